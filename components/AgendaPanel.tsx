@@ -1,0 +1,67 @@
+// The side panel: the agenda's index for the tab it shows, or why there is none.
+import type { PanelState } from '@/lib/panel/state';
+import { plural } from '@/lib/panel/format';
+import { MeetingRow } from './MeetingRow';
+import { PanelMessage } from './PanelMessage';
+
+export function AgendaPanel({ state }: { state: PanelState }) {
+  const view = state.view.value;
+  switch (view.kind) {
+    case 'loading':
+      return <PanelMessage title="Reading the page…" />;
+    case 'no-tab':
+      return <PanelMessage title="No tab to show">Open an agenda document in this window.</PanelMessage>;
+    case 'unreachable':
+      return (
+        <PanelMessage title="This page can't be read" tone="warning">
+          {view.reason}
+        </PanelMessage>
+      );
+    case 'not-agenda':
+      return (
+        <PanelMessage title="This page is not an agenda" tone="warning">
+          {view.reason}
+        </PanelMessage>
+      );
+    case 'agenda':
+      return <AgendaIndex state={state} />;
+  }
+}
+
+function AgendaIndex({ state }: { state: PanelState }) {
+  const agenda = state.agenda.value;
+  if (!agenda) return null;
+  const { meetings, canceled, items } = state.summary.value;
+  return (
+    <div class="agenda">
+      <header class="agenda__header">
+        <h1 class="agenda__title" title={agenda.url}>
+          {agenda.title || 'Agenda'}
+        </h1>
+        <p class="agenda__summary">
+          {plural(meetings, 'meeting')} · {canceled} canceled · {plural(items, 'item')}
+        </p>
+        {agenda.problems.length > 0 && (
+          <details class="agenda__problems">
+            <summary>{plural(agenda.problems.length, 'thing', 'things')} the overlay could not read</summary>
+            <ul>
+              {agenda.problems.map((problem) => (
+                <li key={problem}>{problem}</li>
+              ))}
+            </ul>
+          </details>
+        )}
+        {state.notice.value && (
+          <p class="agenda__notice" role="alert">
+            {state.notice.value}
+          </p>
+        )}
+      </header>
+      <ul class="meetings" aria-label="Meetings, newest first">
+        {agenda.meetings.map((meeting) => (
+          <MeetingRow key={meeting.key} meeting={meeting} onJump={(key) => void state.jump(key)} />
+        ))}
+      </ul>
+    </div>
+  );
+}

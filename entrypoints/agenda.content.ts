@@ -1,0 +1,31 @@
+// Reads the agenda on the pages we understand and answers the side panel.
+import { isPanelRequest, type AgendaChanged, type AgendaSnapshot } from '@/lib/messaging/protocol';
+import { watchAgenda } from '@/lib/page/agenda-watcher';
+
+export default defineContentScript({
+  matches: [
+    'https://docs.google.com/document/*',
+    'https://github.com/*',
+    'http://127.0.0.1/*',
+    'http://localhost/*',
+  ],
+  runAt: 'document_idle',
+  main(ctx) {
+    const announce = (snapshot: AgendaSnapshot): void => {
+      const message: AgendaChanged = { type: 'agenda/changed', snapshot };
+      // No panel open is the usual case, not an error.
+      browser.runtime.sendMessage(message).catch(() => undefined);
+    };
+    const watcher = watchAgenda(document, announce);
+    // A panel that asked before this script was ready learns the agenda now.
+    announce(watcher.snapshot());
+    ctx.onInvalidated(() => watcher.stop());
+    // GitHub moves between files without a reload.
+    ctx.addEventListener(window, 'wxt:locationchange', () => watcher.refresh());
+
+    browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse) => {
+      if (!isPanelRequest(message)) return;
+      sendResponse(message.type === 'agenda/get' ? watcher.snapshot() : watcher.jump(message.key));
+    });
+  },
+});

@@ -1,0 +1,9 @@
+import { render } from 'preact';
+import { AgendaPanel } from '@/components/AgendaPanel';
+import { browserPageLink } from '@/lib/panel/page-link';
+import { createPanelState } from '@/lib/panel/state';
+import './style.css';
+
+const state = createPanelState(browserPageLink(location.search));
+render(<AgendaPanel state={state} />, document.getElementById('app')!);
+void state.start();

@@ -1,0 +1,79 @@
+// The agenda model: plain, serialisable JSON that crosses from the content script to the panel.
+// Keys are derived from content (date, section, text), never from positions, so that
+// notes and follows attached to them survive edits made above them.
+
+export type SourceKind = 'gdocs-html' | 'gdocs-editor' | 'github-markdown' | 'generic';
+
+export type SectionKind =
+  | 'announcements'
+  | 'demos'
+  | 'pulls'
+  | 'designs'
+  | 'discussion'
+  | 'action-items'
+  | 'needs-review'
+  | 'other';
+
+/** How to find a meeting or item again in its page. */
+export interface Anchor {
+  /** The element's own id (Google Docs heading ids `h.xxxx`, GitHub's `user-content-…`), if it has one. */
+  id?: string;
+  /** Ordinal of the element among the parser's blocks, a fallback when there is no id. */
+  index: number;
+}
+
+export interface Link {
+  href: string;
+  text: string;
+}
+
+export interface Item {
+  /** `<meetingKey>/<sectionKind>/<fingerprint>`, with `~2`, `~3` … when a fingerprint repeats. */
+  key: string;
+  text: string;
+  links: Link[];
+  /** Canonical GitHub references: `owner/repo#123`. */
+  refs: string[];
+  /** Handles or names as written, without `@`: `pbarker`, `Clayton`. */
+  people: string[];
+  struck: boolean;
+  children: Item[];
+  anchor: Anchor;
+}
+
+export interface Section {
+  kind: SectionKind;
+  /** The title as written ('Pulls of note'); empty for items that stand before any section heading. */
+  title: string;
+  items: Item[];
+}
+
+export interface Meeting {
+  /** `YYYY-MM-DD`, plus `#2`, `#3` … when a date repeats in one document. */
+  key: string;
+  date: string;
+  /** The heading's text as written. */
+  title: string;
+  /** The time as written in the heading ('11a - Noon (Pacific Time)'), if any. */
+  time?: string;
+  canceled: boolean;
+  /** Why it counts as canceled, in words ('heading struck through', 'Canceled for holidays'). */
+  canceledReason?: string;
+  recording: string | null;
+  anchor: Anchor;
+  sections: Section[];
+  /** Total number of items, children included. */
+  itemCount: number;
+}
+
+export interface Agenda {
+  /** Stable identity of the document (URL without query and fragment, or the Docs document id). */
+  id: string;
+  title: string;
+  url: string;
+  source: SourceKind;
+  /** Newest first. */
+  meetings: Meeting[];
+  /** What could not be read, in words; empty when everything was understood. */
+  problems: string[];
+}

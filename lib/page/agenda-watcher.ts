@@ -1,0 +1,81 @@
+// Keeps the page's agenda current: parses on start, re-parses after edits (debounced, and only
+// tells the panel when the agenda really changed), and resolves jump targets.
+import { parseDocument, type ParseResult } from '../agenda/parse';
+import type { AgendaSnapshot, JumpResult } from '../messaging/protocol';
+import { sourceForUrl } from '../sources/sources';
+import { isOverlayNode, scrollToAndHighlight } from './highlight';
+import { snapshotOf, unreadableSnapshot } from './snapshot';
+
+const REPARSE_DELAY_MS = 250;
+
+export interface AgendaWatcher {
+  snapshot(): AgendaSnapshot;
+  jump(key: string): JumpResult;
+  /** Re-reads the page now (after navigation in a single-page app). */
+  refresh(): void;
+  stop(): void;
+}
+
+export function watchAgenda(doc: Document, onChange: (snapshot: AgendaSnapshot) => void): AgendaWatcher {
+  let result: ParseResult | null = null;
+  let current: AgendaSnapshot = readPage();
+  let signature = JSON.stringify(current);
+  let timer: number | undefined;
+
+  function readPage(): AgendaSnapshot {
+    const url = doc.location.href;
+    const source = sourceForUrl(url);
+    if (source.unreadable) {
+      result = null;
+      return unreadableSnapshot(source.unreadable);
+    }
+    result = parseDocument(doc, url, source.kind === 'generic' ? undefined : source.kind);
+    return snapshotOf(result.agenda);
+  }
+
+  function refresh(): void {
+    const next = readPage();
+    const nextSignature = JSON.stringify(next);
+    if (nextSignature === signature) return;
+    current = next;
+    signature = nextSignature;
+    onChange(next);
+  }
+
+  function schedule(): void {
+    clearTimeout(timer);
+    timer = window.setTimeout(refresh, REPARSE_DELAY_MS);
+  }
+
+  const observer = new MutationObserver((records) => {
+    if (records.some(isPageChange)) schedule();
+  });
+  observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+
+  return {
+    snapshot: () => current,
+    jump(key) {
+      let element = result?.elements.get(key);
+      if (!element?.isConnected) {
+        refresh();
+        element = result?.elements.get(key);
+      }
+      if (!element?.isConnected) return { ok: false, reason: 'That meeting is no longer on the page.' };
+      scrollToAndHighlight(element);
+      return { ok: true };
+    },
+    refresh,
+    stop() {
+      clearTimeout(timer);
+      observer.disconnect();
+    },
+  };
+}
+
+/** Our own highlight coming and going is not an edit of the agenda. */
+function isPageChange(record: MutationRecord): boolean {
+  if (isOverlayNode(record.target)) return false;
+  if (record.type !== 'childList') return true;
+  const nodes = [...record.addedNodes, ...record.removedNodes];
+  return nodes.length === 0 || !nodes.every(isOverlayNode);
+}

@@ -1,0 +1,43 @@
+// The panel's line to the tab it shows: which tab, its agenda, jumps, and news of changes.
+import { isAgendaChanged, type AgendaSnapshot, type JumpResult, type PanelRequest } from '../messaging/protocol';
+
+export interface PageLink {
+  /** The tab given in `?tab=`, or the active tab of this window. */
+  initialTab(): Promise<number | null>;
+  request(tabId: number, request: { type: 'agenda/get' }): Promise<AgendaSnapshot>;
+  request(tabId: number, request: { type: 'agenda/jump'; key: string }): Promise<JumpResult>;
+  /** Calls back with the tab's new snapshot whenever its content script reports a change. */
+  onAgendaChanged(listener: (tabId: number, snapshot: AgendaSnapshot) => void): void;
+  /** Calls back when the panel should show another tab, or the same tab after a navigation. */
+  onTabChanged(listener: (tabId: number) => void): void;
+}
+
+/** The real link, through the extension APIs. With `?tab=` the panel stays on that tab. */
+export function browserPageLink(search: string): PageLink {
+  const pinned = Number(new URLSearchParams(search).get('tab'));
+  const pinnedTab = Number.isInteger(pinned) && pinned > 0 ? pinned : null;
+
+  async function activeTab(): Promise<number | null> {
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    return tab?.id ?? null;
+  }
+
+  return {
+    initialTab: async () => pinnedTab ?? activeTab(),
+    request: ((tabId: number, request: PanelRequest) => browser.tabs.sendMessage(tabId, request)) as PageLink['request'],
+    onAgendaChanged(listener) {
+      browser.runtime.onMessage.addListener((message: unknown, sender) => {
+        const tabId = sender.tab?.id;
+        if (isAgendaChanged(message) && tabId !== undefined) listener(tabId, message.snapshot);
+      });
+    },
+    onTabChanged(listener) {
+      if (pinnedTab === null) {
+        browser.tabs.onActivated.addListener(({ tabId }) => listener(tabId));
+      }
+      browser.tabs.onUpdated.addListener((tabId, change) => {
+        if (change.status === 'complete' && (pinnedTab ?? tabId) === tabId) listener(tabId);
+      });
+    },
+  };
+}

@@ -1,0 +1,96 @@
+// The side panel's state: one place of signals, written by the page link and read by the views.
+import { batch, computed, signal } from '@preact/signals';
+import type { AgendaSnapshot } from '../messaging/protocol';
+import type { PageLink } from './page-link';
+
+export type PanelView =
+  | { kind: 'loading' }
+  | { kind: 'no-tab' }
+  | { kind: 'unreachable'; reason: string }
+  | { kind: 'not-agenda'; reason: string }
+  | { kind: 'agenda' };
+
+const UNREACHABLE =
+  'The overlay cannot read this tab. It works on Google Docs (published, mobilebasic or export), ' +
+  'GitHub Markdown files and pages on this computer. If the page was open before the extension was installed, reload it.';
+
+export function createPanelState(link: PageLink) {
+  const tabId = signal<number | null>(null);
+  const snapshot = signal<AgendaSnapshot | null>(null);
+  const unreachable = signal<string | null>(null);
+  const loading = signal(true);
+  const notice = signal<string | null>(null);
+
+  const agenda = computed(() => (snapshot.value?.status === 'agenda' ? snapshot.value.agenda : null));
+  const view = computed<PanelView>(() => {
+    if (loading.value) return { kind: 'loading' };
+    if (tabId.value === null) return { kind: 'no-tab' };
+    if (unreachable.value) return { kind: 'unreachable', reason: unreachable.value };
+    const current = snapshot.value;
+    if (!current) return { kind: 'loading' };
+    return current.status === 'agenda' ? { kind: 'agenda' } : { kind: 'not-agenda', reason: current.reason };
+  });
+  const summary = computed(() => {
+    const meetings = agenda.value?.meetings ?? [];
+    return {
+      meetings: meetings.length,
+      canceled: meetings.filter((m) => m.canceled).length,
+      items: meetings.reduce((sum, m) => sum + m.itemCount, 0),
+    };
+  });
+
+  let generation = 0;
+  async function load(id: number | null): Promise<void> {
+    const mine = ++generation;
+    batch(() => {
+      tabId.value = id;
+      loading.value = id !== null;
+      notice.value = null;
+    });
+    if (id === null) return;
+    try {
+      const answer = await link.request(id, { type: 'agenda/get' });
+      if (mine !== generation) return;
+      batch(() => {
+        snapshot.value = answer;
+        unreachable.value = null;
+        loading.value = false;
+      });
+    } catch {
+      if (mine !== generation) return;
+      batch(() => {
+        snapshot.value = null;
+        unreachable.value = UNREACHABLE;
+        loading.value = false;
+      });
+    }
+  }
+
+  async function jump(key: string): Promise<void> {
+    const id = tabId.value;
+    if (id === null) return;
+    try {
+      const result = await link.request(id, { type: 'agenda/jump', key });
+      notice.value = result.ok ? null : result.reason;
+    } catch {
+      notice.value = 'The page did not answer. Reload the tab and try again.';
+    }
+  }
+
+  async function start(): Promise<void> {
+    link.onAgendaChanged((from, next) => {
+      if (from !== tabId.value) return;
+      batch(() => {
+        snapshot.value = next;
+        unreachable.value = null;
+        loading.value = false;
+      });
+    });
+    link.onTabChanged((id) => void load(id));
+    await load(await link.initialTab());
+  }
+
+  return { tabId, snapshot, agenda, view, summary, notice, load, jump, start };
+}
+
+export type PanelState = ReturnType<typeof createPanelState>;

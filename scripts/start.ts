@@ -1,0 +1,98 @@
+// `npm start`: builds the extension, serves the demo agenda on 127.0.0.1 and opens it in Chromium
+// with the extension loaded. Without a display it runs headless, prints a summary and writes screenshots.
+//   npm start                 the built-in demo (the SIG Auth 2018 agenda as a Google Docs export)
+//   npm start -- --url URL    any agenda page
+//   npm start -- --headless   headless even where there is a display
+import { execSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Agenda, Item } from '../lib/agenda/model';
+import type { AgendaSnapshot } from '../lib/messaging/protocol';
+import { findChromium, isBrandedChrome, launchWithExtension, panelUrl, tabIdFor, EXTENSION_DIR } from './support/chromium';
+import { demoAgendaHtml } from './render/seed-demo';
+import { servePages } from './support/static-server';
+
+const SCREENSHOT_DIR = resolve(import.meta.dirname, '../artifacts');
+const DEMO_PATH = '/sig-auth-agenda-2018.html';
+
+interface Options {
+  url: string | null;
+  headless: boolean;
+  skipBuild: boolean;
+}
+
+function readOptions(argv: string[]): Options {
+  const urlAt = argv.indexOf('--url');
+  const hasDisplay = process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+  return {
+    url: urlAt >= 0 ? (argv[urlAt + 1] ?? null) : null,
+    headless: argv.includes('--headless') || !hasDisplay,
+    skipBuild: argv.includes('--no-build'),
+  };
+}
+
+function allItems(items: Item[]): Item[] {
+  return items.flatMap((item) => [item, ...allItems(item.children)]);
+}
+
+function summarise(agenda: Agenda): string {
+  const refs = new Set(agenda.meetings.flatMap((m) => m.sections.flatMap((s) => allItems(s.items).flatMap((i) => i.refs))));
+  const canceled = agenda.meetings.filter((m) => m.canceled).length;
+  const newest = agenda.meetings[0]?.date ?? '–';
+  const oldest = agenda.meetings.at(-1)?.date ?? '–';
+  return [
+    `Agenda:   ${agenda.title}`,
+    `Meetings: ${agenda.meetings.length} (${newest} back to ${oldest}), ${canceled} canceled`,
+    `GitHub references found: ${refs.size}`,
+    ...agenda.problems.map((problem) => `Note: ${problem}`),
+  ].join('\n');
+}
+
+async function main(): Promise<void> {
+  const options = readOptions(process.argv.slice(2));
+  const browserPath = findChromium();
+  if (isBrandedChrome(browserPath)) {
+    console.error(
+      `${browserPath} is branded Google Chrome, which ignores --load-extension since version 137.\n` +
+        `Load the extension by hand instead: chrome://extensions › Developer mode › Load unpacked › ${EXTENSION_DIR}\n` +
+        'or set CHROME_PATH to Chromium or Chrome for Testing.',
+    );
+  }
+  if (!options.skipBuild) execSync('npx wxt build', { stdio: 'inherit' });
+
+  const server = await servePages({ [DEMO_PATH]: demoAgendaHtml() }, 0);
+  const target = options.url ?? server.url(DEMO_PATH);
+  const browser = await launchWithExtension({ headless: options.headless });
+  const page = await browser.context.newPage();
+  await page.goto(target);
+
+  if (!options.headless) {
+    console.log(`Opened ${target}\nClick the Agenda Overlay button in the toolbar to open the index. Close the browser to stop.`);
+    await new Promise((done) => browser.context.on('close', done));
+    await server.close();
+    return;
+  }
+
+  const tabId = await tabIdFor(browser, page.url());
+  const panel = await browser.context.newPage();
+  await panel.setViewportSize({ width: 400, height: 800 });
+  await panel.goto(panelUrl(browser, tabId));
+  await panel.locator('[data-meeting-key], .panel-message').first().waitFor({ timeout: 15_000 });
+  const snapshot = (await panel.evaluate(
+    (id) => chrome.tabs.sendMessage(id, { type: 'agenda/get' }),
+    tabId,
+  )) as AgendaSnapshot;
+  console.log(snapshot.status === 'agenda' ? summarise(snapshot.agenda) : `Not an agenda: ${snapshot.reason}`);
+
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/page.png` });
+  await panel.screenshot({ path: `${SCREENSHOT_DIR}/panel.png` });
+  console.log(`Screenshots: ${SCREENSHOT_DIR}/page.png, ${SCREENSHOT_DIR}/panel.png`);
+  await browser.close();
+  await server.close();
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});

@@ -1,0 +1,98 @@
+// Starts Debian's Chromium (or CHROME_PATH) with the built extension loaded, for tests, `npm start` and benchmarks.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+
+export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+
+const CANDIDATES = ['/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+
+export function findChromium(): string {
+  const fromEnv = process.env.CHROME_PATH;
+  if (fromEnv) {
+    if (!existsSync(fromEnv)) throw new Error(`CHROME_PATH is set to ${fromEnv}, but there is no file there.`);
+    return fromEnv;
+  }
+  const found = CANDIDATES.find((path) => existsSync(path));
+  if (!found) {
+    throw new Error(
+      'Chromium was not found. Install it with `sudo apt-get update && sudo apt-get install -y chromium` ' +
+        '(Debian/Ubuntu), or set CHROME_PATH to a Chromium or Chrome for Testing binary.',
+    );
+  }
+  return found;
+}
+
+/** Branded Google Chrome 137+ ignores --load-extension; Chromium and Chrome for Testing honour it. */
+export function isBrandedChrome(path: string): boolean {
+  return /google[-_ ]?chrome/i.test(path) && !/for testing|chrome-for-testing/i.test(path);
+}
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  worker: Worker;
+  profileDir: string;
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  headless?: boolean;
+  extensionDir?: string;
+  /** Reuse a profile (to test what survives a restart); a fresh one otherwise. */
+  profileDir?: string;
+  colorScheme?: 'light' | 'dark';
+}
+
+export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension in ${extensionDir}: run \`npm run build\` first.`);
+  }
+  const ownProfile = !options.profileDir;
+  const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'agenda-overlay-profile-'));
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: findChromium(),
+    headless: options.headless ?? true,
+    colorScheme: options.colorScheme ?? 'light',
+    viewport: { width: 1100, height: 800 },
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    worker,
+    profileDir,
+    async close() {
+      await context.close();
+      if (ownProfile) rmSync(profileDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The id of the tab showing `url`, asked of the extension itself. */
+export async function tabIdFor(browser: ExtensionBrowser, url: string): Promise<number> {
+  const id = await browser.worker.evaluate(async (wanted) => {
+    const tabs = await chrome.tabs.query({});
+    return tabs.find((tab) => tab.url === wanted)?.id ?? null;
+  }, url);
+  if (id === null) throw new Error(`No tab shows ${url}`);
+  return id;
+}
+
+export function panelUrl(browser: ExtensionBrowser, tabId: number): string {
+  return `chrome-extension://${browser.extensionId}/sidepanel.html?tab=${tabId}`;
+}

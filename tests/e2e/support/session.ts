@@ -1,0 +1,33 @@
+// One browser with the built extension, a page server, and helpers to open an agenda page beside its panel.
+import type { Page } from 'playwright-core';
+import { launchWithExtension, panelUrl, tabIdFor, type ExtensionBrowser } from '../../../scripts/support/chromium';
+import { servePages, type PageServer } from '../../../scripts/support/static-server';
+
+export interface Session {
+  browser: ExtensionBrowser;
+  server: PageServer;
+  /** Opens `path` from the page server, then the panel for its tab as an ordinary tab. */
+  openWithPanel(path: string): Promise<{ page: Page; panel: Page; tabId: number }>;
+  close(): Promise<void>;
+}
+
+export async function startSession(pages: Record<string, string>): Promise<Session> {
+  const server = await servePages(pages);
+  const browser = await launchWithExtension();
+  return {
+    browser,
+    server,
+    async openWithPanel(path) {
+      const page = await browser.context.newPage();
+      await page.goto(server.url(path));
+      const tabId = await tabIdFor(browser, server.url(path));
+      const panel = await browser.context.newPage();
+      await panel.goto(panelUrl(browser, tabId));
+      return { page, panel, tabId };
+    },
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
