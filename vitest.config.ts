@@ -1,6 +1,22 @@
 import { defineConfig } from 'vitest/config';
 import preact from '@preact/preset-vite';
 
+// Vitest 5's reporter calls Map.groupBy (Node 21+) when it prints failures; on Node 20 give it one,
+// or a failing test would crash the report instead of showing what failed.
+if (typeof Map.groupBy !== 'function') {
+  Map.groupBy = function groupBy<K, T>(items: Iterable<T>, keyOf: (item: T, index: number) => K): Map<K, T[]> {
+    const groups = new Map<K, T[]>();
+    let index = 0;
+    for (const item of items) {
+      const key = keyOf(item, index++);
+      const group = groups.get(key);
+      if (group) group.push(item);
+      else groups.set(key, [item]);
+    }
+    return groups;
+  };
+}
+
 export default defineConfig({
   plugins: [preact()],
   test: {

@@ -87,7 +87,9 @@ export function createPanelState(link: PageLink) {
       });
     });
     link.onTabChanged((id) => void load(id));
-    await load(await link.initialTab());
+    const first = await link.initialTab();
+    // A tab switch while we were asking which tab is active wins over the stale answer.
+    if (generation === 0) await load(first);
   }
 
   return { tabId, snapshot, agenda, view, summary, notice, load, jump, start };
