@@ -8,15 +8,15 @@ export default defineConfig({
     name: 'Agenda Overlay',
     description:
       'An index of long meeting-agenda documents: every meeting and item, jump to it, see where topics stand.',
-    permissions: browser === 'firefox' ? ['storage'] : ['storage', 'sidePanel'],
+    permissions: browser === 'firefox' ? [] : ['sidePanel'],
     action: { default_title: 'Open the agenda index' },
     ...(browser === 'firefox'
       ? {
-          sidebar_action: { default_panel: 'sidepanel.html', default_title: 'Agenda Overlay', open_at_install: false },
+          sidebar_action: { default_panel: 'sidepanel.html', default_title: 'Agenda Overlay' },
           browser_specific_settings: {
             gecko: {
               id: 'agenda-overlay@agenda-overlay.dev',
-              strict_min_version: '128.0',
+              strict_min_version: '142.0',
               data_collection_permissions: { required: ['none'] },
             },
           },

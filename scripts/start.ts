@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Agenda, Item } from '../lib/agenda/model';
 import type { AgendaSnapshot } from '../lib/messaging/protocol';
-import { findChromium, isBrandedChrome, launchWithExtension, panelUrl, tabIdFor, EXTENSION_DIR } from './support/chromium';
+import { findChromium, isBrandedChrome, launchWithExtension, panelUrl, tabIdOf, EXTENSION_DIR } from './support/chromium';
 import { demoAgendaHtml } from './render/seed-demo';
 import { servePages } from './support/static-server';
 
@@ -73,7 +73,7 @@ async function main(): Promise<void> {
     return;
   }
 
-  const tabId = await tabIdFor(browser, page.url());
+  const tabId = await tabIdOf(browser, page);
   const panel = await browser.context.newPage();
   await panel.setViewportSize({ width: 400, height: 800 });
   await panel.goto(panelUrl(browser, tabId));

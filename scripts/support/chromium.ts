@@ -2,7 +2,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
 
@@ -83,13 +83,17 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
   };
 }
 
-/** The id of the tab showing `url`, asked of the extension itself. */
-export async function tabIdFor(browser: ExtensionBrowser, url: string): Promise<number> {
-  const id = await browser.worker.evaluate(async (wanted) => {
-    const tabs = await chrome.tabs.query({});
-    return tabs.find((tab) => tab.url === wanted)?.id ?? null;
-  }, url);
-  if (id === null) throw new Error(`No tab shows ${url}`);
+/**
+ * The extension's id for the tab of `page`. The extension may not read tab URLs (no "tabs"
+ * permission), so bring the page to the front and ask for the active tab.
+ */
+export async function tabIdOf(browser: ExtensionBrowser, page: Page): Promise<number> {
+  await page.bringToFront();
+  const id = await browser.worker.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return tab?.id ?? null;
+  });
+  if (id === null) throw new Error(`No active tab found for ${page.url()}`);
   return id;
 }
 

@@ -1,6 +1,6 @@
 // One browser with the built extension, a page server, and helpers to open an agenda page beside its panel.
 import type { Page } from 'playwright-core';
-import { launchWithExtension, panelUrl, tabIdFor, type ExtensionBrowser } from '../../../scripts/support/chromium';
+import { launchWithExtension, panelUrl, tabIdOf, type ExtensionBrowser } from '../../../scripts/support/chromium';
 import { servePages, type PageServer } from '../../../scripts/support/static-server';
 
 export interface Session {
@@ -20,7 +20,7 @@ export async function startSession(pages: Record<string, string>): Promise<Sessi
     async openWithPanel(path) {
       const page = await browser.context.newPage();
       await page.goto(server.url(path));
-      const tabId = await tabIdFor(browser, server.url(path));
+      const tabId = await tabIdOf(browser, page);
       const panel = await browser.context.newPage();
       await panel.goto(panelUrl(browser, tabId));
       return { page, panel, tabId };

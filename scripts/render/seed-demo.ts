@@ -1,0 +1,12 @@
+// The demo agenda: the SIG Auth 2018 agenda (the reference document in ../shared/seed) rendered as Google Docs
+// would export it, for `npm start` and the end-to-end tests.
+import { readFileSync } from 'node:fs';
+import { renderGdocsExport } from './markdown-to-gdocs-export';
+
+const REPO_ROOT = new URL('../../', import.meta.url);
+const SEED = new URL('../shared/seed/sig-auth-agenda-2018.md', REPO_ROOT);
+
+export function demoAgendaHtml(): string {
+  const seed = readFileSync(SEED, 'utf8');
+  return renderGdocsExport(seed, { title: 'Kubernetes Sig-auth Meeting Agenda' });
+}
