@@ -91,7 +91,7 @@ function parseBlocks(markdown: string): Block[] {
       continue;
     }
     if (open && blankRun === 0 && !HEADING.test(line) && !listItem(line, unit)) {
-      open.text += '\n' + line.trim();
+      open.text += '\n' + line.trimStart(); // trailing spaces stay: `  \n` is a hard break
       continue;
     }
     // One blank line only separates Markdown blocks; more than one stands for an empty Docs paragraph.
@@ -107,7 +107,7 @@ function parseBlocks(markdown: string): Block[] {
 function lineBlock(line: string, unit: number): Block {
   const heading = HEADING.exec(line);
   if (heading) return { kind: 'heading', level: heading[1]?.length ?? 1, text: heading[2] ?? '' };
-  return listItem(line, unit) ?? { kind: 'paragraph', indent: Math.floor(leadingSpaces(line) / unit), text: line.trim() };
+  return listItem(line, unit) ?? { kind: 'paragraph', indent: Math.floor(leadingSpaces(line) / unit), text: line.trimStart() };
 }
 
 function listItem(line: string, unit: number): Block | null {
@@ -121,7 +121,7 @@ function listItem(line: string, unit: number): Block | null {
     kind: 'item',
     level: Math.min(8, Math.floor(indent.length / unit)),
     ordered: /\d/.test(marker),
-    text: ' '.repeat(extra) + text.trimEnd(),
+    text: ' '.repeat(extra) + text,
   };
 }
 
@@ -171,7 +171,7 @@ interface Run {
 
 const markdownIt = createMarkdownIt();
 
-function createMarkdownIt(): MarkdownIt {
+function createMarkdownIt() {
   const md = new MarkdownIt('default', { html: true, linkify: true, typographer: false });
   // Docs auto-links only what looks like a URL with a scheme, not every word with a dot in it.
   md.linkify.set({ fuzzyLink: false, fuzzyEmail: false, fuzzyIP: false });
@@ -206,7 +206,7 @@ function parseRuns(text: string): Run[] {
     for (const key of keys) counts[key] = Math.max(0, counts[key] + delta);
   };
 
-  for (const token of inlineTokens(text)) {
+  for (const token of inlineTokens(text.trimEnd())) {
     switch (token.type) {
       case 'text': emit(token.content); break;
       case 'softbreak': emit(' '); break;
@@ -214,7 +214,7 @@ function parseRuns(text: string): Run[] {
       case 'strong_open': case 'strong_close': toggle(['bold'], token.nesting); break;
       case 'em_open': case 'em_close': toggle(['italic'], token.nesting); break;
       case 's_open': case 's_close': toggle(['strike'], token.nesting); break;
-      case 'link_open': href = token.attrGet('href') ?? undefined; break;
+      case 'link_open': href = String(token.attrGet('href') ?? ''); break;
       case 'link_close': href = undefined; break;
       case 'code_inline': toggle(['code'], 1); emit(token.content); toggle(['code'], -1); break;
       case 'html_inline': {
