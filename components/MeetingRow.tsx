@@ -8,13 +8,15 @@ interface Props {
 }
 
 export function MeetingRow({ meeting, onJump }: Props) {
+  // A canceled meeting's line says why; others say when.
+  const detail = meeting.canceled ? (meeting.canceledReason ?? meeting.title) : (meeting.time ?? meeting.title);
   const label = `${formatMeetingDate(meeting.date)}${meeting.canceled ? ', canceled' : ''}, ${plural(meeting.itemCount, 'item')}`;
   return (
     <li class={`meeting${meeting.canceled ? ' meeting--canceled' : ''}`} data-meeting-key={meeting.key}>
       <button type="button" class="meeting__jump" onClick={() => onJump(meeting.key)} aria-label={label}>
         <span class="meeting__date">{formatMeetingDate(meeting.date)}</span>
         <span class="meeting__title" title={meeting.title}>
-          {meeting.time ?? meeting.title}
+          {detail}
         </span>
         <span class="meeting__facts">
           {meeting.canceled ? (

@@ -5,6 +5,7 @@
 //   npm start -- --headless   headless even where there is a display
 import { execSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
+import type { BrowserContext } from 'playwright-core';
 import { resolve } from 'node:path';
 import type { Agenda, Item } from '../lib/agenda/model';
 import type { AgendaSnapshot } from '../lib/messaging/protocol';
@@ -48,6 +49,19 @@ function summarise(agenda: Agenda): string {
   ].join('\n');
 }
 
+/** The page and the panel side by side, as a user sees them. */
+async function writeOverview(context: BrowserContext, pageShot: Buffer, panelShot: Buffer, path: string): Promise<void> {
+  const sheet = await context.newPage();
+  await sheet.setViewportSize({ width: 1500, height: 800 });
+  const src = (png: Buffer): string => `data:image/png;base64,${png.toString('base64')}`;
+  await sheet.setContent(
+    `<body style="margin:0;display:flex;background:#d1d9e0;gap:1px">` +
+      `<img src="${src(pageShot)}" style="width:1100px;height:800px"><img src="${src(panelShot)}" style="width:400px;height:800px"></body>`,
+  );
+  await sheet.screenshot({ path });
+  await sheet.close();
+}
+
 async function main(): Promise<void> {
   const options = readOptions(process.argv.slice(2));
   const browserPath = findChromium();
@@ -85,9 +99,10 @@ async function main(): Promise<void> {
   console.log(snapshot.status === 'agenda' ? summarise(snapshot.agenda) : `Not an agenda: ${snapshot.reason}`);
 
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: `${SCREENSHOT_DIR}/page.png` });
-  await panel.screenshot({ path: `${SCREENSHOT_DIR}/panel.png` });
-  console.log(`Screenshots: ${SCREENSHOT_DIR}/page.png, ${SCREENSHOT_DIR}/panel.png`);
+  const pageShot = await page.screenshot({ path: `${SCREENSHOT_DIR}/page.png` });
+  const panelShot = await panel.screenshot({ path: `${SCREENSHOT_DIR}/panel.png` });
+  await writeOverview(browser.context, pageShot, panelShot, `${SCREENSHOT_DIR}/overview.png`);
+  console.log(`Screenshots: ${SCREENSHOT_DIR}/page.png, panel.png, overview.png (the two side by side)`);
   await browser.close();
   await server.close();
 }

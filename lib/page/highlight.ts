@@ -3,6 +3,8 @@
 
 export const OVERLAY_ATTRIBUTE = 'data-agenda-overlay';
 const HIGHLIGHT_MS = 1600;
+// Room above the target, so a sticky page header (GitHub's file bar) does not cover it.
+const TOP_MARGIN_PX = 80;
 
 export function isOverlayNode(node: Node): boolean {
   return node instanceof Element && node.hasAttribute(OVERLAY_ATTRIBUTE);
@@ -13,6 +15,7 @@ export function scrollToAndHighlight(element: Element): void {
   const doc = element.ownerDocument;
   const view = doc.defaultView;
   if (!view) return;
+  if (view.scrollY > 0) view.scrollBy({ top: -TOP_MARGIN_PX, behavior: 'instant' });
   const rect = element.getBoundingClientRect();
   const box = doc.createElement('div');
   box.setAttribute(OVERLAY_ATTRIBUTE, 'highlight');
