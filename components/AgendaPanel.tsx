@@ -1,8 +1,12 @@
 // The side panel: the agenda's index for the tab it shows, or why there is none.
 import type { PanelState } from '@/lib/panel/state';
 import { plural } from '@/lib/panel/format';
-import { MeetingRow } from './MeetingRow';
+import { AgendaTree } from './AgendaTree';
+import { FilterBar } from './FilterBar';
+import { ItemDetail } from './ItemDetail';
+import { NextMeeting } from './NextMeeting';
 import { PanelMessage } from './PanelMessage';
+import { SearchBar } from './SearchBar';
 
 export function AgendaPanel({ state }: { state: PanelState }) {
   const view = state.view.value;
@@ -32,6 +36,7 @@ function AgendaIndex({ state }: { state: PanelState }) {
   const agenda = state.agenda.value;
   if (!agenda) return null;
   const { meetings, canceled, items } = state.summary.value;
+  const index = state.index;
   return (
     <div class="agenda">
       <header class="agenda__header">
@@ -51,17 +56,24 @@ function AgendaIndex({ state }: { state: PanelState }) {
             </ul>
           </details>
         )}
+        <SearchBar state={state} />
+        <FilterBar state={state} />
+        {index.filtering.value && (
+          <p class="agenda__results" role="status">
+            {index.filtered.value?.mode === 'results'
+              ? plural(index.resultCount.value, 'matching item')
+              : plural(index.resultCount.value, 'meeting')}
+          </p>
+        )}
         {state.notice.value && (
           <p class="agenda__notice" role="alert">
             {state.notice.value}
           </p>
         )}
       </header>
-      <ul class="meetings" aria-label="Meetings, newest first">
-        {agenda.meetings.map((meeting) => (
-          <MeetingRow key={meeting.key} meeting={meeting} onJump={(key) => void state.jump(key)} />
-        ))}
-      </ul>
+      <NextMeeting state={state} />
+      <AgendaTree state={state} />
+      <ItemDetail state={state} />
     </div>
   );
 }

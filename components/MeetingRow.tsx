@@ -1,38 +1,78 @@
-// One meeting in the index: its date, title, and what it holds. Clicking it jumps to it in the page.
+// One meeting in the index: date, when or why canceled, what it holds. Clicking it jumps to it in the page.
 import type { Meeting } from '@/lib/agenda/model';
 import { formatMeetingDate, plural } from '@/lib/panel/format';
+import { meetingTime } from '@/lib/panel/meeting-time';
+import { safeHref } from '@/lib/panel/safe-href';
+import type { RowProps } from './row-props';
 
-interface Props {
+interface Props extends RowProps {
   meeting: Meeting;
-  onJump: (key: string) => void;
+  expanded: boolean;
+  hitCount: number | null;
+  current: boolean;
+  onToggle: () => void;
 }
 
-export function MeetingRow({ meeting, onJump }: Props) {
-  // A canceled meeting's line says why; others say when.
-  const detail = meeting.canceled ? (meeting.canceledReason ?? meeting.title) : (meeting.time ?? meeting.title);
-  const label = `${formatMeetingDate(meeting.date)}${meeting.canceled ? ', canceled' : ''}, ${plural(meeting.itemCount, 'item')}`;
+/** The heading's time in the reader's own zone when it differs, with the original beside it. */
+export function meetingWhen(meeting: Meeting): string {
+  if (meeting.canceled) return meeting.canceledReason ?? meeting.title;
+  const time = meetingTime(meeting.date, meeting.time);
+  if (!time) return meeting.time ?? meeting.title;
+  return time.sameZone ? time.original : `${time.local} your time · ${time.original}`;
+}
+
+export function MeetingRow({ meeting, expanded, hitCount, current, onToggle, ...row }: Props) {
+  const recording = safeHref(meeting.recording);
+  const count = hitCount === null ? plural(meeting.itemCount, 'item') : plural(hitCount, 'match', 'matches');
   return (
-    <li class={`meeting${meeting.canceled ? ' meeting--canceled' : ''}`} data-meeting-key={meeting.key}>
-      <button type="button" class="meeting__jump" onClick={() => onJump(meeting.key)} aria-label={label}>
-        <span class="meeting__date">{formatMeetingDate(meeting.date)}</span>
-        <span class="meeting__title" title={meeting.title}>
-          {detail}
-        </span>
-        <span class="meeting__facts">
-          {meeting.canceled ? (
-            <span class="tag tag--canceled" title={meeting.canceledReason}>
-              Canceled
-            </span>
-          ) : (
-            <span class="meeting__count">{plural(meeting.itemCount, 'item')}</span>
-          )}
-          {meeting.recording && (
-            <span class="tag tag--recording" title="Has a recording">
-              ▶ Recording
-            </span>
-          )}
-        </span>
+    <div
+      id={row.domId}
+      role="treeitem"
+      aria-level={1}
+      aria-expanded={expanded}
+      aria-selected={row.active}
+      aria-current={current ? 'location' : undefined}
+      data-meeting-key={meeting.key}
+      class={`row meeting${meeting.canceled ? ' meeting--canceled' : ''}${row.active ? ' row--active' : ''}${current ? ' meeting--current' : ''}`}
+      style={{ top: `${row.top}px` }}
+      onClick={row.onActivate}
+    >
+      <button
+        type="button"
+        tabIndex={-1}
+        class="meeting__toggle"
+        aria-label={expanded ? 'Collapse' : 'Expand'}
+        onClick={(event) => {
+          event.stopPropagation();
+          onToggle();
+        }}
+      >
+        {expanded ? '▾' : '▸'}
       </button>
-    </li>
+      <span class="meeting__date">{formatMeetingDate(meeting.date)}</span>
+      <span class="meeting__title" title={meeting.title}>
+        {meetingWhen(meeting)}
+      </span>
+      <span class="meeting__facts">
+        {meeting.canceled ? (
+          <span class="tag tag--canceled">Canceled</span>
+        ) : (
+          <span class="meeting__count">{count}</span>
+        )}
+        {recording && (
+          <a
+            class="tag tag--recording"
+            href={recording}
+            target="_blank"
+            rel="noopener noreferrer"
+            tabIndex={-1}
+            title="Open the recording in a new tab"
+            onClick={(event) => event.stopPropagation()}
+          >
+            ▶ Recording
+          </a>
+        )}
+      </span>
+    </div>
   );
 }

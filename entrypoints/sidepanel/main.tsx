@@ -4,6 +4,6 @@ import { browserPageLink } from '@/lib/panel/page-link';
 import { createPanelState } from '@/lib/panel/state';
 import './style.css';
 
-const state = createPanelState(browserPageLink(location.search));
+const state = createPanelState(browserPageLink(location.search), { storage: localStorage });
 render(<AgendaPanel state={state} />, document.getElementById('app')!);
 void state.start();

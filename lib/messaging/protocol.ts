@@ -17,6 +17,16 @@ export interface AgendaChanged {
   snapshot: AgendaSnapshot;
 }
 
+/** Content script → extension pages: the meeting at the top of the page's viewport changed. */
+export interface VisibleMeeting {
+  type: 'agenda/visible';
+  meetingKey: string | null;
+}
+
+export function isVisibleMeeting(message: unknown): message is VisibleMeeting {
+  return (message as { type?: unknown } | null)?.type === 'agenda/visible';
+}
+
 export function isPanelRequest(message: unknown): message is PanelRequest {
   const type = (message as { type?: unknown } | null)?.type;
   return type === 'agenda/get' || (type === 'agenda/jump' && typeof (message as { key?: unknown }).key === 'string');

@@ -4,12 +4,15 @@ import { parseDocument, type ParseResult } from '../agenda/parse';
 import type { AgendaSnapshot, JumpResult } from '../messaging/protocol';
 import { sourceForUrl } from '../sources/sources';
 import { isOverlayNode, scrollToAndHighlight } from './highlight';
+import type { MeetingElement } from './scroll-spy';
 import { snapshotOf, unreadableSnapshot } from './snapshot';
 
 const REPARSE_DELAY_MS = 250;
 
 export interface AgendaWatcher {
   snapshot(): AgendaSnapshot;
+  /** The meetings' headings, in document order. */
+  meetingElements(): readonly MeetingElement[];
   jump(key: string): JumpResult;
   /** Re-reads the page now (after navigation in a single-page app). */
   refresh(): void;
@@ -18,11 +21,13 @@ export interface AgendaWatcher {
 
 export function watchAgenda(doc: Document, onChange: (snapshot: AgendaSnapshot) => void): AgendaWatcher {
   let result: ParseResult | null = null;
+  let headings: MeetingElement[] | null = null;
   let current: AgendaSnapshot = readPage();
   let signature = JSON.stringify(current);
   let timer: number | undefined;
 
   function readPage(): AgendaSnapshot {
+    headings = null;
     const url = doc.location.href;
     const source = sourceForUrl(url);
     if (source.unreadable) {
@@ -54,6 +59,10 @@ export function watchAgenda(doc: Document, onChange: (snapshot: AgendaSnapshot) 
 
   return {
     snapshot: () => current,
+    meetingElements() {
+      headings ??= inDocumentOrder(result);
+      return headings;
+    },
     jump(key) {
       let element = result?.elements.get(key);
       if (!element?.isConnected) {
@@ -78,4 +87,14 @@ function isPageChange(record: MutationRecord): boolean {
   if (record.type !== 'childList') return true;
   const nodes = [...record.addedNodes, ...record.removedNodes];
   return nodes.length === 0 || !nodes.every(isOverlayNode);
+}
+
+function inDocumentOrder(result: ParseResult | null): MeetingElement[] {
+  if (!result) return [];
+  const found: MeetingElement[] = [];
+  for (const meeting of result.agenda.meetings) {
+    const element = result.elements.get(meeting.key);
+    if (element) found.push({ key: meeting.key, element });
+  }
+  return found.sort((a, b) => (a.element.compareDocumentPosition(b.element) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
 }

@@ -1,5 +1,5 @@
 // The panel's line to the tab it shows: which tab, its agenda, jumps, and news of changes.
-import { isAgendaChanged, type AgendaSnapshot, type JumpResult, type PanelRequest } from '../messaging/protocol';
+import { isAgendaChanged, isVisibleMeeting, type AgendaSnapshot, type JumpResult, type PanelRequest } from '../messaging/protocol';
 
 export interface PageLink {
   /** The tab given in `?tab=`, or the active tab of this window. */
@@ -8,6 +8,8 @@ export interface PageLink {
   request(tabId: number, request: { type: 'agenda/jump'; key: string }): Promise<JumpResult>;
   /** Calls back with the tab's new snapshot whenever its content script reports a change. */
   onAgendaChanged(listener: (tabId: number, snapshot: AgendaSnapshot) => void): void;
+  /** Calls back with the meeting at the top of a tab's viewport as the reader scrolls. */
+  onVisibleMeeting(listener: (tabId: number, meetingKey: string | null) => void): void;
   /** Calls back when the panel should show another tab, or the same tab after a navigation. */
   onTabChanged(listener: (tabId: number) => void): void;
 }
@@ -29,6 +31,12 @@ export function browserPageLink(search: string): PageLink {
       browser.runtime.onMessage.addListener((message: unknown, sender) => {
         const tabId = sender.tab?.id;
         if (isAgendaChanged(message) && tabId !== undefined) listener(tabId, message.snapshot);
+      });
+    },
+    onVisibleMeeting(listener) {
+      browser.runtime.onMessage.addListener((message: unknown, sender) => {
+        const tabId = sender.tab?.id;
+        if (isVisibleMeeting(message) && tabId !== undefined) listener(tabId, message.meetingKey);
       });
     },
     onTabChanged(listener) {

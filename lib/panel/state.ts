@@ -1,6 +1,7 @@
 // The side panel's state: one place of signals, written by the page link and read by the views.
-import { batch, computed, signal } from '@preact/signals';
+import { batch, computed, effect, signal } from '@preact/signals';
 import type { AgendaSnapshot } from '../messaging/protocol';
+import { createIndexState, type IndexOptions } from './index-state';
 import type { PageLink } from './page-link';
 
 export type PanelView =
@@ -14,7 +15,7 @@ const UNREACHABLE =
   'The overlay cannot read this tab. It works on Google Docs (published, mobilebasic or export), ' +
   'GitHub Markdown files and pages on this computer. If the page was open before the extension was installed, reload it.';
 
-export function createPanelState(link: PageLink) {
+export function createPanelState(link: PageLink, options: IndexOptions = {}) {
   const tabId = signal<number | null>(null);
   const snapshot = signal<AgendaSnapshot | null>(null);
   const unreachable = signal<string | null>(null);
@@ -38,6 +39,10 @@ export function createPanelState(link: PageLink) {
       items: meetings.reduce((sum, m) => sum + m.itemCount, 0),
     };
   });
+
+  const index = createIndexState(agenda, options);
+  // Each agenda brings back its own filters; a re-parse of the same agenda keeps everything.
+  effect(() => index.useAgenda(agenda.value?.id ?? null));
 
   let generation = 0;
   async function load(id: number | null): Promise<void> {
@@ -87,12 +92,15 @@ export function createPanelState(link: PageLink) {
       });
     });
     link.onTabChanged((id) => void load(id));
+    link.onVisibleMeeting((from, meetingKey) => {
+      if (from === tabId.value) index.currentMeetingKey.value = meetingKey;
+    });
     const first = await link.initialTab();
     // A tab switch while we were asking which tab is active wins over the stale answer.
     if (generation === 0) await load(first);
   }
 
-  return { tabId, snapshot, agenda, view, summary, notice, load, jump, start };
+  return { tabId, snapshot, agenda, view, summary, notice, index, load, jump, start };
 }
 
 export type PanelState = ReturnType<typeof createPanelState>;

@@ -86,7 +86,7 @@ describe.each([
 
   it('jumps to a meeting far down the page and highlights it', async () => {
     expect(await headingTopInViewport(page, 'March 7, 2018')).toBeNull();
-    await panel.locator('[data-meeting-key="2018-03-07"] button').click();
+    await panel.locator('[data-meeting-key="2018-03-07"] .meeting__date').click();
     await expect.poll(() => headingTopInViewport(page, 'March 7, 2018')).not.toBeNull();
     await expect.poll(() => page.locator('[data-agenda-overlay="highlight"]').count()).toBe(1);
     // The highlight goes away and leaves the page's text as it was.

@@ -22,6 +22,8 @@ export async function startSession(pages: Record<string, string>): Promise<Sessi
       await page.goto(server.url(path));
       const tabId = await tabIdOf(browser, page);
       const panel = await browser.context.newPage();
+      // A side panel's width, and tall enough that the seed's 26 meetings all render at once.
+      await panel.setViewportSize({ width: 400, height: 1600 });
       await panel.goto(panelUrl(browser, tabId));
       return { page, panel, tabId };
     },

@@ -45,6 +45,7 @@ class ScriptedLink implements PageLink {
   onAgendaChanged(listener: (tabId: number, snapshot: AgendaSnapshot) => void) {
     this.changed.push(listener);
   }
+  onVisibleMeeting() {}
   onTabChanged(listener: (tabId: number) => void) {
     this.tabChanged.push(listener);
   }

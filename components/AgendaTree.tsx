@@ -1,0 +1,141 @@
+// The index as a keyboard-driven tree over a virtual list: ↑/↓ or j/k move, Enter jumps,
+// → and ← open and close a meeting. Focus stays on the tree; the active row is announced through
+// aria-activedescendant, so a screen reader follows it although only the rows in view exist.
+import { useEffect, useRef } from 'preact/hooks';
+import type { TargetedKeyboardEvent } from 'preact';
+import type { PanelState } from '@/lib/panel/state';
+import type { Row } from '@/lib/panel/rows';
+import { ItemRow } from './ItemRow';
+import { MeetingRow } from './MeetingRow';
+import { SectionRow } from './SectionRow';
+import { VirtualRows, revealRow } from './VirtualRows';
+
+const PAGE_ROWS = 10;
+
+export function rowDomId(id: string): string {
+  return `row-${id}`;
+}
+
+export function AgendaTree({ state }: { state: PanelState }) {
+  const index = state.index;
+  const list = index.rowList.value;
+  const scroller = useRef<HTMLDivElement>(null);
+  const activeId = index.activeId.value;
+  const currentKey = index.currentMeetingKey.value;
+  const words = index.words.value;
+
+  // Keep the active row in view as it moves.
+  useEffect(() => {
+    const box = scroller.current;
+    const at = activeId === null ? undefined : list?.indexOf.get(activeId);
+    if (box && list && at !== undefined) revealRow(box, list, at);
+  }, [activeId, list]);
+
+  // Scroll-spy: show the meeting the reader has reached in the page, without taking focus.
+  useEffect(() => {
+    const box = scroller.current;
+    const at = currentKey === null ? undefined : list?.indexOf.get(currentKey);
+    if (box && list && at !== undefined && document.activeElement !== box) revealRow(box, list, at, 48);
+  }, [currentKey, list]);
+
+  if (!list) return null;
+
+  function jumpTo(row: Row): void {
+    index.activeId.value = row.id;
+    const key = row.kind === 'section' ? row.meetingKey : row.kind === 'meeting' ? row.meeting.key : row.item.key;
+    void state.jump(key);
+  }
+
+  function onKeyDown(event: TargetedKeyboardEvent<HTMLDivElement>): void {
+    const row = index.activeRow();
+    const handled = (() => {
+      switch (event.key) {
+        case 'ArrowDown':
+        case 'j':
+          index.move(1);
+          return true;
+        case 'ArrowUp':
+        case 'k':
+          index.move(-1);
+          return true;
+        case 'PageDown':
+          index.move(PAGE_ROWS);
+          return true;
+        case 'PageUp':
+          index.move(-PAGE_ROWS);
+          return true;
+        case 'Home':
+          index.move(-Infinity);
+          return true;
+        case 'End':
+          index.move(Infinity);
+          return true;
+        case 'Enter':
+          if (row) jumpTo(row);
+          return row !== null;
+        case 'ArrowRight':
+          if (row?.kind === 'meeting' && !row.expanded) index.toggle(row.meeting.key, true);
+          else index.move(1);
+          return true;
+        case 'ArrowLeft':
+          if (row?.kind === 'meeting') index.toggle(row.meeting.key, false);
+          else if (row) index.activeId.value = row.meetingKey;
+          return row !== null;
+        default:
+          return false;
+      }
+    })();
+    if (handled) event.preventDefault();
+  }
+
+  const rows = list.rows;
+  return (
+    <div
+      ref={scroller}
+      class="tree"
+      role="tree"
+      aria-label="Meetings, newest first"
+      tabIndex={0}
+      aria-activedescendant={activeId !== null && list.indexOf.has(activeId) ? rowDomId(activeId) : undefined}
+      onKeyDown={onKeyDown}
+      onFocus={() => {
+        if (index.activeId.value === null && rows.length > 0) index.activeId.value = rows[0]!.id;
+      }}
+    >
+      {rows.length === 0 ? (
+        <p class="tree__empty">Nothing matches these filters.</p>
+      ) : (
+        <VirtualRows
+          list={list}
+          scroller={scroller}
+          renderRow={(row, _i, top) => {
+            const common = {
+              key: row.id,
+              domId: rowDomId(row.id),
+              top,
+              active: row.id === activeId,
+              onActivate: () => jumpTo(row),
+            };
+            switch (row.kind) {
+              case 'meeting':
+                return (
+                  <MeetingRow
+                    {...common}
+                    meeting={row.meeting}
+                    expanded={row.expanded}
+                    hitCount={row.hitCount}
+                    current={row.meeting.key === currentKey}
+                    onToggle={() => index.toggle(row.meeting.key)}
+                  />
+                );
+              case 'section':
+                return <SectionRow {...common} title={row.title} />;
+              case 'item':
+                return <ItemRow {...common} item={row.item} level={row.level} words={words} />;
+            }
+          }}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+// One agenda item: its text with the search matches marked, who brings it, what it references.
+import type { Item } from '@/lib/agenda/model';
+import { markMatches } from '@/lib/panel/search';
+import type { RowProps } from './row-props';
+
+interface Props extends RowProps {
+  item: Item;
+  level: number;
+  words: string[];
+}
+
+export function ItemRow({ item, level, words, ...row }: Props) {
+  return (
+    <div
+      id={row.domId}
+      role="treeitem"
+      aria-level={level}
+      aria-selected={row.active}
+      data-item-key={item.key}
+      class={`row item${item.struck ? ' item--struck' : ''}${row.active ? ' row--active' : ''}`}
+      style={{ top: `${row.top}px`, paddingLeft: `${12 + (level - 1) * 14}px` }}
+      title={item.text}
+      onClick={row.onActivate}
+    >
+      <span class="item__text">
+        {words.length === 0
+          ? item.text
+          : markMatches(item.text, words).map((part, i) => (part.match ? <mark key={i}>{part.text}</mark> : part.text))}
+      </span>
+      {item.people.length > 0 && <span class="item__people">{item.people.map((p) => `@${p}`).join(' ')}</span>}
+      {item.refs.length > 0 && <span class="item__refs">{plural(item.refs.length)}</span>}
+    </div>
+  );
+}
+
+function plural(count: number): string {
+  return count === 1 ? '1 ref' : `${count} refs`;
+}

@@ -1,0 +1,60 @@
+// Renders only the rows in view of a scrolling box; the DOM stays the same size however long the agenda.
+import type { ComponentChildren, RefObject } from 'preact';
+import { useLayoutEffect, useState } from 'preact/hooks';
+import { rowAt, type Row, type RowList } from '@/lib/panel/rows';
+
+const OVERSCAN_PX = 240;
+
+interface Props {
+  list: RowList;
+  scroller: RefObject<HTMLDivElement | null>;
+  renderRow: (row: Row, index: number, top: number) => ComponentChildren;
+}
+
+export function VirtualRows({ list, scroller, renderRow }: Props) {
+  const [viewport, setViewport] = useState({ top: 0, height: 800 });
+
+  useLayoutEffect(() => {
+    const box = scroller.current;
+    if (!box) return;
+    let frame = 0;
+    const measure = (): void => {
+      frame = 0;
+      setViewport({ top: box.scrollTop, height: box.clientHeight || 800 });
+    };
+    const onScroll = (): void => {
+      if (!frame) frame = requestAnimationFrame(measure);
+    };
+    measure();
+    box.addEventListener('scroll', onScroll, { passive: true });
+    const resize = new ResizeObserver(onScroll);
+    resize.observe(box);
+    return () => {
+      box.removeEventListener('scroll', onScroll);
+      resize.disconnect();
+      cancelAnimationFrame(frame);
+    };
+  }, [scroller]);
+
+  const { rows, offsets } = list;
+  const total = offsets[rows.length] ?? 0;
+  const first = rows.length === 0 ? 0 : rowAt(offsets, rows.length, Math.max(0, viewport.top - OVERSCAN_PX));
+  const children: ComponentChildren[] = [];
+  for (let i = first; i < rows.length && offsets[i]! < viewport.top + viewport.height + OVERSCAN_PX; i++) {
+    children.push(renderRow(rows[i]!, i, offsets[i]!));
+  }
+  return (
+    <div class="virtual-rows" style={{ height: `${total}px` }}>
+      {children}
+    </div>
+  );
+}
+
+/** Scrolls the box just enough to show the row, if it is not fully in view. */
+export function revealRow(box: HTMLElement, list: RowList, index: number, margin = 8): void {
+  const top = list.offsets[index];
+  const bottom = list.offsets[index + 1];
+  if (top === undefined || bottom === undefined) return;
+  if (top < box.scrollTop + margin) box.scrollTop = Math.max(0, top - margin);
+  else if (bottom > box.scrollTop + box.clientHeight - margin) box.scrollTop = bottom - box.clientHeight + margin;
+}

@@ -1,0 +1,153 @@
+// What the index shows of an agenda: filters, expanded meetings, the active row, the meeting in view.
+// All of it is keyed by content-derived keys, so a live re-parse of the page keeps it.
+import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
+import type { Agenda, SectionKind } from '../agenda/model';
+import { NO_FILTERS, SECTION_KIND_LABELS, clearFilter, filterChips, isFiltering, type Filters } from './filters';
+import { loadFilters, saveFilters } from './filter-memory';
+import { meetingTime, nextMeeting } from './meeting-time';
+import { peopleOf } from './people';
+import { buildRows, type Row } from './rows';
+import { buildSearchIndex, filterAgenda, queryWords } from './search';
+
+export interface IndexOptions {
+  storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+  today?: () => string;
+}
+
+export function createIndexState(agenda: ReadonlySignal<Agenda | null>, options: IndexOptions = {}) {
+  const filters = signal<Filters>(NO_FILTERS);
+  /** Meetings the user opened while browsing; in search results every meeting starts open. */
+  const expanded = signal<ReadonlySet<string>>(new Set());
+  const collapsedResults = signal<ReadonlySet<string>>(new Set());
+  const activeId = signal<string | null>(null);
+  /** The meeting at the top of the page's viewport, as the page reports it. */
+  const currentMeetingKey = signal<string | null>(null);
+
+  const searchIndex = computed(() => (agenda.value ? buildSearchIndex(agenda.value) : null));
+  const filtered = computed(() => (searchIndex.value ? filterAgenda(searchIndex.value, filters.value) : null));
+  const rowList = computed(() => {
+    const current = agenda.value;
+    const view = filtered.value;
+    if (!current || !view) return null;
+    const isOpen =
+      view.mode === 'browse'
+        ? (key: string) => expanded.value.has(key)
+        : (key: string) => !collapsedResults.value.has(key);
+    return buildRows(current, view, isOpen);
+  });
+  const words = computed(() => queryWords(filters.value.query));
+  const chips = computed(() => filterChips(filters.value));
+  const filtering = computed(() => isFiltering(filters.value));
+  const people = computed(() => (agenda.value ? peopleOf(agenda.value) : []));
+  /** 'YYYY-MM' of every meeting, newest first, for the month range. */
+  const months = computed(() => {
+    const all = new Set((agenda.value?.meetings ?? []).map((m) => m.date.slice(0, 7)));
+    return [...all].sort().reverse();
+  });
+  /** The section kinds this agenda uses, in the usual order. */
+  const kinds = computed(() => {
+    const seen = new Set<SectionKind>();
+    for (const meeting of agenda.value?.meetings ?? []) for (const section of meeting.sections) seen.add(section.kind);
+    return (Object.keys(SECTION_KIND_LABELS) as SectionKind[]).filter((kind) => seen.has(kind));
+  });
+  const upcoming = computed(() => {
+    const current = agenda.value;
+    if (!current) return null;
+    const meeting = nextMeeting(current, (options.today ?? localToday)());
+    return meeting ? { meeting, time: meetingTime(meeting.date, meeting.time) } : null;
+  });
+  const resultCount = computed(() => {
+    const view = filtered.value;
+    if (!view) return 0;
+    return view.mode === 'browse' ? view.meetingIndexes.length : view.hitCount;
+  });
+
+  let agendaId: string | null = null;
+  /** Called when the panel shows another agenda: bring back that agenda's filters. */
+  function useAgenda(id: string | null): void {
+    if (id === agendaId) return;
+    agendaId = id;
+    batch(() => {
+      filters.value = id && options.storage ? loadFilters(options.storage, id) : NO_FILTERS;
+      expanded.value = new Set();
+      collapsedResults.value = new Set();
+      activeId.value = null;
+      currentMeetingKey.value = null;
+    });
+  }
+
+  function setFilters(next: Filters): void {
+    filters.value = next;
+    if (agendaId && options.storage) saveFilters(options.storage, agendaId, next);
+  }
+
+  function toggle(meetingKey: string, open?: boolean): void {
+    // Browsing remembers the open meetings; search results remember the closed ones.
+    const inResults = filtered.value?.mode === 'results';
+    const remembered = inResults ? collapsedResults : expanded;
+    const set = new Set(remembered.value);
+    const isOpen = set.has(meetingKey) !== inResults;
+    const want = open ?? !isOpen;
+    if (want === isOpen) return;
+    if (set.has(meetingKey)) set.delete(meetingKey);
+    else set.add(meetingKey);
+    remembered.value = set;
+  }
+
+  function rows(): Row[] {
+    return rowList.value?.rows ?? [];
+  }
+
+  /** Moves the active row by `delta` rows, staying inside the list. */
+  function move(delta: number): void {
+    const list = rows();
+    if (list.length === 0) return;
+    const at = activeId.value === null ? -1 : (rowList.value?.indexOf.get(activeId.value) ?? -1);
+    const last = list.length - 1;
+    const next = !Number.isFinite(delta)
+      ? (delta > 0 ? last : 0)
+      : at === -1
+        ? (delta > 0 ? 0 : last)
+        : Math.min(last, Math.max(0, at + delta));
+    activeId.value = list[next]!.id;
+  }
+
+  function activeRow(): Row | null {
+    const id = activeId.value;
+    const at = id === null ? undefined : rowList.value?.indexOf.get(id);
+    return at === undefined ? null : (rows()[at] ?? null);
+  }
+
+  return {
+    filters,
+    expanded,
+    activeId,
+    currentMeetingKey,
+    filtered,
+    rowList,
+    words,
+    chips,
+    filtering,
+    people,
+    months,
+    kinds,
+    upcoming,
+    resultCount,
+    useAgenda,
+    setFilters,
+    updateFilters: (patch: Partial<Filters>) => setFilters({ ...filters.value, ...patch }),
+    clearChip: (id: string) => setFilters(clearFilter(filters.value, id)),
+    clearAll: () => setFilters(NO_FILTERS),
+    toggle,
+    move,
+    activeRow,
+  };
+}
+
+export type IndexState = ReturnType<typeof createIndexState>;
+
+function localToday(): string {
+  const now = new Date();
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

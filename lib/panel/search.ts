@@ -1,0 +1,314 @@
+// Instant search over an agenda. Every item is flattened once into an entry with a haystack: its text, people
+// and refs in lower case (and, for the few items that are not plain ASCII, without diacritics). A query word
+// matches where it occurs at the start of a word: `indexOf` finds it, and the character before it must not be
+// a letter or digit. No regular expression runs per item, neither when building nor when searching, and
+// typing one more letter only re-tests the previous hits.
+import type { Agenda, Item, Meeting, SectionKind } from '../agenda/model';
+import type { Filters } from './filters';
+import { personKey } from './people';
+
+export interface SearchEntry {
+  /** Index into agenda.meetings. */
+  meetingIndex: number;
+  item: Item;
+  /** 0 for a section's top-level items. */
+  depth: number;
+  sectionKind: SectionKind;
+  sectionTitle: string;
+  /** Lower-cased people of the item. */
+  personKeys: string[];
+}
+
+export interface SearchIndex {
+  agenda: Agenda;
+  /** Every item of every meeting, depth first, in document order. */
+  entries: SearchEntry[];
+  /** Per entry: its text, people and refs, lower-cased (see `haystackOf`). */
+  haystacks: string[];
+  /** Per entry: which of `titleHaystacks` is its section's title. */
+  titleOf: Int32Array;
+  /** The distinct section titles, normalised. */
+  titleHaystacks: string[];
+  /** Per meeting: its title, normalised. */
+  meetingHaystacks: string[];
+  /** The last answer, to narrow from when the next query only extends it. */
+  cache: SearchCache | null;
+}
+
+interface SearchCache {
+  /** Every filter but the query. */
+  key: string;
+  words: string[];
+  /** Indexes of the entries that matched. */
+  hits: Int32Array;
+  view: FilteredView;
+}
+
+export type FilteredView =
+  | { mode: 'browse'; meetingIndexes: number[] }
+  | { mode: 'results'; groups: { meetingIndex: number; hits: SearchEntry[] }[]; hitCount: number };
+
+// ---- Normalising text ----------------------------------------------------------------------------------
+
+const NON_ASCII = /[^\x00-\x7f]/;
+const ASCII_SEPARATORS = /[^a-z0-9]+/g;
+const SEPARATORS = /[^\p{L}\p{N}]+/gu;
+const MARKS = /\p{M}+/gu;
+
+/** Lower case, without diacritics (NFKD, marks stripped), every run of non-letters/digits one space. */
+export function normaliseText(text: string): string {
+  if (!NON_ASCII.test(text)) return text.toLowerCase().replace(ASCII_SEPARATORS, ' ');
+  return text.normalize('NFKD').toLowerCase().replace(MARKS, '').replace(SEPARATORS, ' ');
+}
+
+/**
+ * What an item's words are searched in. ASCII text (nearly all of an agenda) is only lower-cased: its
+ * separators stay as written, and `hasWordStartingWith` treats any ASCII non-letter/digit as one. Other text
+ * is normalised in full, so that every separator left in it is a space.
+ */
+export function haystackOf(text: string): string {
+  return NON_ASCII.test(text) ? normaliseText(text) : text.toLowerCase();
+}
+
+/** Whether some word of the haystack starts with `word` (a normalised query word). */
+export function hasWordStartingWith(haystack: string, word: string): boolean {
+  let at = haystack.indexOf(word);
+  while (at !== -1) {
+    if (at === 0) return true;
+    const before = haystack.charCodeAt(at - 1);
+    // In a haystack, any character that is not ASCII is a letter or digit (see haystackOf).
+    const letterOrDigit = (before >= 48 && before <= 57) || (before >= 97 && before <= 122) || before >= 128;
+    if (!letterOrDigit) return true;
+    at = haystack.indexOf(word, at + 1);
+  }
+  return false;
+}
+
+/** The normalised words of a query, each once, in order: `"Token  request"` → `['token', 'request']`, `#911` → `['911']`. */
+export function queryWords(query: string): string[] {
+  const words: string[] = [];
+  for (const word of normaliseText(query).split(' ')) {
+    if (word !== '' && !words.includes(word)) words.push(word);
+  }
+  return words;
+}
+
+/** The words that decide a match: a word that starts another adds nothing (`tok token` = `token`). Longest first. */
+function decisiveWords(words: readonly string[]): string[] {
+  return words
+    .filter((w, i) => !words.some((other, j) => j !== i && other.length > w.length && other.startsWith(w)))
+    .sort((a, b) => b.length - a.length);
+}
+
+// ---- Building the index --------------------------------------------------------------------------------
+
+/** Shared by every entry that names no one; never written to. */
+const NO_PEOPLE: string[] = Object.freeze([]) as unknown as string[];
+
+/** Once per agenda version. */
+export function buildSearchIndex(agenda: Agenda): SearchIndex {
+  const entries: SearchEntry[] = [];
+  const haystacks: string[] = [];
+  const titleOfList: number[] = [];
+  const titleHaystacks: string[] = [];
+  const titleIds = new Map<string, number>();
+  const meetingHaystacks: string[] = [];
+
+  const add = (item: Item, meetingIndex: number, depth: number, kind: SectionKind, title: string, titleId: number) => {
+    let personKeys = NO_PEOPLE;
+    let text = item.text;
+    if (item.people.length > 0) {
+      personKeys = [];
+      for (const person of item.people) {
+        const key = personKey(person);
+        if (key !== '' && !personKeys.includes(key)) personKeys.push(key);
+      }
+      text += ' ' + item.people.join(' ');
+    }
+    if (item.refs.length > 0) text += ' ' + item.refs.join(' ');
+    entries.push({ meetingIndex, item, depth, sectionKind: kind, sectionTitle: title, personKeys });
+    haystacks.push(haystackOf(text));
+    titleOfList.push(titleId);
+    for (const child of item.children) add(child, meetingIndex, depth + 1, kind, title, titleId);
+  };
+
+  agenda.meetings.forEach((meeting: Meeting, meetingIndex) => {
+    meetingHaystacks.push(normaliseText(meeting.title));
+    for (const section of meeting.sections) {
+      let titleId = titleIds.get(section.title);
+      if (titleId === undefined) {
+        titleId = titleHaystacks.length;
+        titleHaystacks.push(normaliseText(section.title));
+        titleIds.set(section.title, titleId);
+      }
+      for (const item of section.items) add(item, meetingIndex, 0, section.kind, section.title, titleId);
+    }
+  });
+
+  return {
+    agenda,
+    entries,
+    haystacks,
+    titleOf: Int32Array.from(titleOfList),
+    titleHaystacks,
+    meetingHaystacks,
+    cache: null,
+  };
+}
+
+// ---- Filtering -----------------------------------------------------------------------------------------
+
+/**
+ * Browse mode when there is no query word and no item-level filter (kinds, person): the meetings that pass
+ * the meeting-level filters (range, canceled, recording). Otherwise the items matching every query word,
+ * the kinds and the person, in those meetings, grouped by meeting, in document order.
+ * Each query word must start a word of the item's text, people or refs, of its section's title or of its
+ * meeting's title.
+ */
+export function filterAgenda(index: SearchIndex, f: Filters): FilteredView {
+  const words = queryWords(f.query);
+  const meetingOk = meetingPasses(index.agenda.meetings, f);
+  if (words.length === 0 && f.kinds.length === 0 && f.person === null) {
+    const meetingIndexes: number[] = [];
+    meetingOk.forEach((ok, i) => {
+      if (ok) meetingIndexes.push(i);
+    });
+    return { mode: 'browse', meetingIndexes };
+  }
+
+  const key = JSON.stringify([[...f.kinds].sort(), f.person, f.from, f.to, f.hideCanceled, f.hasRecording]);
+  const decisive = decisiveWords(words);
+  const cache = index.cache;
+  let candidates: Int32Array | null = null;
+  if (cache && cache.key === key) {
+    if (sameWords(cache.words, decisive)) return cache.view;
+    // Every old word starts a new one: whatever the new words match, the old ones matched too.
+    if (cache.words.every((old) => decisive.some((w) => w.startsWith(old)))) candidates = cache.hits;
+  }
+
+  const hits = matchingEntries(index, decisive, candidates, meetingOk, f);
+  const view = groupByMeeting(index.entries, hits);
+  index.cache = { key, words: decisive, hits, view };
+  return view;
+}
+
+function sameWords(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((w) => b.includes(w));
+}
+
+function meetingPasses(meetings: readonly Meeting[], f: Filters): Uint8Array {
+  let from = f.from;
+  let to = f.to;
+  if (from !== null && to !== null && from > to) [from, to] = [to, from];
+  const ok = new Uint8Array(meetings.length);
+  meetings.forEach((m, i) => {
+    const month = m.date.slice(0, 7);
+    if (from !== null && month < from) return;
+    if (to !== null && month > to) return;
+    if (f.hideCanceled && m.canceled) return;
+    if (f.hasRecording && !m.recording) return;
+    ok[i] = 1;
+  });
+  return ok;
+}
+
+function matchingEntries(
+  index: SearchIndex,
+  words: readonly string[],
+  candidates: Int32Array | null,
+  meetingOk: Uint8Array,
+  f: Filters,
+): Int32Array {
+  const { entries, haystacks, titleOf } = index;
+  // A word found in a section's or a meeting's title matches every item under it.
+  const inTitle = words.map((w) => Uint8Array.from(index.titleHaystacks, (h) => (hasWordStartingWith(h, w) ? 1 : 0)));
+  const inMeeting = words.map((w) => Uint8Array.from(index.meetingHaystacks, (h) => (hasWordStartingWith(h, w) ? 1 : 0)));
+  const kinds = f.kinds.length > 0 ? new Set<SectionKind>(f.kinds) : null;
+  const person = f.person === null ? null : personKey(f.person);
+
+  const total = candidates ? candidates.length : entries.length;
+  const out = new Int32Array(total);
+  let count = 0;
+  for (let c = 0; c < total; c++) {
+    const i = candidates ? (candidates[c] as number) : c;
+    const entry = entries[i] as SearchEntry;
+    const meeting = entry.meetingIndex;
+    if (meetingOk[meeting] === 0) continue;
+    if (kinds && !kinds.has(entry.sectionKind)) continue;
+    if (person !== null && !entry.personKeys.includes(person)) continue;
+    let all = true;
+    for (let w = 0; w < words.length; w++) {
+      if ((inMeeting[w] as Uint8Array)[meeting] === 1) continue;
+      if ((inTitle[w] as Uint8Array)[titleOf[i] as number] === 1) continue;
+      if (!hasWordStartingWith(haystacks[i] as string, words[w] as string)) {
+        all = false;
+        break;
+      }
+    }
+    if (all) out[count++] = i;
+  }
+  return out.slice(0, count);
+}
+
+function groupByMeeting(entries: readonly SearchEntry[], hits: Int32Array): FilteredView {
+  const groups: { meetingIndex: number; hits: SearchEntry[] }[] = [];
+  let group: { meetingIndex: number; hits: SearchEntry[] } | undefined;
+  for (const i of hits) {
+    const entry = entries[i] as SearchEntry;
+    if (!group || group.meetingIndex !== entry.meetingIndex) {
+      group = { meetingIndex: entry.meetingIndex, hits: [] };
+      groups.push(group);
+    }
+    group.hits.push(entry);
+  }
+  return { mode: 'results', groups, hitCount: hits.length };
+}
+
+// ---- Highlighting --------------------------------------------------------------------------------------
+
+const WORD = /[\p{L}\p{N}\p{M}]+/gu;
+const LEADING_MARKS = /^\p{M}+/u;
+
+/**
+ * `text` cut into segments for highlighting: `match` marks the start of a word that a query word is a
+ * prefix of (case and diacritics ignored), as far as the longest such query word reaches.
+ */
+export function markMatches(text: string, words: string[]): { text: string; match: boolean }[] {
+  const segments: { text: string; match: boolean }[] = [];
+  const push = (part: string, match: boolean) => {
+    if (part === '') return;
+    const last = segments[segments.length - 1];
+    if (last && last.match === match) last.text += part;
+    else segments.push({ text: part, match });
+  };
+  const wanted = words.flatMap((w) => queryWords(w));
+  let done = 0;
+  if (wanted.length > 0) {
+    for (const found of text.matchAll(WORD)) {
+      const word = found[0];
+      const start = found.index ?? 0;
+      const normalised = normaliseText(word).trimStart();
+      let longest = 0;
+      for (const w of wanted) if (w.length > longest && normalised.startsWith(w)) longest = w.length;
+      if (longest === 0) continue;
+      const end = start + originalLength(word, longest);
+      push(text.slice(done, start), false);
+      push(text.slice(start, end), true);
+      done = end;
+    }
+  }
+  push(text.slice(done), false);
+  return segments;
+}
+
+/** How many characters of `word` normalise to its first `length` characters, with any marks that follow. */
+function originalLength(word: string, length: number): number {
+  if (!NON_ASCII.test(word)) return length;
+  let end = 0;
+  for (const ch of word) {
+    end += ch.length;
+    if (normaliseText(word.slice(0, end)).trimStart().length >= length) break;
+  }
+  const marks = LEADING_MARKS.exec(word.slice(end));
+  return end + (marks ? marks[0].length : 0);
+}

@@ -1,0 +1,78 @@
+// Shared by the panel-logic tests: small hand-built agendas, and the seed parsed as GitHub renders it.
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Agenda, Item, Meeting, Section, SectionKind } from '../../../lib/agenda/model';
+import { parseAgenda } from '../../../lib/agenda/parse';
+import { renderGithubHtml } from '../../../scripts/render/markdown-to-github-html';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const SEED_PATH = resolve(here, '../../../../shared/seed/sig-auth-agenda-2018.md');
+
+/** The seed agenda as GitHub renders it. Needs a DOM: the test file must run in happy-dom. */
+export function parseSeed(): Agenda {
+  const markdown = readFileSync(SEED_PATH, 'utf8');
+  const html = renderGithubHtml(markdown, { title: 'meeting-notes-2018.md' });
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  return parseAgenda(doc, 'https://github.com/kubernetes/community/blob/master/sig-auth/archive/meeting-notes-2018.md');
+}
+
+let counter = 0;
+
+export interface ItemSpec {
+  text: string;
+  people?: string[];
+  refs?: string[];
+  children?: ItemSpec[];
+}
+
+export function item(spec: ItemSpec | string): Item {
+  const s = typeof spec === 'string' ? { text: spec } : spec;
+  counter++;
+  return {
+    key: `k${counter}`,
+    text: s.text,
+    links: [],
+    refs: s.refs ?? [],
+    people: s.people ?? [],
+    struck: false,
+    children: (s.children ?? []).map(item),
+    anchor: { index: counter },
+  };
+}
+
+export function section(kind: SectionKind, title: string, items: (ItemSpec | string)[]): Section {
+  return { kind, title, items: items.map(item) };
+}
+
+export interface MeetingSpec {
+  date: string;
+  title?: string;
+  time?: string;
+  canceled?: boolean;
+  recording?: string | null;
+  sections: Section[];
+}
+
+function countItems(items: readonly Item[]): number {
+  return items.reduce((sum, i) => sum + 1 + countItems(i.children), 0);
+}
+
+export function meeting(spec: MeetingSpec): Meeting {
+  const m: Meeting = {
+    key: spec.date,
+    date: spec.date,
+    title: spec.title ?? spec.date,
+    canceled: spec.canceled ?? false,
+    recording: spec.recording ?? null,
+    anchor: { index: counter++ },
+    sections: spec.sections,
+    itemCount: spec.sections.reduce((sum, s) => sum + countItems(s.items), 0),
+  };
+  if (spec.time !== undefined) m.time = spec.time;
+  return m;
+}
+
+export function agenda(meetings: Meeting[], id = 'https://example.com/agenda'): Agenda {
+  return { id, title: 'Test agenda', url: id, source: 'generic', meetings, problems: [] };
+}
