@@ -49,7 +49,7 @@ export function MeetingRow({ meeting, expanded, hitCount, current, onToggle, ...
       >
         {expanded ? '▾' : '▸'}
       </button>
-      <span class="meeting__date">{formatMeetingDate(meeting.date)}</span>
+      <span class={`meeting__date${meeting.canceled ? ' meeting__date--canceled' : ''}`}>{formatMeetingDate(meeting.date)}</span>
       <span class="meeting__title" title={meeting.title}>
         {meetingWhen(meeting)}
       </span>

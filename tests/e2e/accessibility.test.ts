@@ -1,0 +1,58 @@
+// The panel passes axe-core with no serious or critical violations, in light and dark mode,
+// with a meeting open, a search active and the filters shown.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { renderGithubHtml } from '../../scripts/render/markdown-to-github-html';
+import { startSession, type Session } from './support/session';
+
+const SEED = readFileSync(new URL('../../../shared/seed/sig-auth-agenda-2018.md', import.meta.url), 'utf8');
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+async function seriousViolations(panel: Page): Promise<string[]> {
+  // Evaluated through the DevTools protocol: the panel's CSP rightly refuses inline scripts.
+  await panel.evaluate(AXE_SOURCE);
+  const violations = await panel.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(): Promise<{ violations: Violation[] }> } }).axe;
+    return (await axe.run()).violations;
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+let session: Session;
+
+beforeAll(async () => {
+  session = await startSession({ '/seed.html': renderGithubHtml(SEED) });
+});
+
+afterAll(async () => {
+  await session?.close();
+});
+
+describe.each(['light', 'dark'] as const)('in %s mode', (scheme) => {
+  it('has no serious or critical violations', async () => {
+    const { panel, page } = await session.openWithPanel('/seed.html');
+    await panel.emulateMedia({ colorScheme: scheme });
+    await panel.locator('[data-meeting-key]').first().waitFor();
+    await panel.locator('[data-meeting-key="2018-10-31"] .meeting__toggle').click();
+    await panel.locator('[data-meeting-key="2018-10-31"] .meeting__date').click();
+    await panel.getByText('Filters').click();
+    expect(await seriousViolations(panel)).toEqual([]);
+
+    await panel.getByRole('searchbox', { name: /search/i }).fill('token');
+    await panel.locator('[data-item-key] mark').first().waitFor();
+    expect(await seriousViolations(panel)).toEqual([]);
+    await page.close();
+    await panel.close();
+  });
+});
