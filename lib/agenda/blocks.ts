@@ -1,0 +1,471 @@
+// DOM → a flat stream of blocks (headings, list items with their depth, paragraphs), in one
+// iterative pass over the content root. Iterative on purpose: lists nested thousands deep must not
+// exhaust the call stack. Text is read from text nodes (never innerHTML), styles from tags, inline
+// `style` attributes and, for Google Docs, the class map read once from `<style>`.
+import { kixLevel, levelFromMargin, readDeclarations, type ClassStyle, type StyleMap } from './gdocs';
+import { cleanHref } from './links';
+import type { Link } from './model';
+import { normaliseText } from './text';
+
+export type BlockKind = 'heading' | 'item' | 'paragraph';
+
+export interface Block {
+  kind: BlockKind;
+  /** Heading level 1–6; 0 for other blocks. */
+  level: number;
+  /** List depth of an item, 0 for a top-level bullet; 0 for other blocks. */
+  depth: number;
+  /** Normalised text; `<br>` and paragraphs inside an item become `\n`. */
+  text: string;
+  /** Anchors with an http(s) target (Google redirects unwrapped), in order. */
+  links: Link[];
+  /** Every piece of its text is struck through. */
+  struck: boolean;
+  /** Every piece of its text is bold. */
+  bold: boolean;
+  /** The element's own jump anchor: `h.xxxx` in Docs, GitHub's `user-content-…`. */
+  id?: string;
+  /** A paragraph indented like a list level (Docs' margin-left): the level its text lines up with. */
+  indent?: number;
+  element: Element;
+  /** Ordinal among the blocks. */
+  index: number;
+}
+
+export interface ReadOptions {
+  /** Google Docs class styles; absent for other sources. */
+  styles?: StyleMap;
+  /** The page address, to resolve relative links. */
+  baseUrl: string;
+}
+
+/** Deeper levels are folded into this one; keeps every later walk over item trees shallow. */
+export const MAX_DEPTH = 64;
+
+/**
+ * Elements the content script adds to the page (a highlight `<div>`, `<agenda-overlay-status>` badges)
+ * are not the page's text. Only divs and custom elements are checked: attribute reads cost.
+ */
+const OVERLAY_ATTRIBUTE = 'data-agenda-overlay';
+
+const SKIPPED = new Set([
+  'script', 'style', 'noscript', 'template', 'svg', 'math', 'head', 'title', 'iframe', 'object', 'embed',
+  'canvas', 'select', 'button', 'input', 'textarea', 'audio', 'video',
+]);
+/** Elements that start a paragraph of their own when no block is open, and a new line inside one. */
+const PARAGRAPHS = new Set(['p', 'pre', 'blockquote', 'dt', 'dd', 'figcaption', 'address', 'summary']);
+/** Containers: they never hold a block's text themselves, but break lines. */
+const CONTAINERS = new Set([
+  'div', 'section', 'article', 'main', 'aside', 'header', 'footer', 'nav', 'figure', 'details', 'dl', 'table',
+  'thead', 'tbody', 'tfoot', 'caption', 'fieldset', 'form', 'hgroup', 'body', 'html', 'hr',
+]);
+/** Where pages put `style="text-decoration: line-through"` and the like (attribute reads cost, at 300,000 elements). */
+const INLINE_STYLED = new Set([
+  'span', 'font', 'p', 'li', 'div', 'td', 'b', 'i', 'u', 'em', 'strong', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
+]);
+const HEADINGS: Record<string, number> = { h1: 1, h2: 2, h3: 3, h4: 4, h5: 5, h6: 6 };
+
+interface Style {
+  struck: boolean;
+  bold: boolean;
+  /** Inside `<pre>`: line breaks in the text are real. */
+  pre: boolean;
+}
+
+interface OpenBlock {
+  block: Block;
+  /** Raw text so far (strings concatenate cheaply; no arrays to collect). */
+  raw: string;
+  hasText: boolean;
+  allStruck: boolean;
+  allBold: boolean;
+  /** Opened by loose text rather than by an element of its own: closes at the next block element. */
+  implicit: boolean;
+  owner: Frame;
+  /** A list item whose nested list has ended: text after it is a block of its own. */
+  afterList: boolean;
+}
+
+interface OpenAnchor {
+  href: string;
+  raw: string;
+  block: OpenBlock | null;
+}
+
+interface Frame {
+  node: Node;
+  /** The next child to visit (sibling walk). */
+  child: Node | null;
+  /** The children and the index of the next one (index walk). */
+  kids: ArrayLike<Node> | null;
+  next: number;
+  style: Style;
+  list: ListInfo | null;
+  anchor: OpenAnchor | null;
+  newlineOnExit: boolean;
+}
+
+interface ListInfo {
+  kix: number | null;
+}
+
+const PLAIN: Style = { struck: false, bold: false, pre: false };
+
+/** Reads the blocks under `root`, in document order. */
+export function readBlocks(root: Element, options: ReadOptions): Block[] {
+  return new BlockReader(options, walksByIndex(root)).read(root);
+}
+
+/**
+ * Browsers link siblings directly, and `firstChild`/`nextSibling` is the fastest walk there (a
+ * `childNodes` list per element costs more). happy-dom finds a sibling by searching its parent's
+ * child array, which is quadratic on Docs' flat pages of 100,000 siblings: index its `childNodes`.
+ */
+function walksByIndex(root: Element): boolean {
+  const view = root.ownerDocument?.defaultView as object | null | undefined;
+  return !!view && 'happyDOM' in view;
+}
+
+class BlockReader {
+  private readonly blocks: Block[] = [];
+  private readonly open: OpenBlock[] = [];
+  private readonly lists: ListInfo[] = [];
+  private readonly anchors: OpenAnchor[] = [];
+  private readonly classCache = new Map<string, ClassStyle | null>();
+
+  constructor(
+    private readonly options: ReadOptions,
+    private readonly byIndex: boolean,
+  ) {}
+
+  read(root: Element): Block[] {
+    // Frames are reused by depth: a page of 300,000 nodes should not make 300,000 of them.
+    const frames: Frame[] = [this.resetFrame(undefined, root, PLAIN)];
+    let depth = 1;
+    while (depth > 0) {
+      const frame = frames[depth - 1] as Frame;
+      const child = nextChild(frame);
+      if (!child) {
+        this.exit(frame);
+        depth--;
+        continue;
+      }
+      if (child.nodeType === 3) {
+        this.text((child as Text).data, frame);
+      } else if (child.nodeType === 1) {
+        const slot = this.enter(child as Element, frame, frames[depth]);
+        if (slot) frames[depth++] = slot;
+      }
+    }
+    return this.finish();
+  }
+
+  /** Handles an element's start; returns its frame (`slot`, reused), or null when its content is not read. */
+  private enter(el: Element, parent: Frame, slot: Frame | undefined): Frame | null {
+    const name = el.localName;
+    if (SKIPPED.has(name) || ((name === 'div' || name.includes('-')) && isOverlayOrHidden(el, name))) return null;
+    if (name === 'br') {
+      this.append('\n', parent.style);
+      return null;
+    }
+    const frame = this.resetFrame(slot, el, this.styleOf(el, name, parent.style));
+    const level = HEADINGS[name];
+    if (level !== undefined) {
+      this.closeImplicit();
+      const id = headingId(el);
+      const block = this.openBlock('heading', el, frame, level, 0);
+      if (id) block.id = id;
+    } else if (name === 'li') {
+      this.closeImplicit();
+      this.openBlock('item', el, frame, 0, this.itemDepth(el));
+    } else if (name === 'ul' || name === 'ol') {
+      this.closeImplicit();
+      frame.list = { kix: kixLevel(el.getAttribute('class') ?? '') };
+      this.lists.push(frame.list);
+    } else if (name === 'tr') {
+      this.closeImplicit();
+      if (this.explicitTop()) this.append('\n', frame.style);
+      else this.openBlock('paragraph', el, frame, 0, 0);
+    } else if (name === 'td' || name === 'th') {
+      const top = this.explicitTop();
+      if (top?.hasText) top.raw += ' | ';
+    } else if (PARAGRAPHS.has(name)) {
+      this.closeImplicit();
+      if (this.explicitTop()) this.lineBreak(frame);
+      else {
+        const indent = this.marginLevel(el);
+        const block = this.openBlock('paragraph', el, frame, 0, 0);
+        if (indent !== null) block.indent = indent;
+      }
+    } else if (CONTAINERS.has(name)) {
+      this.closeImplicit();
+      if (this.explicitTop()) this.lineBreak(frame);
+    } else if (name === 'a') {
+      this.enterAnchor(el, frame);
+    }
+    return frame;
+  }
+
+  private exit(frame: Frame): void {
+    if (frame.anchor) this.exitAnchor(frame.anchor);
+    let top = this.open[this.open.length - 1];
+    if (frame.list) {
+      this.lists.pop();
+      if (top?.block.kind === 'item') top.afterList = true;
+    }
+    while (top && top.owner === frame) {
+      this.closeBlock();
+      top = this.open[this.open.length - 1];
+    }
+    if (frame.newlineOnExit && top) top.raw += '\n';
+  }
+
+  private lineBreak(frame: Frame): void {
+    const top = this.open[this.open.length - 1];
+    if (top) top.raw += '\n';
+    frame.newlineOnExit = true;
+  }
+
+  private text(raw: string, frame: Frame): void {
+    let data = raw;
+    if (this.open.length === 0) {
+      if (!/\S/.test(data)) return;
+      // Loose text (a generic page's `<div>Cancelled</div>`): a paragraph of its own.
+      this.openBlock('paragraph', frame.node as Element, frame, 0, 0, true);
+    }
+    // A line break in the source is a space on screen, except in <pre>.
+    if (!frame.style.pre && data.includes('\n')) data = data.replace(/[\r\n]+/g, ' ');
+    const top = this.open[this.open.length - 1];
+    if (top?.afterList && /\S/.test(data)) {
+      // "<li>Announcements<ul>…</ul><p>More</p></li>": the paragraph follows the sub-items, as their sibling.
+      top.afterList = false;
+      const element = blockElement(frame.node as Element, top.block.element);
+      this.openBlock('item', element, top.owner, 0, Math.min(top.block.depth + 1, MAX_DEPTH));
+    }
+    this.append(data, frame.style);
+  }
+
+  private append(data: string, style: Style): void {
+    const top = this.open[this.open.length - 1];
+    if (!top) return;
+    top.raw += data;
+    const anchor = this.anchors[this.anchors.length - 1];
+    if (anchor) anchor.raw += data;
+    if (data !== '\n' && /\S/.test(data)) {
+      top.hasText = true;
+      if (!style.struck) top.allStruck = false;
+      if (!style.bold) top.allBold = false;
+    }
+  }
+
+  private enterAnchor(el: Element, frame: Frame): void {
+    const href = el.getAttribute('href');
+    const top = this.open[this.open.length - 1] ?? null;
+    // GitHub's older heading markup puts the jump anchor inside the heading.
+    const id = el.getAttribute('id');
+    if (id && top?.block.kind === 'heading' && top.block.id === undefined) top.block.id = id;
+    if (href === null) return;
+    frame.anchor = { href, raw: '', block: top };
+    this.anchors.push(frame.anchor);
+  }
+
+  private exitAnchor(anchor: OpenAnchor): void {
+    this.anchors.pop();
+    const block = anchor.block;
+    if (!block) return;
+    const href = cleanHref(anchor.href, this.options.baseUrl);
+    if (href) block.block.links.push({ href, text: normaliseText(anchor.raw).replace(/\n/g, ' ') });
+  }
+
+  /** Starts a block; `level` for headings, `depth` for items. */
+  private openBlock(kind: BlockKind, el: Element, owner: Frame, level: number, depth: number, implicit = false): Block {
+    const block: Block = {
+      kind,
+      level,
+      depth,
+      text: '',
+      links: [],
+      struck: false,
+      bold: false,
+      element: el,
+      index: 0,
+    };
+    this.blocks.push(block);
+    this.open.push({
+      block,
+      raw: '',
+      hasText: false,
+      allStruck: true,
+      allBold: true,
+      implicit,
+      owner,
+      afterList: false,
+    });
+    return block;
+  }
+
+  private resetFrame(slot: Frame | undefined, el: Element, style: Style): Frame {
+    const kids = this.byIndex ? el.childNodes : null;
+    const child = this.byIndex ? null : el.firstChild;
+    if (!slot) return { node: el, child, kids, next: 0, style, list: null, anchor: null, newlineOnExit: false };
+    slot.node = el;
+    slot.child = child;
+    slot.kids = kids;
+    slot.next = 0;
+    slot.style = style;
+    slot.list = null;
+    slot.anchor = null;
+    slot.newlineOnExit = false;
+    return slot;
+  }
+
+  private closeBlock(): void {
+    const ob = this.open.pop();
+    if (!ob) return;
+    const block = ob.block;
+    block.text = normaliseText(ob.raw);
+    block.struck = ob.hasText && ob.allStruck;
+    block.bold = ob.hasText && ob.allBold;
+  }
+
+  private closeImplicit(): void {
+    while (this.open[this.open.length - 1]?.implicit) this.closeBlock();
+  }
+
+  private explicitTop(): OpenBlock | undefined {
+    const top = this.open[this.open.length - 1];
+    return top && !top.implicit ? top : undefined;
+  }
+
+  /** Docs' `lst-kix_<id>-N`, then the clipboard's aria-level, then real nesting, then Docs' 36pt margins. */
+  private itemDepth(el: Element): number {
+    const list = this.lists[this.lists.length - 1];
+    let depth = 0;
+    const aria = el.getAttribute('aria-level');
+    if (list?.kix != null) depth = list.kix;
+    else if (aria !== null && /^\d+$/.test(aria)) depth = Math.max(0, Number(aria) - 1);
+    else if (this.lists.length > 1) depth = this.lists.length - 1;
+    else depth = this.marginLevel(el) ?? 0;
+    return Math.min(depth, MAX_DEPTH);
+  }
+
+  /** The list level an element's margin-left lines up with (36pt a level), or null when it has none. */
+  private marginLevel(el: Element): number | null {
+    const inline = el.getAttribute('style');
+    const fromInline = inline ? readDeclarations(inline)?.marginPt : undefined;
+    if (fromInline !== undefined) return fromInline > 0 ? levelFromMargin(fromInline) : null;
+    const cls = this.options.styles ? el.getAttribute('class') : null;
+    const margin = cls ? this.classStyle(cls)?.marginPt : undefined;
+    if (margin === undefined) return null;
+    return margin > 0 ? Math.min(levelFromMargin(margin), MAX_DEPTH) : null;
+  }
+
+  private styleOf(el: Element, name: string, parent: Style): Style {
+    let struck = parent.struck || name === 'del' || name === 's' || name === 'strike';
+    let bold = parent.bold || name === 'b' || name === 'strong';
+    const pre = parent.pre || name === 'pre';
+    if (this.options.styles) {
+      const cls = el.getAttribute('class');
+      const style = cls ? this.classStyle(cls) : null;
+      if (style) {
+        struck ||= style.struck;
+        if (style.bold !== undefined) bold = style.bold;
+      }
+    }
+    // Docs exports style by class alone; elsewhere inline styles sit on these few tags.
+    const inline = this.options.styles || !INLINE_STYLED.has(name) ? null : el.getAttribute('style');
+    if (inline) {
+      const declared = readDeclarations(inline);
+      if (declared) {
+        struck ||= declared.struck;
+        if (declared.bold !== undefined) bold = declared.bold;
+      }
+    }
+    return struck === parent.struck && bold === parent.bold && pre === parent.pre ? parent : { struck, bold, pre };
+  }
+
+  /** What a whole class attribute ("c0 c6 li-bullet-0") says, cached: Docs repeats a few combinations everywhere. */
+  private classStyle(cls: string): ClassStyle | null {
+    let style = this.classCache.get(cls);
+    if (style !== undefined) return style;
+    style = null;
+    const styles = this.options.styles;
+    for (const token of cls.split(/\s+/)) {
+      const own = styles?.get(token);
+      if (!own) continue;
+      style ??= { struck: false };
+      style.struck ||= own.struck;
+      if (own.bold !== undefined) style.bold = own.bold;
+      if (own.marginPt !== undefined) style.marginPt = own.marginPt;
+    }
+    this.classCache.set(cls, style);
+    return style;
+  }
+
+  private finish(): Block[] {
+    while (this.open.length > 0) this.closeBlock();
+    // Empty paragraphs and headings are Docs' spacing; empty items stay, their children hang on them.
+    const kept = attachIndentedParagraphs(this.blocks.filter((b) => b.kind === 'item' || b.text.length > 0));
+    kept.forEach((b, i) => (b.index = i));
+    return kept;
+  }
+}
+
+/**
+ * Docs has no paragraphs inside list items: a second paragraph of an item is a paragraph indented
+ * to line up with it. Join it to that item (as GitHub's `<li><p>…</p><p>…</p></li>` would be), or,
+ * after deeper items, make it their sibling (as text after a nested `<ul>` is).
+ */
+function attachIndentedParagraphs(blocks: Block[]): Block[] {
+  const out: Block[] = [];
+  for (const block of blocks) {
+    const prev = out[out.length - 1];
+    if (block.kind !== 'paragraph' || block.indent === undefined || prev?.kind !== 'item') {
+      out.push(block);
+      continue;
+    }
+    if (prev.depth === block.indent) {
+      prev.text = prev.text ? `${prev.text}\n${block.text}` : block.text;
+      prev.links.push(...block.links);
+      prev.struck = prev.struck && block.struck;
+      continue;
+    }
+    block.kind = 'item';
+    block.depth = Math.min(prev.depth > block.indent ? block.indent + 1 : prev.depth + 1, MAX_DEPTH);
+    out.push(block);
+  }
+  return out;
+}
+
+function isOverlayOrHidden(el: Element, name: string): boolean {
+  return name.startsWith('agenda-overlay') || el.hasAttribute(OVERLAY_ATTRIBUTE) || el.hasAttribute('hidden');
+}
+
+/** The frame's next child, advancing it; null when it has none left. */
+function nextChild(frame: Frame): Node | null {
+  if (frame.kids) return frame.next < frame.kids.length ? (frame.kids[frame.next++] as Node) : null;
+  const child = frame.child;
+  if (child) frame.child = child.nextSibling;
+  return child;
+}
+
+/** The paragraph (or other block) around a text's parent, up to but not past `limit`: what to scroll to. */
+function blockElement(parent: Element, limit: Element): Element {
+  let el: Element | null = parent;
+  while (el && el !== limit) {
+    if (PARAGRAPHS.has(el.localName) || CONTAINERS.has(el.localName)) return el;
+    el = el.parentElement;
+  }
+  return parent;
+}
+
+/** A heading's jump anchor: its own id, or GitHub's `<a id="user-content-…" class="anchor">` beside it. */
+function headingId(heading: Element): string | undefined {
+  if (heading.id) return heading.id;
+  const wrapper = heading.parentElement;
+  if (!wrapper || !/(?:^|\s)markdown-heading(?:\s|$)/.test(wrapper.getAttribute('class') ?? '')) return undefined;
+  for (let sibling = heading.nextElementSibling; sibling; sibling = sibling.nextElementSibling) {
+    if (sibling.localName === 'a' && sibling.id) return sibling.id;
+  }
+  return undefined;
+}

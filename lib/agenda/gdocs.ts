@@ -1,0 +1,89 @@
+// How Google Docs HTML encodes what we need: styles live in `<style>` classes (read once, never
+// per node through getComputedStyle), list depth is the `-N` of `lst-kix_<id>-N`, and links go
+// through `https://www.google.com/url?q=…`.
+import { findAll } from './dom';
+
+export interface ClassStyle {
+  struck: boolean;
+  /** true for bold, false for an explicit normal weight, undefined when the class says nothing. */
+  bold?: boolean;
+  /** margin-left in points, if set. */
+  marginPt?: number;
+}
+
+export type StyleMap = ReadonlyMap<string, ClassStyle>;
+
+/** Simple class rules only (`.c7{…}`): list-marker rules (`.lst-kix_…>li:before`) never carry text styles. */
+const CLASS_RULE = /\.([A-Za-z_][\w-]*)\s*\{([^}]*)\}/g;
+
+/** Reads `.cN{…}` rules from stylesheet text into class name → what matters to us. */
+export function readStyleSheet(css: string): Map<string, ClassStyle> {
+  const map = new Map<string, ClassStyle>();
+  for (const m of css.matchAll(CLASS_RULE)) {
+    const name = m[1];
+    const body = m[2];
+    if (name === undefined || body === undefined) continue;
+    const style = readDeclarations(body);
+    if (style) map.set(name, style);
+  }
+  return map;
+}
+
+/** The parts of a declaration block (a class rule or a `style` attribute) that we use, or null if none. */
+export function readDeclarations(body: string): ClassStyle | null {
+  const struck = /text-decoration(?:-line)?\s*:[^;]*line-through/i.test(body);
+  const weight = /font-weight\s*:\s*(bold(?:er)?|normal|lighter|\d{3})/i.exec(body);
+  const margin = /margin-left\s*:\s*(-?[\d.]+)\s*(pt|px)/i.exec(body);
+  if (!struck && !weight && !margin) return null;
+  const style: ClassStyle = { struck };
+  if (weight?.[1]) style.bold = isBoldWeight(weight[1]);
+  if (margin?.[1]) style.marginPt = margin[2] === 'px' ? Number(margin[1]) * 0.75 : Number(margin[1]);
+  return style;
+}
+
+function isBoldWeight(value: string): boolean {
+  const v = value.toLowerCase();
+  if (v === 'bold' || v === 'bolder') return true;
+  if (v === 'normal' || v === 'lighter') return false;
+  return Number(v) >= 600;
+}
+
+/** All `<style>` text of the document, read once. */
+export function readDocumentStyles(doc: Document): Map<string, ClassStyle> {
+  let css = '';
+  for (const style of findAll(doc, 'style')) css += `${style.textContent ?? ''}\n`;
+  return readStyleSheet(css);
+}
+
+/** The level in `lst-kix_<id>-N` among an element's classes, or null. */
+export function kixLevel(className: string): number | null {
+  const m = /(?:^|\s)lst-kix_[\w]+-(\d+)(?:\s|$)/.exec(className);
+  return m?.[1] ? Number(m[1]) : null;
+}
+
+/** Docs indents each list level by 36pt, starting at 36pt for the first. */
+export function levelFromMargin(marginPt: number): number {
+  return Math.max(0, Math.round(marginPt / 36) - 1);
+}
+
+/**
+ * `https://www.google.com/url?q=<target>&sa=D…` → `<target>`; anything else unchanged. Read by hand,
+ * as a query decoder would (`+` is a space), because a Docs page has thousands of these and the URL
+ * parser is slow in a page.
+ */
+export function unwrapGoogleRedirect(href: string): string {
+  if (!/^https?:\/\/(?:www\.)?google\.[a-z.]+\/url\?/i.test(href)) return href;
+  const m = /[?&](?:q|url)=([^&#]*)/.exec(href);
+  if (!m?.[1]) return href;
+  try {
+    return decodeURIComponent(m[1].replace(/\+/g, ' '));
+  } catch {
+    return href;
+  }
+}
+
+/** A Google Docs document id from any of its addresses (edit, pub, mobilebasic, export). */
+export function docsDocumentId(url: string): string | null {
+  const m = /^https?:\/\/docs\.google\.com\/document\/(?:u\/\d+\/)?d\/(?:e\/)?([\w-]{10,})/.exec(url);
+  return m?.[1] ?? null;
+}

@@ -1,0 +1,274 @@
+// One meeting from its heading and the blocks under it: sections, the item tree, the recording,
+// whether it was canceled, and content-derived keys.
+import type { Block } from './blocks';
+import { headingSaysCanceled, LEAD_LINES, lineSaysCanceled } from './cancel';
+import type { HeadingDate } from './dates';
+import { itemKeyBase, KeyAllocator } from './keys';
+import { isVideoLink, linksOf } from './links';
+import type { Item, Link, Meeting, Section, SectionKind } from './model';
+import { peopleIn } from './people';
+import { refsOf } from './refs';
+import { isParagraphTitle, sectionKind } from './sections';
+import { isPlaceholder, oneLine, wordCount } from './text';
+
+export interface MeetingHead {
+  block: Block;
+  date: HeadingDate;
+  /** `YYYY-MM-DD`. */
+  isoDate: string;
+  key: string;
+}
+
+interface DraftItem {
+  block: Block;
+  depth: number;
+  /** An empty bullet: dropped, its children move up to its place. */
+  ghost: boolean;
+  children: DraftItem[];
+}
+
+interface DraftSection {
+  kind: SectionKind;
+  title: string;
+  items: DraftItem[];
+  /** Open items by depth, for hanging the next item on its parent. */
+  path: DraftItem[];
+  /** For a section opened by a bullet ("Pulls of note"): the bullet had children of its own (empty ones count). */
+  hadChildren: boolean;
+  /** The title bullet had none, and the author wrote its items at its own level: keep taking them. */
+  adopting: boolean;
+}
+
+/** "Recording", "[Recording](…)", "Recording: link", "Recorded meeting", "Video: …". */
+const RECORDING = /^\s*(?:meeting\s+)?(?:recordings?|recorded(?:\s+meeting)?|video(?:\s+recording)?)(?![\w-])/i;
+const MAX_RECORDING_WORDS = 8;
+const SWALLOWED_BULLET = /\s+[*+-]$/;
+
+/** True for the item that only points at the meeting's recording. */
+export function isRecordingLine(text: string): boolean {
+  return RECORDING.test(text) && wordCount(text) <= MAX_RECORDING_WORDS;
+}
+
+/** The recording among an item's links: YouTube first, else the first link, else null. */
+export function recordingHref(links: readonly Link[]): string | null {
+  return links.find((l) => isVideoLink(l.href))?.href ?? links[0]?.href ?? null;
+}
+
+/** The meeting under `head`; its key and its items' keys go into `elements`, with the element to bring into view. */
+export function buildMeeting(head: MeetingHead, entries: readonly Block[], elements: Map<string, Element>): Meeting {
+  const builder = new MeetingBuilder(head);
+  for (const block of entries) builder.add(block);
+  return builder.finish(elements);
+}
+
+class MeetingBuilder {
+  private readonly sections: DraftSection[] = [];
+  private base: DraftSection | null = null;
+  private bullet: DraftSection | null = null;
+  private readonly leadLines: string[] = [];
+  private recording: string | null = null;
+  private minDepth = Number.POSITIVE_INFINITY;
+
+  constructor(private readonly head: MeetingHead) {
+    this.readHeadingLinks();
+  }
+
+  add(block: Block): void {
+    if (block.kind === 'heading') {
+      this.openTitled(block.text);
+      return;
+    }
+    if (block.kind === 'paragraph' && isParagraphTitle(block.text, block.bold, block.links.length > 0)) {
+      this.openTitled(block.text);
+      return;
+    }
+    this.addItem(block, block.kind === 'item' ? block.depth : this.topDepth());
+  }
+
+  /** A heading or "Issues:" paragraph inside the meeting: a section of its own. */
+  private openTitled(title: string): void {
+    const line = oneLine(title);
+    const kind = sectionKind(line);
+    if (kind === null) this.noteLead(line);
+    this.base = this.newSection(kind ?? 'other', line);
+    this.bullet = null;
+  }
+
+  private addItem(block: Block, rawDepth: number): void {
+    // Depth counts from the meeting's shallowest bullet: a Doc may indent a whole meeting.
+    this.minDepth = Math.min(this.minDepth, rawDepth);
+    const depth = rawDepth - this.minDepth;
+    const line = oneLine(block.text);
+    if (isRecordingLine(line)) {
+      this.takeRecording(block);
+      return;
+    }
+    const ghost = isPlaceholder(block.text);
+    const atTop = depth === 0;
+    if (atTop && !ghost && block.kind === 'item' && this.isBulletTitle(block, line)) {
+      // "Action Items *": an empty bullet under the title that markdown folded into its line.
+      const swallowed = SWALLOWED_BULLET.test(line);
+      const title = swallowed ? line.replace(SWALLOWED_BULLET, '') : line;
+      this.bullet = this.newSection(sectionKind(title) ?? 'other', title);
+      this.bullet.hadChildren = swallowed;
+      return;
+    }
+    if (atTop && !ghost) this.noteLead(line);
+    const target = this.targetFor(depth, ghost);
+    insert(target, { block, depth, ghost, children: [] });
+  }
+
+  /** Where an item goes: under the current title bullet, or back in the base section. */
+  private targetFor(depth: number, ghost: boolean): DraftSection {
+    const bullet = this.bullet;
+    if (bullet) {
+      if (depth > 0) {
+        bullet.hadChildren = true;
+        return bullet;
+      }
+      if (bullet.adopting || (!bullet.hadChildren && !ghost)) {
+        bullet.adopting = true;
+        return bullet;
+      }
+      this.bullet = null;
+    }
+    return this.baseSection();
+  }
+
+  /** The section for items outside any title bullet; a fresh untitled one after a bullet's, to keep document order. */
+  private baseSection(): DraftSection {
+    const base = this.base;
+    if (base && (base.title !== '' || this.sections[this.sections.length - 1] === base)) return base;
+    this.base = this.newSection('other', '');
+    return this.base;
+  }
+
+  /** "Pulls of note" as a top-level bullet; not under a titled section ("Agenda/Notes:"), where bullets are topics. */
+  private isBulletTitle(block: Block, line: string): boolean {
+    if (this.base && this.base.title !== '') return false;
+    return block.links.length === 0 && !/^[[(@]/.test(line) && sectionKind(line) !== null;
+  }
+
+  private takeRecording(block: Block): void {
+    const links = linksOf(block.text, block.links);
+    if (!this.recording) this.recording = recordingHref(links);
+  }
+
+  private readHeadingLinks(): void {
+    const links = this.head.block.links;
+    const link = links.find((l) => isVideoLink(l.href) || /record|video/i.test(l.text));
+    if (link) this.recording = link.href;
+  }
+
+  private noteLead(line: string): void {
+    if (this.leadLines.length < LEAD_LINES) this.leadLines.push(line);
+  }
+
+  private topDepth(): number {
+    return this.minDepth === Number.POSITIVE_INFINITY ? 0 : this.minDepth;
+  }
+
+  private newSection(kind: SectionKind, title: string): DraftSection {
+    const section: DraftSection = { kind, title, items: [], path: [], hadChildren: false, adopting: false };
+    this.sections.push(section);
+    return section;
+  }
+
+  finish(elements: Map<string, Element>): Meeting {
+    const { head } = this;
+    elements.set(head.key, head.block.element);
+    const keys = new KeyAllocator('~');
+    const sections: Section[] = [];
+    let itemCount = 0;
+    for (const draft of this.sections) {
+      const items = finishItems(draft.items, { meetingKey: head.key, kind: draft.kind, keys, elements });
+      itemCount += countItems(items);
+      // A title with nothing under it ("Demos", "Pulls of note" with an empty bullet) says nothing.
+      if (items.length > 0) sections.push({ kind: draft.kind, title: draft.title, items });
+    }
+    const meeting: Meeting = {
+      key: head.key,
+      date: head.isoDate,
+      title: oneLine(head.block.text),
+      canceled: false,
+      recording: this.recording,
+      anchor: head.block.id ? { id: head.block.id, index: head.block.index } : { index: head.block.index },
+      sections,
+      itemCount,
+    };
+    if (head.date.time) meeting.time = head.date.time;
+    const reason = this.canceledReason();
+    if (reason) {
+      meeting.canceled = true;
+      meeting.canceledReason = reason;
+    }
+    return meeting;
+  }
+
+  private canceledReason(): string | null {
+    const { block, date } = this.head;
+    if (block.struck) return 'heading struck through';
+    if (headingSaysCanceled(date.rest)) return oneLine(block.text);
+    return this.leadLines.find(lineSaysCanceled) ?? null;
+  }
+}
+
+/** Hangs an item on the nearest shallower open item, or at the top of the section. */
+function insert(section: DraftSection, item: DraftItem): void {
+  const path = section.path;
+  while (path.length > 0 && (path[path.length - 1] as DraftItem).depth >= item.depth) path.pop();
+  const parent = path[path.length - 1];
+  if (parent) parent.children.push(item);
+  else section.items.push(item);
+  path.push(item);
+}
+
+interface ItemContext {
+  meetingKey: string;
+  kind: SectionKind;
+  keys: KeyAllocator;
+  elements: Map<string, Element>;
+}
+
+/** Drafts → items: ghosts replaced by their children, keys given in document order. Depth is capped, so recursion is shallow. */
+function finishItems(drafts: readonly DraftItem[], ctx: ItemContext): Item[] {
+  const out: Item[] = [];
+  for (const draft of drafts) {
+    if (draft.ghost) {
+      out.push(...finishItems(draft.children, ctx));
+      continue;
+    }
+    out.push(finishItem(draft, ctx));
+  }
+  return out;
+}
+
+function finishItem(draft: DraftItem, ctx: ItemContext): Item {
+  const { block } = draft;
+  // "Discuss … 2407 *": an empty bullet that markdown folded into the line above.
+  const text = block.text.replace(SWALLOWED_BULLET, '');
+  const key = ctx.keys.next(itemKeyBase(ctx.meetingKey, ctx.kind, text));
+  ctx.elements.set(key, block.element);
+  const links = linksOf(block.text, block.links);
+  return {
+    key,
+    text,
+    links,
+    refs: refsOf(text, links),
+    people: peopleIn(text),
+    struck: block.struck,
+    children: finishItems(draft.children, ctx),
+    anchor: block.id ? { id: block.id, index: block.index } : { index: block.index },
+  };
+}
+
+function countItems(items: readonly Item[]): number {
+  let count = 0;
+  const stack: Item[] = [...items];
+  while (stack.length > 0) {
+    const item = stack.pop() as Item;
+    count++;
+    stack.push(...item.children);
+  }
+  return count;
+}

@@ -1,0 +1,47 @@
+// Small string helpers shared by the rule modules. Pure, no DOM.
+
+/** Any run of spaces, tabs, no-break spaces and other blanks except the newline. */
+const BLANKS = /[ \t\f\r\v\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]+/g;
+/** Anything normaliseText would change: a blank other than one space, two spaces, a space at either end, a line break. */
+const NEEDS_WORK = /[\t\n\f\r\v\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]| {2}|^ | $/;
+
+/**
+ * Collapses blanks to one space, trims each line and drops empty lines: the text as a reader sees it,
+ * with line breaks (`<br>`, a paragraph inside a list item) kept as `\n`.
+ */
+export function normaliseText(raw: string): string {
+  if (raw.length === 0) return '';
+  // Most text is clean already: no copy then (this runs once per block, 100,000 times on a big page).
+  if (!NEEDS_WORK.test(raw)) return raw;
+  if (!raw.includes('\n')) return raw.replace(BLANKS, ' ').trim();
+  const lines = raw.replace(BLANKS, ' ').split('\n');
+  const kept: string[] = [];
+  for (const line of lines) {
+    const trimmed = line.trim();
+    if (trimmed.length > 0) kept.push(trimmed);
+  }
+  return kept.join('\n');
+}
+
+/** One line, single spaces: for matching rules against text that may hold line breaks. */
+export function oneLine(text: string): string {
+  // Most text is normalised already and has no line break: no copy then.
+  if (!/\s\s|[^\S ]|^ | $/.test(text)) return text;
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Number of whitespace-separated words. */
+export function wordCount(text: string): number {
+  const trimmed = text.trim();
+  if (trimmed.length === 0) return 0;
+  let count = 1;
+  for (let i = 1; i < trimmed.length; i++) {
+    if (trimmed.charCodeAt(i) <= 32 && trimmed.charCodeAt(i - 1) > 32) count++;
+  }
+  return count;
+}
+
+/** Placeholder items that hold nothing: '', '.', '*', '-', '…' and the like. */
+export function isPlaceholder(text: string): boolean {
+  return /^[\s.*\-–—…_·•]*$/.test(text);
+}
