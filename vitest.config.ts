@@ -35,6 +35,8 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 90_000,
+          // A browser, a page and a panel on two busy cores: give polled expectations time.
+          expect: { poll: { timeout: 8_000, interval: 100 } },
         },
       },
     ],

@@ -8,7 +8,13 @@ export default defineConfig({
     name: 'Agenda Overlay',
     description:
       'An index of long meeting-agenda documents: every meeting and item, jump to it, see where topics stand.',
-    permissions: browser === 'firefox' ? [] : ['sidePanel'],
+    // storage: the GitHub API base and token (storage.local). No host permission for api.github.com: it
+    // answers CORS with `*`, so the background's fetches need none. An Enterprise host behind a proxy that
+    // drops CORS headers can be allowed from the options page, on request (optional, never at install).
+    permissions: browser === 'firefox' ? ['storage'] : ['storage', 'sidePanel'],
+    ...(browser === 'firefox'
+      ? { optional_permissions: ['https://*/*', 'http://*/*'] }
+      : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
     action: { default_title: 'Open the agenda index' },
     ...(browser === 'firefox'
       ? {

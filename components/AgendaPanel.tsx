@@ -6,6 +6,10 @@ import { FilterBar } from './FilterBar';
 import { ItemDetail } from './ItemDetail';
 import { NextMeeting } from './NextMeeting';
 import { PanelMessage } from './PanelMessage';
+import { RateLimitBanner } from './RateLimitBanner';
+import { StatusSummary } from './StatusSummary';
+import { refsOfAgenda, summarise } from '@/lib/panel/github-status';
+import { useMemo } from 'preact/hooks';
 import { SearchBar } from './SearchBar';
 
 export function AgendaPanel({ state }: { state: PanelState }) {
@@ -34,9 +38,11 @@ export function AgendaPanel({ state }: { state: PanelState }) {
 
 function AgendaIndex({ state }: { state: PanelState }) {
   const agenda = state.agenda.value;
+  const refs = useMemo(() => (agenda ? refsOfAgenda(agenda) : []), [agenda]);
   if (!agenda) return null;
   const { meetings, canceled, items } = state.summary.value;
   const index = state.index;
+  const github = state.github;
   return (
     <div class="agenda">
       <header class="agenda__header">
@@ -55,6 +61,17 @@ function AgendaIndex({ state }: { state: PanelState }) {
               ))}
             </ul>
           </details>
+        )}
+        {github && <RateLimitBanner status={github} />}
+        {github && refs.length > 0 && (
+          <StatusSummary
+            summary={summarise(github.reports.value, refs)}
+            scope="in this agenda"
+            onPick={(filter) => (index.statusFilter.value = index.statusFilter.value === filter ? null : filter)}
+            picked={index.statusFilter.value}
+            onRefresh={() => void github.refresh()}
+            refreshing={github.refreshing.value}
+          />
         )}
         <SearchBar state={state} />
         <FilterBar state={state} />

@@ -1,7 +1,8 @@
 // The index as a keyboard-driven tree over a virtual list: ↑/↓ or j/k move, Enter jumps,
 // → and ← open and close a meeting. Focus stays on the tree; the active row is announced through
 // aria-activedescendant, so a screen reader follows it although only the rows in view exist.
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
+import { refsOfAgenda } from '@/lib/panel/github-status';
 import type { TargetedKeyboardEvent } from 'preact';
 import type { PanelState } from '@/lib/panel/state';
 import type { Row } from '@/lib/panel/rows';
@@ -23,6 +24,15 @@ export function AgendaTree({ state }: { state: PanelState }) {
   const activeId = index.activeId.value;
   const currentKey = index.currentMeetingKey.value;
   const words = index.words.value;
+  const github = state.github;
+  const reports = github ? github.reports.value : null;
+  const agenda = state.agenda.value;
+  const allRefs = useMemo(() => (agenda ? refsOfAgenda(agenda) : []), [agenda]);
+  // The references on screen, top first: without a token only these are looked up.
+  const shownRefs: string[] = [];
+  useEffect(() => {
+    void github?.request(allRefs, shownRefs);
+  });
 
   // Keep the active row in view as it moves.
   useEffect(() => {
@@ -131,7 +141,8 @@ export function AgendaTree({ state }: { state: PanelState }) {
               case 'section':
                 return <SectionRow {...common} title={row.title} />;
               case 'item':
-                return <ItemRow {...common} item={row.item} level={row.level} words={words} />;
+                shownRefs.push(...row.item.refs);
+                return <ItemRow {...common} item={row.item} level={row.level} words={words} reports={reports} />;
             }
           }}
         />

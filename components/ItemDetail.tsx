@@ -3,20 +3,28 @@ import type { Item, Meeting } from '@/lib/agenda/model';
 import { formatMeetingDate, plural } from '@/lib/panel/format';
 import type { PanelState } from '@/lib/panel/state';
 import { safeHref } from '@/lib/panel/safe-href';
+import { refsOfMeeting, summarise, type GitHubStatus } from '@/lib/panel/github-status';
 import { meetingWhen } from './MeetingRow';
+import { RefBadge } from './RefBadge';
+import { StatusSummary } from './StatusSummary';
 
 export function ItemDetail({ state }: { state: PanelState }) {
   const row = state.index.activeRow();
   if (!row || row.kind === 'section') return null;
   return (
     <section class="detail" aria-label="Details" aria-live="polite">
-      {row.kind === 'meeting' ? <MeetingDetail meeting={row.meeting} /> : <ItemFacts item={row.item} />}
+      {row.kind === 'meeting' ? (
+        <MeetingDetail meeting={row.meeting} github={state.github} />
+      ) : (
+        <ItemFacts item={row.item} github={state.github} />
+      )}
     </section>
   );
 }
 
-function MeetingDetail({ meeting }: { meeting: Meeting }) {
+function MeetingDetail({ meeting, github }: { meeting: Meeting; github: GitHubStatus | null }) {
   const recording = safeHref(meeting.recording);
+  const refs = refsOfMeeting(meeting);
   return (
     <>
       <p class="detail__text">
@@ -33,11 +41,12 @@ function MeetingDetail({ meeting }: { meeting: Meeting }) {
           ▶ Recording
         </a>
       )}
+      {github && refs.length > 0 && <StatusSummary summary={summarise(github.reports.value, refs)} scope="in this meeting" />}
     </>
   );
 }
 
-function ItemFacts({ item }: { item: Item }) {
+function ItemFacts({ item, github }: { item: Item; github: GitHubStatus | null }) {
   const links = item.links.flatMap((link) => {
     const href = safeHref(link.href);
     return href ? [{ href, text: link.text || href }] : [];
@@ -52,11 +61,15 @@ function ItemFacts({ item }: { item: Item }) {
               @{person}
             </span>
           ))}
-          {item.refs.map((ref) => (
-            <span key={ref} class="chip chip--ref">
-              {ref}
-            </span>
-          ))}
+          {item.refs.map((ref) =>
+            github ? (
+              <RefBadge key={ref} reference={ref} report={github.reports.value.get(ref)} showRef />
+            ) : (
+              <span key={ref} class="chip chip--ref">
+                {ref}
+              </span>
+            ),
+          )}
         </p>
       )}
       {links.length > 0 && (

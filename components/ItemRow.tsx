@@ -1,15 +1,18 @@
 // One agenda item: its text with the search matches marked, who brings it, what it references.
 import type { Item } from '@/lib/agenda/model';
+import type { RefReport } from '@/lib/github';
 import { markMatches } from '@/lib/panel/search';
+import { RefBadge } from './RefBadge';
 import type { RowProps } from './row-props';
 
 interface Props extends RowProps {
   item: Item;
   level: number;
   words: string[];
+  reports: ReadonlyMap<string, RefReport> | null;
 }
 
-export function ItemRow({ item, level, words, ...row }: Props) {
+export function ItemRow({ item, level, words, reports, ...row }: Props) {
   return (
     <div
       id={row.domId}
@@ -28,11 +31,13 @@ export function ItemRow({ item, level, words, ...row }: Props) {
           : markMatches(item.text, words).map((part, i) => (part.match ? <mark key={i}>{part.text}</mark> : part.text))}
       </span>
       {item.people.length > 0 && <span class="item__people">{item.people.map((p) => `@${p}`).join(' ')}</span>}
-      {item.refs.length > 0 && <span class="item__refs">{plural(item.refs.length)}</span>}
+      {item.refs.length > 0 && (
+        <span class="item__refs">
+          {item.refs.map((ref) =>
+            reports ? <RefBadge key={ref} reference={ref} report={reports.get(ref)} showLabel={false} /> : null,
+          )}
+        </span>
+      )}
     </div>
   );
-}
-
-function plural(count: number): string {
-  return count === 1 ? '1 ref' : `${count} refs`;
 }

@@ -1,6 +1,8 @@
 // Reads the agenda on the pages we understand and answers the side panel.
-import { isPanelRequest, type AgendaChanged, type AgendaSnapshot } from '@/lib/messaging/protocol';
+import { isPanelRequest, type AgendaChanged, type AgendaSnapshot, type VisibleMeeting } from '@/lib/messaging/protocol';
 import { watchAgenda } from '@/lib/page/agenda-watcher';
+import { startRefBadges } from '@/lib/page/ref-badges';
+import { watchReadingPosition } from '@/lib/page/scroll-spy';
 
 export default defineContentScript({
   matches: [
@@ -11,7 +13,10 @@ export default defineContentScript({
   ],
   runAt: 'document_idle',
   main(ctx) {
+    // GitHub status icons after the agenda's links, while the page is an agenda.
+    const badges = startRefBadges(document);
     const announce = (snapshot: AgendaSnapshot): void => {
+      badges.follow(snapshot);
       const message: AgendaChanged = { type: 'agenda/changed', snapshot };
       // No panel open is the usual case, not an error.
       browser.runtime.sendMessage(message).catch(() => undefined);
@@ -19,7 +24,15 @@ export default defineContentScript({
     const watcher = watchAgenda(document, announce);
     // A panel that asked before this script was ready learns the agenda now.
     announce(watcher.snapshot());
-    ctx.onInvalidated(() => watcher.stop());
+    const stopSpy = watchReadingPosition(window, () => watcher.meetingElements(), (meetingKey) => {
+      const message: VisibleMeeting = { type: 'agenda/visible', meetingKey };
+      browser.runtime.sendMessage(message).catch(() => undefined);
+    });
+    ctx.onInvalidated(() => {
+      watcher.stop();
+      stopSpy();
+      badges.stop();
+    });
     // GitHub moves between files without a reload.
     ctx.addEventListener(window, 'wxt:locationchange', () => watcher.refresh());
 

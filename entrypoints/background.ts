@@ -1,5 +1,9 @@
-// Opens the index when the toolbar button is clicked: Chrome's side panel, Firefox's sidebar.
+// The background: opens the index when the toolbar button is clicked (Chrome's side panel, Firefox's
+// sidebar), and owns all GitHub traffic and its rate-limit state (lib/background/).
+import { startGitHubWiring } from '@/lib/background/wiring';
+
 export default defineBackground(() => {
+  startGitHubWiring();
   if (import.meta.env.FIREFOX) {
     browser.action.onClicked.addListener(() => {
       void (browser as unknown as { sidebarAction: { toggle(): Promise<void> } }).sidebarAction.toggle();

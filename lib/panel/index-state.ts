@@ -2,20 +2,26 @@
 // All of it is keyed by content-derived keys, so a live re-parse of the page keeps it.
 import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { Agenda, SectionKind } from '../agenda/model';
+import type { RefReport } from '../github/status';
 import { NO_FILTERS, SECTION_KIND_LABELS, clearFilter, filterChips, isFiltering, type Filters } from './filters';
 import { loadFilters, saveFilters } from './filter-memory';
 import { meetingTime, nextMeeting } from './meeting-time';
 import { peopleOf } from './people';
+import { STATUS_FILTERS, type StatusFilter } from './github-status';
 import { buildRows, type Row } from './rows';
+import { narrowByStatus } from './status-narrowing';
 import { buildSearchIndex, filterAgenda, queryWords } from './search';
 
 export interface IndexOptions {
   storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
   today?: () => string;
+  /** GitHub statuses by reference, for the status filter. */
+  reports?: ReadonlySignal<ReadonlyMap<string, RefReport>>;
 }
 
 export function createIndexState(agenda: ReadonlySignal<Agenda | null>, options: IndexOptions = {}) {
   const filters = signal<Filters>(NO_FILTERS);
+  const statusFilter = signal<StatusFilter | null>(null);
   /** Meetings the user opened while browsing; in search results every meeting starts open. */
   const expanded = signal<ReadonlySet<string>>(new Set());
   const collapsedResults = signal<ReadonlySet<string>>(new Set());
@@ -24,7 +30,13 @@ export function createIndexState(agenda: ReadonlySignal<Agenda | null>, options:
   const currentMeetingKey = signal<string | null>(null);
 
   const searchIndex = computed(() => (agenda.value ? buildSearchIndex(agenda.value) : null));
-  const filtered = computed(() => (searchIndex.value ? filterAgenda(searchIndex.value, filters.value) : null));
+  const filtered = computed(() => {
+    const index = searchIndex.value;
+    if (!index) return null;
+    const view = filterAgenda(index, filters.value);
+    const status = statusFilter.value;
+    return status && options.reports ? narrowByStatus(index, view, status, options.reports.value) : view;
+  });
   const rowList = computed(() => {
     const current = agenda.value;
     const view = filtered.value;
@@ -36,8 +48,11 @@ export function createIndexState(agenda: ReadonlySignal<Agenda | null>, options:
     return buildRows(current, view, isOpen);
   });
   const words = computed(() => queryWords(filters.value.query));
-  const chips = computed(() => filterChips(filters.value));
-  const filtering = computed(() => isFiltering(filters.value));
+  const chips = computed(() => {
+    const status = STATUS_FILTERS.find((option) => option.value === statusFilter.value);
+    return [...filterChips(filters.value), ...(status ? [{ id: 'status', label: `Status: ${status.label}` }] : [])];
+  });
+  const filtering = computed(() => isFiltering(filters.value) || statusFilter.value !== null);
   const people = computed(() => (agenda.value ? peopleOf(agenda.value) : []));
   /** 'YYYY-MM' of every meeting, newest first, for the month range. */
   const months = computed(() => {
@@ -69,6 +84,7 @@ export function createIndexState(agenda: ReadonlySignal<Agenda | null>, options:
     agendaId = id;
     batch(() => {
       filters.value = id && options.storage ? loadFilters(options.storage, id) : NO_FILTERS;
+      statusFilter.value = null;
       expanded.value = new Set();
       collapsedResults.value = new Set();
       activeId.value = null;
@@ -120,6 +136,7 @@ export function createIndexState(agenda: ReadonlySignal<Agenda | null>, options:
 
   return {
     filters,
+    statusFilter,
     expanded,
     activeId,
     currentMeetingKey,
@@ -136,8 +153,15 @@ export function createIndexState(agenda: ReadonlySignal<Agenda | null>, options:
     useAgenda,
     setFilters,
     updateFilters: (patch: Partial<Filters>) => setFilters({ ...filters.value, ...patch }),
-    clearChip: (id: string) => setFilters(clearFilter(filters.value, id)),
-    clearAll: () => setFilters(NO_FILTERS),
+    clearChip: (id: string) => {
+      if (id === 'status') statusFilter.value = null;
+      else setFilters(clearFilter(filters.value, id));
+    },
+    clearAll: () =>
+      batch(() => {
+        statusFilter.value = null;
+        setFilters(NO_FILTERS);
+      }),
     toggle,
     move,
     activeRow,

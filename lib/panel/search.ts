@@ -1,8 +1,8 @@
-// Instant search over an agenda. Every item is flattened once into an entry with a haystack: its text, people
-// and refs in lower case (and, for the few items that are not plain ASCII, without diacritics). A query word
-// matches where it occurs at the start of a word: `indexOf` finds it, and the character before it must not be
-// a letter or digit. No regular expression runs per item, neither when building nor when searching, and
-// typing one more letter only re-tests the previous hits.
+// Instant search over an agenda. Each item gets a haystack once per agenda version: its text in lower case
+// (and, for the few items that are not plain ASCII, without diacritics), plus a short second one for its refs
+// and any people not written in its text. A query word matches where it starts a word: `indexOf` finds it and
+// the character before it must not be a letter or digit, so searching runs no regular expression per item.
+// Typing one more letter only re-tests the previous hits.
 import type { Agenda, Item, Meeting, SectionKind } from '../agenda/model';
 import type { Filters } from './filters';
 import { personKey } from './people';
@@ -21,12 +21,29 @@ export interface SearchEntry {
 
 export interface SearchIndex {
   agenda: Agenda;
-  /** Every item of every meeting, depth first, in document order. */
-  entries: SearchEntry[];
-  /** Per entry: its text, people and refs, lower-cased (see `haystackOf`). */
+  /**
+   * Every item of every meeting, depth first, in document order. Made on first use: searching needs only
+   * the columns below, and results make the entries of their hits (the same object for an item each time).
+   */
+  readonly entries: SearchEntry[];
+  /** The entry of item number `i` (an index into `entries`). */
+  entry(i: number): SearchEntry;
+  /** Per entry: the item. */
+  items: Item[];
+  /** Per entry: its text, lower-cased (see `haystackOf`). */
   haystacks: string[];
-  /** Per entry: which of `titleHaystacks` is its section's title. */
-  titleOf: Int32Array;
+  /** Per entry: its refs and any of its people not written in its text, lower-cased; undefined when none. */
+  extras: (string | undefined)[];
+  /** Per entry: its lower-cased people (one shared empty array for the many that name no one). */
+  personKeys: string[][];
+  /** Per entry: the index of its meeting in agenda.meetings. */
+  meetingOf: Int32Array;
+  /** Per entry: 0 for a section's top-level items. */
+  depthOf: Int32Array;
+  /** Per entry: the index of its section in `sections`. */
+  sectionOf: Int32Array;
+  /** Every section of every meeting, in document order: its kind and title, and the index of its title's haystack. */
+  sections: { kind: SectionKind; title: string; titleId: number }[];
   /** The distinct section titles, normalised. */
   titleHaystacks: string[];
   /** Per meeting: its title, normalised. */
@@ -105,31 +122,64 @@ function decisiveWords(words: readonly string[]): string[] {
 /** Shared by every entry that names no one; never written to. */
 const NO_PEOPLE: string[] = Object.freeze([]) as unknown as string[];
 
-/** Once per agenda version. */
+/**
+ * Once per agenda version. One haystack string per item, columns of numbers, and no object per item: the
+ * entries are made when asked for. Arrays are sized up front from the meetings' item counts, since growing
+ * 80,000-slot arrays push by push (and the garbage collector copying them as they grow) cost as much as the
+ * lower-casing.
+ */
 export function buildSearchIndex(agenda: Agenda): SearchIndex {
-  const entries: SearchEntry[] = [];
-  const haystacks: string[] = [];
-  const titleOfList: number[] = [];
+  let capacity = Math.max(16, agenda.meetings.reduce((sum, m) => sum + Math.max(0, m.itemCount | 0), 0));
+  const items: Item[] = new Array(capacity);
+  const haystacks: string[] = new Array(capacity);
+  const extras: (string | undefined)[] = new Array(capacity);
+  const personKeys: string[][] = new Array(capacity);
+  let meetingOf = new Int32Array(capacity);
+  let depthOf = new Int32Array(capacity);
+  let sectionOf = new Int32Array(capacity);
+  let count = 0;
+  const sections: { kind: SectionKind; title: string; titleId: number }[] = [];
   const titleHaystacks: string[] = [];
   const titleIds = new Map<string, number>();
   const meetingHaystacks: string[] = [];
 
-  const add = (item: Item, meetingIndex: number, depth: number, kind: SectionKind, title: string, titleId: number) => {
-    let personKeys = NO_PEOPLE;
-    let text = item.text;
+  const grow = (): void => {
+    capacity *= 2;
+    const larger = (column: Int32Array) => {
+      const bigger = new Int32Array(capacity);
+      bigger.set(column);
+      return bigger;
+    };
+    meetingOf = larger(meetingOf);
+    depthOf = larger(depthOf);
+    sectionOf = larger(sectionOf);
+  };
+
+  const add = (item: Item, meetingIndex: number, depth: number, sectionIndex: number): void => {
+    let keys = NO_PEOPLE;
+    // People and refs go into a second, short haystack, so that the text is not copied to join them.
+    // The parser finds people in the text, so they are usually there already.
+    let extra = '';
     if (item.people.length > 0) {
-      personKeys = [];
+      keys = [];
       for (const person of item.people) {
         const key = personKey(person);
-        if (key !== '' && !personKeys.includes(key)) personKeys.push(key);
+        if (key === '' || keys.includes(key)) continue;
+        keys.push(key);
+        if (!item.text.includes(person)) extra += ' ' + person;
       }
-      text += ' ' + item.people.join(' ');
     }
-    if (item.refs.length > 0) text += ' ' + item.refs.join(' ');
-    entries.push({ meetingIndex, item, depth, sectionKind: kind, sectionTitle: title, personKeys });
-    haystacks.push(haystackOf(text));
-    titleOfList.push(titleId);
-    for (const child of item.children) add(child, meetingIndex, depth + 1, kind, title, titleId);
+    for (const ref of item.refs) extra += ' ' + ref;
+    if (count === capacity) grow(); // only when an item count was wrong
+    items[count] = item;
+    haystacks[count] = haystackOf(item.text);
+    if (extra !== '') extras[count] = haystackOf(extra);
+    personKeys[count] = keys;
+    meetingOf[count] = meetingIndex;
+    depthOf[count] = depth;
+    sectionOf[count] = sectionIndex;
+    count++;
+    for (const child of item.children) add(child, meetingIndex, depth + 1, sectionIndex);
   };
 
   agenda.meetings.forEach((meeting: Meeting, meetingIndex) => {
@@ -141,15 +191,53 @@ export function buildSearchIndex(agenda: Agenda): SearchIndex {
         titleHaystacks.push(normaliseText(section.title));
         titleIds.set(section.title, titleId);
       }
-      for (const item of section.items) add(item, meetingIndex, 0, section.kind, section.title, titleId);
+      const sectionIndex = sections.length;
+      sections.push({ kind: section.kind, title: section.title, titleId });
+      for (const item of section.items) add(item, meetingIndex, 0, sectionIndex);
     }
   });
+  items.length = count;
+  haystacks.length = count;
+  extras.length = count;
+  personKeys.length = count;
+  meetingOf = meetingOf.subarray(0, count);
+  depthOf = depthOf.subarray(0, count);
+  sectionOf = sectionOf.subarray(0, count);
 
+  // A plain object, methods included, so that a spread copy (`{ ...index }`) still works.
+  const made: (SearchEntry | undefined)[] = [];
+  let all: SearchEntry[] | null = null;
+  const entry = (i: number): SearchEntry => {
+    let e = made[i];
+    if (!e) {
+      const section = sections[sectionOf[i] as number];
+      e = {
+        meetingIndex: meetingOf[i] as number,
+        item: items[i] as Item,
+        depth: depthOf[i] as number,
+        sectionKind: section?.kind ?? 'other',
+        sectionTitle: section?.title ?? '',
+        personKeys: personKeys[i] ?? NO_PEOPLE,
+      };
+      made[i] = e;
+    }
+    return e;
+  };
   return {
     agenda,
-    entries,
+    get entries(): SearchEntry[] {
+      if (!all) all = Array.from(items, (_, i) => entry(i));
+      return all;
+    },
+    entry,
+    items,
     haystacks,
-    titleOf: Int32Array.from(titleOfList),
+    extras,
+    personKeys,
+    meetingOf,
+    depthOf,
+    sectionOf,
+    sections,
     titleHaystacks,
     meetingHaystacks,
     cache: null,
@@ -187,7 +275,7 @@ export function filterAgenda(index: SearchIndex, f: Filters): FilteredView {
   }
 
   const hits = matchingEntries(index, decisive, candidates, meetingOk, f);
-  const view = groupByMeeting(index.entries, hits);
+  const view = groupByMeeting(index, hits);
   index.cache = { key, words: decisive, hits, view };
   return view;
 }
@@ -219,42 +307,47 @@ function matchingEntries(
   meetingOk: Uint8Array,
   f: Filters,
 ): Int32Array {
-  const { entries, haystacks, titleOf } = index;
+  const { haystacks, extras, personKeys, meetingOf, sectionOf, sections } = index;
   // A word found in a section's or a meeting's title matches every item under it.
-  const inTitle = words.map((w) => Uint8Array.from(index.titleHaystacks, (h) => (hasWordStartingWith(h, w) ? 1 : 0)));
+  const inSection = words.map((w) => {
+    const inTitle = index.titleHaystacks.map((h) => hasWordStartingWith(h, w));
+    return Uint8Array.from(sections, (s) => (inTitle[s.titleId] ? 1 : 0));
+  });
   const inMeeting = words.map((w) => Uint8Array.from(index.meetingHaystacks, (h) => (hasWordStartingWith(h, w) ? 1 : 0)));
-  const kinds = f.kinds.length > 0 ? new Set<SectionKind>(f.kinds) : null;
+  const kindOk = f.kinds.length > 0 ? Uint8Array.from(sections, (s) => (f.kinds.includes(s.kind) ? 1 : 0)) : null;
   const person = f.person === null ? null : personKey(f.person);
 
-  const total = candidates ? candidates.length : entries.length;
+  const total = candidates ? candidates.length : haystacks.length;
   const out = new Int32Array(total);
   let count = 0;
   for (let c = 0; c < total; c++) {
     const i = candidates ? (candidates[c] as number) : c;
-    const entry = entries[i] as SearchEntry;
-    const meeting = entry.meetingIndex;
+    const meeting = meetingOf[i] as number;
+    const section = sectionOf[i] as number;
     if (meetingOk[meeting] === 0) continue;
-    if (kinds && !kinds.has(entry.sectionKind)) continue;
-    if (person !== null && !entry.personKeys.includes(person)) continue;
+    if (kindOk && kindOk[section] === 0) continue;
+    if (person !== null && !(personKeys[i] as string[]).includes(person)) continue;
     let all = true;
     for (let w = 0; w < words.length; w++) {
       if ((inMeeting[w] as Uint8Array)[meeting] === 1) continue;
-      if ((inTitle[w] as Uint8Array)[titleOf[i] as number] === 1) continue;
-      if (!hasWordStartingWith(haystacks[i] as string, words[w] as string)) {
-        all = false;
-        break;
-      }
+      if ((inSection[w] as Uint8Array)[section] === 1) continue;
+      const word = words[w] as string;
+      if (hasWordStartingWith(haystacks[i] as string, word)) continue;
+      const extra = extras[i];
+      if (extra !== undefined && hasWordStartingWith(extra, word)) continue;
+      all = false;
+      break;
     }
     if (all) out[count++] = i;
   }
   return out.slice(0, count);
 }
 
-function groupByMeeting(entries: readonly SearchEntry[], hits: Int32Array): FilteredView {
+function groupByMeeting(index: SearchIndex, hits: Int32Array): FilteredView {
   const groups: { meetingIndex: number; hits: SearchEntry[] }[] = [];
   let group: { meetingIndex: number; hits: SearchEntry[] } | undefined;
   for (const i of hits) {
-    const entry = entries[i] as SearchEntry;
+    const entry = index.entry(i);
     if (!group || group.meetingIndex !== entry.meetingIndex) {
       group = { meetingIndex: entry.meetingIndex, hits: [] };
       groups.push(group);

@@ -2,6 +2,7 @@
 import { batch, computed, effect, signal } from '@preact/signals';
 import type { AgendaSnapshot } from '../messaging/protocol';
 import { createIndexState, type IndexOptions } from './index-state';
+import type { GitHubStatus } from './github-status';
 import type { PageLink } from './page-link';
 
 export type PanelView =
@@ -15,7 +16,12 @@ const UNREACHABLE =
   'The overlay cannot read this tab. It works on Google Docs (published, mobilebasic or export), ' +
   'GitHub Markdown files and pages on this computer. If the page was open before the extension was installed, reload it.';
 
-export function createPanelState(link: PageLink, options: IndexOptions = {}) {
+export interface PanelOptions extends IndexOptions {
+  /** Live GitHub statuses; the panel works without them (tests of the index alone). */
+  github?: GitHubStatus;
+}
+
+export function createPanelState(link: PageLink, options: PanelOptions = {}) {
   const tabId = signal<number | null>(null);
   const snapshot = signal<AgendaSnapshot | null>(null);
   const unreachable = signal<string | null>(null);
@@ -40,7 +46,7 @@ export function createPanelState(link: PageLink, options: IndexOptions = {}) {
     };
   });
 
-  const index = createIndexState(agenda, options);
+  const index = createIndexState(agenda, { ...options, reports: options.github?.reports });
   // Each agenda brings back its own filters; a re-parse of the same agenda keeps everything.
   effect(() => index.useAgenda(agenda.value?.id ?? null));
 
@@ -100,7 +106,7 @@ export function createPanelState(link: PageLink, options: IndexOptions = {}) {
     if (generation === 0) await load(first);
   }
 
-  return { tabId, snapshot, agenda, view, summary, notice, index, load, jump, start };
+  return { tabId, snapshot, agenda, view, summary, notice, index, github: options.github ?? null, load, jump, start };
 }
 
 export type PanelState = ReturnType<typeof createPanelState>;

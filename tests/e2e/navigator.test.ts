@@ -140,6 +140,11 @@ describe('where am I', () => {
     await expect.poll(() => keysOf('.meeting--current')).toEqual(['2018-06-13']);
     await page.evaluate(() => window.scrollTo(0, 0));
     await expect.poll(() => keysOf('.meeting--current')).toEqual(['2018-12-26']);
+    // The index follows on its own: the row of the meeting reached is in the panel's view.
+    await page.evaluate(() =>
+      [...document.querySelectorAll('h2')].find((h) => h.textContent?.startsWith('January 10, 2018'))?.scrollIntoView({ block: 'start' }),
+    );
+    await expect.poll(() => keysOf('.meeting--current')).toEqual(['2018-01-10']);
     await expect(panel.evaluate(() => document.activeElement === document.body)).resolves.toBe(true);
   });
 });

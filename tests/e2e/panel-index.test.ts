@@ -90,7 +90,7 @@ describe.each([
     await expect.poll(() => headingTopInViewport(page, 'March 7, 2018')).not.toBeNull();
     await expect.poll(() => page.locator('[data-agenda-overlay="highlight"]').count()).toBe(1);
     // The highlight goes away and leaves the page's text as it was.
-    await expect.poll(() => page.locator('[data-agenda-overlay]').count(), { timeout: 5000 }).toBe(0);
+    await expect.poll(() => page.locator('[data-agenda-overlay="highlight"]').count(), { timeout: 5000 }).toBe(0);
   });
 });
 

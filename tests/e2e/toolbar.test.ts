@@ -20,7 +20,8 @@ it('opens the side panel when the toolbar button is clicked', async () => {
 it('declares the side panel page and asks for no more than it needs', async () => {
   const manifest = await browser.worker.evaluate(() => chrome.runtime.getManifest());
   expect((manifest as { side_panel?: { default_path?: string } }).side_panel?.default_path).toBe('sidepanel.html');
-  expect(manifest.permissions).toEqual(['sidePanel']);
+  // storage: the GitHub token and API address; sidePanel: the index.
+  expect(manifest.permissions).toEqual(['storage', 'sidePanel']);
   expect(manifest.host_permissions ?? []).toEqual([]);
 });
 

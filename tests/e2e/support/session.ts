@@ -14,6 +14,8 @@ export interface Session {
 export async function startSession(pages: Record<string, string>): Promise<Session> {
   const server = await servePages(pages);
   const browser = await launchWithExtension();
+  // No test reaches beyond 127.0.0.1: GitHub look-ups go to a closed local port unless a test sets its stand-in.
+  await browser.worker.evaluate(() => chrome.storage.local.set({ 'github.apiBase': 'http://127.0.0.1:9' }));
   return {
     browser,
     server,

@@ -1,7 +1,9 @@
 // @vitest-environment happy-dom
+import { find } from 'linkifyjs';
 import { describe, expect, it } from 'vitest';
 import { docsDocumentId, unwrapGoogleRedirect } from '../../../lib/agenda/gdocs';
-import { bareUrls, cleanHref, isVideoLink, mergeLinks } from '../../../lib/agenda/links';
+import { bareUrls, cleanHref, isVideoLink, linksOf, mergeLinks } from '../../../lib/agenda/links';
+import { readShared } from './helpers';
 
 describe('cleanHref', () => {
   const base = 'https://github.com/kubernetes/community/blob/master/sig-auth/archive/meeting-notes-2018.md';
@@ -48,6 +50,31 @@ describe('bareUrls', () => {
   });
   it('keeps only http(s)', () => {
     expect(bareUrls('javascript:alert(1) ftp://example.com/file mailto:a@b.c')).toEqual([]);
+  });
+
+  it('ends every URL of the seed and samples where linkify ends it (its fast path included)', () => {
+    const files = ['seed/sig-auth-agenda-2018.md', 'samples/agendas/sig-node_archive_meeting-notes-2019.md', 'samples/agendas/sig-storage_archive_meeting-notes-2017.md'];
+    let count = 0;
+    for (const line of files.flatMap((f) => readShared(f).split('\n'))) {
+      const expected = [...line.matchAll(/(?<![\w.@/-])(?:https?:\/\/|www\.)[^\s<>"]+/gi)].flatMap((m) =>
+        find(m[0], 'url')
+          .filter((x) => x.start === 0)
+          .map((x) => x.value),
+      );
+      expect(bareUrls(line).map((l) => l.text), line).toEqual(expected);
+      count += expected.length;
+    }
+    expect(count).toBeGreaterThan(500);
+  });
+});
+
+describe('linksOf', () => {
+  it("adds typed URLs that are not an anchor's own text", () => {
+    const anchor = { href: 'https://github.com/kubernetes/community/pull/2738', text: 'https://github.com/kubernetes/community/pull/2738' };
+    expect(linksOf('see https://github.com/kubernetes/community/pull/2738 and https://sched.co/Grez', [anchor])).toEqual([
+      anchor,
+      { href: 'https://sched.co/Grez', text: 'https://sched.co/Grez' },
+    ]);
   });
 });
 

@@ -267,12 +267,8 @@ describe('at scale', () => {
     expect(index.items).toHaveLength(100_000);
     const keys = Array.from({ length: 1000 }, (_, n) => index.items[(n * 97) % index.items.length]?.item.key ?? '');
     const anchors = keys.map((key) => index.anchorFor(key) as ItemAnchor);
-    const started = performance.now();
     const found = anchors.map((anchor) => index.reattach(anchor)?.itemKey);
-    const elapsed = performance.now() - started;
     expect(found).toEqual(keys);
-    // Not a benchmark: a search of every item per anchor would take minutes, not this.
-    expect(elapsed).toBeLessThan(4000);
   });
 
   it('narrows a whole-agenda search by shared words', () => {

@@ -155,6 +155,16 @@ describe('filterAgenda: search', () => {
     expect(view.groups[1]?.hits.map((h) => h.item.text)).toEqual(['token rotation (cont.)']);
   });
 
+  it('gives the same entry object for an item every time, also through a spread copy of the index', () => {
+    const view = search(index, { query: 'vault' });
+    if (view.mode !== 'results') throw new Error('expected results');
+    const hit = view.groups[0]?.hits[0];
+    expect(hit?.item.text).toBe('Vault KMS plugin');
+    expect(index.entries[6]).toBe(hit);
+    const copy = { ...index, cache: null };
+    expect(hitTexts(filterAgenda(copy, { ...NO_FILTERS, query: 'vault' }))).toEqual(['Vault KMS plugin']);
+  });
+
   it('lists every item, children included, as an entry', () => {
     expect(index.entries.length).toBe(small.meetings.reduce((sum, m) => sum + m.itemCount, 0));
     expect(index.entries.map((e) => e.meetingIndex)).toEqual([0, 0, 0, 0, 1, 2, 2, 2, 3, 3]);

@@ -23,16 +23,14 @@ function nextChange(test: TestStore, origin: StoreChange['origin']): Promise<Sto
 }
 
 describe('change notification between windows', () => {
-  it('tells a second store instance about a committed note, within a second, and the change is readable', async () => {
+  it('tells a second store instance about a committed note, and the change is readable', async () => {
     const a = await openTestStore();
     const b = await openTestStore({ name: a.name, channelName: a.channelName });
     opened.push(a, b);
     const heardByB = nextChange(b, 'remote');
     const heardByA = nextChange(a, 'local');
-    const started = Date.now();
     await a.store.notes.save({ id: 'n1', agendaId: SIG.id, target: target(SIG, '2018-11-28'), body: 'from A', baseRevision: 0 });
     const change = await heardByB;
-    expect(Date.now() - started).toBeLessThan(1000);
     expect(change).toEqual({ stores: ['notes'], agendaIds: [SIG.id], ids: ['n1'], origin: 'remote' });
     expect(await heardByA).toEqual({ ...change, origin: 'local' });
     // The write was committed before the announcement: B reads it at once.

@@ -1,0 +1,6 @@
+import { render } from 'preact';
+import { OptionsPage } from './OptionsPage';
+import { browserOptionsLink } from './options-link';
+import './style.css';
+
+render(<OptionsPage link={browserOptionsLink()} />, document.getElementById('app')!);
