@@ -1,0 +1,249 @@
+// `npm run bench`: measures the parser and the side panel in headless Chromium, on the seed agenda (26
+// meetings) and on a synthetic agenda of 5,000 built from it, and prints the figures, their ratios and
+// whether each budget of DESIGN.md is met. A benchmark, not a test: it exits 0 whatever the figures,
+// and 1 only when it could not run. Progress goes to stderr.
+//   npm run bench                     the table
+//   npm run bench -- --json           one JSON object on stdout, nothing else
+//   npm run bench -- --meetings 1000  another big size (default 5000)
+//   npm run bench -- --profile        also a CPU profile of one parse of the big Docs export: where the time goes
+//   npm run bench -- --no-build       use the extension already built in .output/chrome-mv3
+import { cpus, loadavg } from 'node:os';
+import { chromium, type Browser } from 'playwright-core';
+import { buildExtension, type BuiltExtension } from '../tests/bench/build-extension';
+import { measureBundles } from '../tests/bench/bundle-size';
+import { checkBudgets } from '../tests/bench/budgets';
+import { generateAgenda, renderAgenda, seedAgenda, type Rendering } from '../tests/bench/generate-agenda';
+import { measureParse, parseFigures, type ParseFigures } from '../tests/bench/measure-parse';
+import { measurePanel, openAgendaTab, type PanelFigures } from '../tests/bench/measure-panel';
+import { buildParserBundle } from '../tests/bench/parser-bundle';
+import { profileParse, type ParseProfile } from '../tests/bench/profile-parse';
+import { formatTable, toJson } from '../tests/bench/report';
+import { LEGEND, type BenchResults, type SizeResult } from '../tests/bench/results';
+import { readSeed } from '../tests/bench/seed-templates';
+import { EXTENSION_DIR, findChromium, launchWithExtension, type ExtensionBrowser } from './support/chromium';
+import { servePages, type PageServer } from './support/static-server';
+
+interface Options {
+  json: boolean;
+  meetings: number;
+  profile: boolean;
+  build: boolean;
+}
+
+const SEED_MEETINGS = 26;
+const DEFAULT_MEETINGS = 5000;
+const RUNS = 5;
+const WARMUPS = 1;
+const PANEL_OPENS = 3;
+const QUERY = 'token request';
+/** Any one step (a page load, an evaluation) longer than this fails the run. */
+const STEP_TIMEOUT_MS = 180_000;
+/** And the whole run stops by itself after this. */
+const RUN_LIMIT_MS = 15 * 60_000;
+const RENDERINGS: Rendering[] = ['gdocs', 'github'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+const started = performance.now();
+const loadAtStart = loadavg()[0] ?? 0;
+
+function log(message: string): void {
+  process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}\n`);
+}
+
+function readOptions(argv: string[]): Options {
+  const at = argv.indexOf('--meetings');
+  const meetings = at >= 0 ? Number(argv[at + 1]) : DEFAULT_MEETINGS;
+  if (!Number.isInteger(meetings) || meetings <= SEED_MEETINGS) {
+    throw new Error(`--meetings wants a whole number above ${SEED_MEETINGS}, not ${argv[at + 1] ?? 'nothing'}`);
+  }
+  return { json: argv.includes('--json'), meetings, profile: argv.includes('--profile'), build: !argv.includes('--no-build') };
+}
+
+const pagePath = (meetings: number, rendering: Rendering): string => `/agenda-${meetings}-${rendering}.html`;
+
+/** Both renderings of the seed and of the big synthetic agenda, served on 127.0.0.1. */
+async function servePagesFor(big: number): Promise<{ server: PageServer; htmlBytes: Map<string, number> }> {
+  const seed = seedAgenda();
+  const sources = [
+    { meetings: SEED_MEETINGS, agenda: { markdown: readSeed(), title: seed.title } },
+    { meetings: big, agenda: generateAgenda({ meetings: big }) },
+  ];
+  const pages: Record<string, string> = {};
+  const htmlBytes = new Map<string, number>();
+  for (const { meetings, agenda } of sources) {
+    for (const rendering of RENDERINGS) {
+      const html = renderAgenda(agenda, rendering);
+      pages[pagePath(meetings, rendering)] = html;
+      htmlBytes.set(pagePath(meetings, rendering), Buffer.byteLength(html));
+      log(`rendered ${meetings} meetings as ${rendering}: ${(Buffer.byteLength(html) / 1e6).toFixed(1)} MB`);
+    }
+  }
+  return { server: await servePages(pages), htmlBytes };
+}
+
+interface ParseStage {
+  figures: Map<string, ParseFigures>;
+  profile?: ParseProfile;
+  version: string;
+}
+
+/** Parse and walk times of every page, in a Chromium without the extension. */
+async function parseStage(server: PageServer, htmlBytes: Map<string, number>, options: Options): Promise<ParseStage> {
+  const bundle = await buildParserBundle();
+  const browser: Browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+  const figures = new Map<string, ParseFigures>();
+  let profile: ParseProfile | undefined;
+  try {
+    for (const meetings of [SEED_MEETINGS, options.meetings]) {
+      for (const rendering of RENDERINGS) {
+        const path = pagePath(meetings, rendering);
+        log(`parse: loading ${path}…`);
+        const page = await browser.newPage();
+        try {
+          const runs = await measureParse(page, server.url(path), bundle, {
+            runs: RUNS,
+            warmups: WARMUPS,
+            timeoutMs: STEP_TIMEOUT_MS,
+          });
+          const result = parseFigures(runs, htmlBytes.get(path) ?? 0);
+          figures.set(path, result);
+          log(`parse: ${path}: walk ${result.walk_ms} ms, parse ${result.parse_ms} ms, ratio ${result.parse_ratio}`);
+          if (options.profile && meetings === options.meetings && rendering === 'gdocs') {
+            log('parse: profiling one more parse…');
+            profile = await profileParse(page, 15, STEP_TIMEOUT_MS);
+          }
+        } finally {
+          await page.close();
+        }
+      }
+    }
+    const result: ParseStage = { figures, version: `Chromium ${browser.version()}` };
+    if (profile) result.profile = profile;
+    return result;
+  } finally {
+    await browser.close();
+  }
+}
+
+/** The panel on the Docs export pages, in Chromium with the built extension. */
+async function panelStage(server: PageServer, extensionDir: string, options: Options): Promise<Map<number, PanelFigures>> {
+  const results = new Map<number, PanelFigures>();
+  const browser: ExtensionBrowser = await launchWithExtension({ extensionDir });
+  try {
+    for (const meetings of [SEED_MEETINGS, options.meetings]) {
+      const path = pagePath(meetings, 'gdocs');
+      log(`panel: loading ${path}…`);
+      const { page, tabId } = await openAgendaTab(browser, server.url(path), STEP_TIMEOUT_MS);
+      try {
+        const figures = await measurePanel(
+          browser,
+          tabId,
+          { opens: PANEL_OPENS, query: QUERY, timeoutMs: STEP_TIMEOUT_MS },
+          (message) => log(`panel: ${meetings}: ${message}`),
+        );
+        results.set(meetings, figures);
+        log(`panel: ${meetings}: first render ${figures.panel_first_render_ms} ms, ${figures.panel_dom_nodes} elements`);
+      } finally {
+        await page.close();
+      }
+    }
+    return results;
+  } finally {
+    await browser.close();
+  }
+}
+
+function sizeResult(meetings: number, parse: Map<string, ParseFigures>, panel: PanelFigures | undefined): SizeResult {
+  const gdocs = parse.get(pagePath(meetings, 'gdocs'));
+  const github = parse.get(pagePath(meetings, 'github'));
+  if (!gdocs || !github) throw new Error(`no parse figures for ${meetings} meetings`);
+  const notes: string[] = [];
+  for (const [name, figures] of [['Docs export', gdocs], ['GitHub', github]] as const) {
+    if (figures.meetings_parsed !== meetings) notes.push(`${name}: the parser read ${figures.meetings_parsed} meetings, not ${meetings}.`);
+  }
+  if (panel?.filter_note) notes.push(`filter_keystroke_ms: ${panel.filter_note}.`);
+  if (panel && panel.panel_agenda_received_ms === null) notes.push('panel_agenda_received_ms: tabs.sendMessage could not be wrapped.');
+  return {
+    meetings,
+    parse_ms: gdocs.parse_ms,
+    walk_ms: gdocs.walk_ms,
+    parse_ratio: gdocs.parse_ratio,
+    panel_first_render_ms: panel?.panel_first_render_ms ?? null,
+    filter_keystroke_ms: panel?.filter_keystroke_ms ?? null,
+    panel_dom_nodes: panel?.panel_dom_nodes ?? null,
+    notes,
+    gdocs,
+    github,
+    panel: panel ?? null,
+  };
+}
+
+const round2 = (value: number): number => Math.round(value * 100) / 100;
+
+async function main(): Promise<void> {
+  const options = readOptions(process.argv.slice(2));
+  const watchdog = setTimeout(() => {
+    log(`gave up: the run took longer than ${RUN_LIMIT_MS / 60_000} minutes`);
+    process.exit(1);
+  }, RUN_LIMIT_MS);
+  watchdog.unref();
+
+  let built: BuiltExtension | null = null;
+  process.on('exit', () => built?.remove());
+  let server: PageServer | null = null;
+  try {
+    if (options.build) {
+      log('building the extension…');
+      built = buildExtension();
+    }
+    const extensionDir = built?.dir ?? EXTENSION_DIR;
+    const bundles = measureBundles(extensionDir);
+    log(`generating and rendering ${options.meetings} meetings…`);
+    const served = await servePagesFor(options.meetings);
+    server = served.server;
+    const parse = await parseStage(server, served.htmlBytes, options);
+    const panel = await panelStage(server, extensionDir, options);
+
+    const small = sizeResult(SEED_MEETINGS, parse.figures, panel.get(SEED_MEETINGS));
+    const big = sizeResult(options.meetings, parse.figures, panel.get(options.meetings));
+    const results: BenchResults = {
+      environment: {
+        chromium: parse.version,
+        node: process.versions.node,
+        cpus: cpus().length,
+        platform: process.platform,
+        load_average: { start: round2(loadAtStart), end: round2(loadavg()[0] ?? 0) },
+      },
+      sizes: { [`n${SEED_MEETINGS}`]: small, [`n${options.meetings}`]: big },
+      bundle_bytes: bundles.bytes,
+      bundle_gzip_bytes: bundles.gzip_bytes,
+      panel_files: bundles.panel_files,
+      budgets: checkBudgets(small, big),
+      legend: LEGEND,
+      elapsed_s: Math.round((performance.now() - started) / 1000),
+    };
+    if (parse.profile) results.profile = parse.profile;
+    process.stdout.write(options.json ? `${JSON.stringify(toJson(results), null, 2)}\n` : `${formatTable(results)}\n`);
+    log('done');
+  } finally {
+    await server?.close();
+    built?.remove();
+    built = null;
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    log(`could not run: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,132 @@
+// Parse time against its floor, in a real page: one bare TreeWalker pass over every text node of the
+// document (the least any reader of the text must do), then `parseAgenda(document, location.href)`.
+// Runs in a plain headless Chromium without the extension, so that no content script competes.
+import type { Page } from 'playwright-core';
+import { median, round, withTimeout } from './stats';
+
+export interface ParseRuns {
+  /** Timed runs after the warm-ups, in ms. */
+  walkRuns: number[];
+  parseRuns: number[];
+  /** Characters the walk summed (text nodes' `.data.length`): a check that it read the whole document. */
+  textChars: number;
+  /** Elements in the document. */
+  elements: number;
+  meetingsParsed: number;
+  problems: string[];
+}
+
+export interface ParseFigures {
+  walk_ms: number;
+  parse_ms: number;
+  parse_ratio: number;
+  /** The fastest runs, and their ratio: less swayed by other work on a busy machine than the medians. */
+  walk_min_ms: number;
+  parse_min_ms: number;
+  parse_ratio_of_mins: number;
+  meetings_parsed: number;
+  text_chars: number;
+  dom_elements: number;
+  html_bytes: number;
+  walk_runs_ms: number[];
+  parse_runs_ms: number[];
+}
+
+export interface ParseMeasureOptions {
+  runs: number;
+  warmups: number;
+  /** Upper bound for each evaluation in the page. */
+  timeoutMs: number;
+}
+
+/** A walk run repeats its pass until this much time has passed, and counts the time per pass. */
+const MIN_WALK_RUN_MS = 20;
+
+declare global {
+  interface Window {
+    __parseAgenda?: (doc: Document, url: string) => { meetings: unknown[]; problems: string[] };
+  }
+}
+
+// The functions given to page.evaluate must not name inner functions: tsx keeps names with a `__name` helper
+// that does not exist in the page.
+
+/** Loads `url` in `page`, injects the parser bundle and times walk and parse there. */
+export async function measureParse(page: Page, url: string, bundle: string, options: ParseMeasureOptions): Promise<ParseRuns> {
+  await page.goto(url, { waitUntil: 'load', timeout: options.timeoutMs });
+  await page.addScriptTag({ content: bundle });
+  const { runs, warmups } = options;
+  const walkRuns: number[] = [];
+  const parseRuns: number[] = [];
+  let walked = { chars: 0, elements: 0 };
+  let parsed = { meetings: 0, problems: [] as string[] };
+  // Walk and parse take turns, so that whatever else the machine is doing weighs on both alike.
+  for (let i = 0; i < warmups + runs; i++) {
+    const walk = await withTimeout(
+      page.evaluate((minRunMs) => {
+        // performance.now() is coarsened (to 0.1 ms): a small document is walked several times per run.
+        let passes = 0;
+        let chars = 0;
+        const start = performance.now();
+        let elapsed = 0;
+        do {
+          const walker = document.createTreeWalker(document, NodeFilter.SHOW_TEXT);
+          let total = 0;
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) total += (node as Text).data.length;
+          chars = total;
+          passes++;
+          elapsed = performance.now() - start;
+        } while (elapsed < minRunMs);
+        return { ms: elapsed / passes, chars, elements: document.getElementsByTagName('*').length };
+      }, MIN_WALK_RUN_MS),
+      options.timeoutMs,
+      'TreeWalker pass',
+    );
+    // One evaluation per parse run: a long run does not hold the others' garbage.
+    const parse = await withTimeout(
+      page.evaluate(() => {
+        const parseAgenda = window.__parseAgenda;
+        if (!parseAgenda) throw new Error('the parser bundle did not load');
+        const start = performance.now();
+        const agenda = parseAgenda(document, location.href);
+        const ms = performance.now() - start;
+        return { ms, meetings: agenda.meetings.length, problems: agenda.problems };
+      }),
+      options.timeoutMs,
+      'parseAgenda',
+    );
+    if (i >= warmups) {
+      walkRuns.push(walk.ms);
+      parseRuns.push(parse.ms);
+    }
+    walked = walk;
+    parsed = parse;
+  }
+  return {
+    walkRuns,
+    parseRuns,
+    textChars: walked.chars,
+    elements: walked.elements,
+    meetingsParsed: parsed.meetings,
+    problems: parsed.problems,
+  };
+}
+
+export function parseFigures(runs: ParseRuns, htmlBytes: number): ParseFigures {
+  const walk = median(runs.walkRuns);
+  const parse = median(runs.parseRuns);
+  return {
+    walk_ms: round(walk, 3),
+    parse_ms: round(parse),
+    parse_ratio: round(parse / walk, 2),
+    walk_min_ms: round(Math.min(...runs.walkRuns), 3),
+    parse_min_ms: round(Math.min(...runs.parseRuns)),
+    parse_ratio_of_mins: round(Math.min(...runs.parseRuns) / Math.min(...runs.walkRuns), 2),
+    meetings_parsed: runs.meetingsParsed,
+    text_chars: runs.textChars,
+    dom_elements: runs.elements,
+    html_bytes: htmlBytes,
+    walk_runs_ms: runs.walkRuns.map((t) => round(t, 3)),
+    parse_runs_ms: runs.parseRuns.map((t) => round(t)),
+  };
+}

@@ -1,0 +1,100 @@
+// The bench's results as a table for people, and as one JSON object for tools.
+import type { ParseFigures } from './measure-parse';
+import type { ParseProfile } from './profile-parse';
+import type { BenchResults, SizeResult } from './results';
+
+/** `{ environment, n26, n5000, bundle_bytes, …, budgets }`: the sizes at the top level. */
+export function toJson(results: BenchResults): Record<string, unknown> {
+  const { environment, sizes, ...rest } = results;
+  return { environment, ...sizes, ...rest };
+}
+
+export function formatTable(results: BenchResults): string {
+  const sizes = Object.values(results.sizes);
+  const heads = sizes.map((s) => `N = ${s.meetings.toLocaleString('en-US')}`);
+  const rows: [string, ...string[]][] = [];
+  const row = (label: string, value: (s: SizeResult) => string): void => void rows.push([label, ...sizes.map(value)]);
+  const rendering = (label: string, pick: (s: SizeResult) => ParseFigures): void => {
+    row(`${label}: page`, (s) => `${mb(pick(s).html_bytes)}, ${int(pick(s).dom_elements)} el.`);
+    row(`${label}: walk_ms (floor)`, (s) => ms(pick(s).walk_ms));
+    row(`${label}: parse_ms`, (s) => ms(pick(s).parse_ms));
+    row(`${label}: parse_ratio`, (s) => `${pick(s).parse_ratio.toFixed(2)}×`);
+    row(`${label}:   of the fastest runs`, (s) =>
+      `${pick(s).parse_min_ms.toFixed(0)} / ${pick(s).walk_min_ms.toFixed(pick(s).walk_min_ms < 1 ? 3 : 1)} = ` +
+      `${pick(s).parse_ratio_of_mins.toFixed(2)}×`);
+    row(`${label}: meetings parsed`, (s) => int(pick(s).meetings_parsed));
+  };
+  rendering('Docs export', (s) => s.gdocs);
+  rendering('GitHub', (s) => s.github);
+  row('panel_first_render_ms', (s) => ms(s.panel_first_render_ms));
+  row('  cold (first open)', (s) => ms(s.panel?.panel_first_render_cold_ms ?? null));
+  row('  script mounted', (s) => ms(s.panel?.panel_mounted_ms ?? null));
+  row('  agenda received', (s) => ms(s.panel?.panel_agenda_received_ms ?? null));
+  row('  first row in DOM', (s) => ms(s.panel?.panel_first_row_in_dom_ms ?? null));
+  row('  answer → row painted', (s) => ms(s.panel?.panel_render_after_answer_ms ?? null));
+  row('panel_dom_nodes', (s) => (s.panel_dom_nodes === null ? '–' : int(s.panel_dom_nodes)));
+  row('  meeting rows in DOM', (s) => (s.panel ? int(s.panel.panel_rows) : '–'));
+  row('filter_keystroke_ms (median)', (s) => (s.filter_keystroke_ms === null ? (s.panel?.filter_note ?? '–') : ms(s.filter_keystroke_ms)));
+  row('agenda message', (s) =>
+    s.panel?.agenda_message_bytes != null ? `${mb(s.panel.agenda_message_bytes)}, ${ms(s.panel.agenda_roundtrip_ms)}` : '–',
+  );
+
+  const lines: string[] = [];
+  const env = results.environment;
+  lines.push(
+    `Agenda overlay bench: ${env.chromium}, Node ${env.node}, ${env.cpus} CPUs, ${results.elapsed_s} s, ` +
+      `load average ${env.load_average.start} → ${env.load_average.end}`,
+  );
+  if (env.load_average.start > env.cpus || env.load_average.end > env.cpus) {
+    lines.push(`Note: the machine was busy (load average above its ${env.cpus} CPUs): figures are inflated and noisy.`);
+  }
+  lines.push('');
+  lines.push(...table(['', ...heads], rows));
+  lines.push('');
+  const b = results.bundle_bytes;
+  const g = results.bundle_gzip_bytes;
+  lines.push(`bundle_bytes: content script ${int(b.content_script)} B (gzip ${int(g.content_script)}), ` +
+    `panel ${int(b.panel)} B (gzip ${int(g.panel)}: ${results.panel_files.join(', ')})`);
+  lines.push('');
+  lines.push('Budgets:');
+  for (const budget of Object.values(results.budgets)) {
+    const verdict = budget.met === null ? `not measured (${budget.note ?? ''})` : budget.met ? 'met' : 'NOT MET';
+    const value = budget.value === null ? '' : `: ${budget.value}`;
+    lines.push(`  ${budget.met === false ? '✗' : budget.met ? '✓' : '·'} ${budget.rule}${value}, ${verdict}`);
+  }
+  if (results.profile) lines.push('', ...formatProfile(results.profile));
+  lines.push('', 'Legend:');
+  for (const [name, text] of Object.entries(results.legend)) lines.push(`  ${name}: ${text}`);
+  for (const size of sizes) for (const note of size.notes) lines.push(`  note (N = ${size.meetings}): ${note}`);
+  return lines.join('\n');
+}
+
+function formatProfile(profile: ParseProfile): string[] {
+  const lines = [`Where one parse's ${ms(profile.total_ms)} goes (sampling profile, Docs export, big N):`];
+  const rows: [string, ...string[]][] = profile.by_self.map((l) => [l.function, l.where, ms(l.self_ms), ms(l.total_ms)]);
+  lines.push(...table(['by self time', 'where', 'self', 'total'], rows));
+  lines.push('');
+  const totals: [string, ...string[]][] = profile.by_total.map((l) => [l.function, l.where, ms(l.self_ms), ms(l.total_ms)]);
+  lines.push(...table(['by total time', 'where', 'self', 'total'], totals));
+  return lines;
+}
+
+function table(head: string[], rows: string[][]): string[] {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]): string =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ').trimEnd();
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)];
+}
+
+function ms(value: number | null | undefined): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return '–';
+  return `${value.toFixed(value < 1 ? 3 : 1)} ms`;
+}
+
+function int(value: number): string {
+  return value.toLocaleString('en-US');
+}
+
+function mb(bytes: number): string {
+  return bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${(bytes / 1e3).toFixed(0)} kB`;
+}

@@ -1,0 +1,75 @@
+// The shape of a bench run's results, as `npm run bench -- --json` prints them.
+import type { ParseFigures } from './measure-parse';
+import type { PanelFigures } from './measure-panel';
+import type { ParseProfile } from './profile-parse';
+
+/** One agenda size. The flat figures are the headline: the Google Docs export rendering. */
+export interface SizeResult {
+  meetings: number;
+  parse_ms: number;
+  walk_ms: number;
+  parse_ratio: number;
+  panel_first_render_ms: number | null;
+  filter_keystroke_ms: number | null;
+  panel_dom_nodes: number | null;
+  /** Why a figure is missing, or what to know about it. */
+  notes: string[];
+  gdocs: ParseFigures;
+  github: ParseFigures;
+  /** On the Google Docs export page. */
+  panel: PanelFigures | null;
+}
+
+export interface Budget {
+  rule: string;
+  value: number | null;
+  limit: number;
+  /** null when the figure could not be measured. */
+  met: boolean | null;
+  note?: string;
+}
+
+export interface BenchResults {
+  environment: {
+    chromium: string;
+    node: string;
+    cpus: number;
+    platform: string;
+    /** The machine's 1-minute load average at the start and the end: other work skews the figures. */
+    load_average: { start: number; end: number };
+  };
+  /** Keyed `n26` and `n<big N>` (`n5000` by default). */
+  sizes: Record<string, SizeResult>;
+  bundle_bytes: { content_script: number; panel: number };
+  bundle_gzip_bytes: { content_script: number; panel: number };
+  panel_files: string[];
+  budgets: Record<string, Budget>;
+  profile?: ParseProfile;
+  legend: Record<string, string>;
+  elapsed_s: number;
+}
+
+export const LEGEND: Record<string, string> = {
+  walk_ms:
+    'one bare TreeWalker(SHOW_TEXT) pass over the whole document summing text.data.length: the floor. Median of 5 after ' +
+    '1 warm-up; a run repeats the pass until 20 ms have passed (the page clock is coarsened to 0.1 ms) and counts per pass.',
+  parse_ms:
+    'parseAgenda(document, location.href) in the page, the parser bundled by esbuild (not minified). Median of 5 after ' +
+    '1 warm-up; walk and parse runs alternate, in a headless Chromium without the extension.',
+  parse_ratio:
+    'parse_ms / walk_ms. Headline: the Google Docs export rendering; the GitHub rendering under "github". ' +
+    'parse_ratio_of_mins: the same from the fastest walk and parse runs, a cross-check on a busy machine.',
+  panel_first_render_ms:
+    'the panel opened as a tab (sidepanel.html?tab=<id>, 400x800) on the Google Docs export page, whose content script has ' +
+    'already parsed it: ms from navigation start (performance.timeOrigin) to the task after the painted frame that first ' +
+    'shows a [data-meeting-key] row (requestAnimationFrame, then a posted message). Includes loading the panel, asking the ' +
+    'content script for the agenda, the message, and rendering. Median of the timed opens after 1 warm-up open ' +
+    '(panel_first_render_cold_ms). Breakdown: panel_mounted_ms (first content in #app), panel_agenda_received_ms (the ' +
+    'agenda answer resolved), panel_first_row_in_dom_ms, and panel_render_after_answer_ms (agenda answer → first row ' +
+    'painted: the rendering alone).',
+  panel_dom_nodes: "document.getElementsByTagName('*').length in the panel after its first render.",
+  filter_keystroke_ms:
+    'typing the query one key at a time into the panel\'s search box: per key, from the input event\'s timeStamp to the ' +
+    'painted frame showing the last DOM change it caused (DOM quiet for 300 ms counts as settled). Median.',
+  bundle_bytes: 'content-scripts/agenda.js; the panel: sidepanel.html\'s scripts and style sheets with every chunk they import.',
+};
