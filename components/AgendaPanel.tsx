@@ -63,18 +63,19 @@ function AgendaIndex({ state }: { state: PanelState }) {
           </details>
         )}
         {github && <RateLimitBanner status={github} />}
-        {github && refs.length > 0 && (
-          <StatusSummary
-            summary={summarise(github.reports.value, refs)}
-            scope="in this agenda"
-            onPick={(filter) => (index.statusFilter.value = index.statusFilter.value === filter ? null : filter)}
-            picked={index.statusFilter.value}
-            onRefresh={() => void github.refresh()}
-            refreshing={github.refreshing.value}
-          />
-        )}
         <SearchBar state={state} />
-        <FilterBar state={state} />
+        <FilterBar state={state}>
+          {github && refs.length > 0 && (
+            <StatusSummary
+              summary={summarise(github.reports.value, refs)}
+              scope="in this agenda"
+              onPick={(filter) => (index.statusFilter.value = index.statusFilter.value === filter ? null : filter)}
+              picked={index.statusFilter.value}
+              onRefresh={() => void github.refresh()}
+              refreshing={github.refreshing.value}
+            />
+          )}
+        </FilterBar>
         {index.filtering.value && (
           <p class="agenda__results" role="status">
             {index.filtered.value?.mode === 'results'

@@ -1,17 +1,29 @@
 // Filters that combine with the search: section, person, months, canceled, recordings.
 // The active ones stay visible as chips, each clearable in one click.
+import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
 import { SECTION_KIND_LABELS } from '@/lib/panel/filters';
 import type { PanelState } from '@/lib/panel/state';
 
-export function FilterBar({ state }: { state: PanelState }) {
+/** `children`: the GitHub status summary, whose chips pick a status filter. */
+export function FilterBar({ state, children }: { state: PanelState; children?: ComponentChildren }) {
   const index = state.index;
   const filters = index.filters.value;
   const kinds = index.kinds.value;
   const months = index.months.value;
+  // The choices (people, months) grow with the agenda: build them only while the panel is open.
+  const [open, setOpen] = useState(false);
   return (
     <div class="filters">
-      <details class="filters__panel">
+      <details class="filters__panel" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
         <summary>Filters{index.chips.value.length > 0 ? ` (${index.chips.value.length})` : ''}</summary>
+        {open && (
+          <>
+        {children && (
+          <div class="filters__group filters__status" role="group" aria-label="GitHub status">
+            {children}
+          </div>
+        )}
         <fieldset class="filters__group">
           <legend>Section</legend>
           {kinds.map((kind) => (
@@ -85,6 +97,8 @@ export function FilterBar({ state }: { state: PanelState }) {
           />
           Only meetings with a recording
         </label>
+          </>
+        )}
       </details>
       {index.chips.value.length > 0 && (
         <ul class="chips" aria-label="Active filters">

@@ -258,9 +258,7 @@ export function filterAgenda(index: SearchIndex, f: Filters): FilteredView {
   const meetingOk = meetingPasses(index.agenda.meetings, f);
   if (words.length === 0 && f.kinds.length === 0 && f.person === null) {
     const meetingIndexes: number[] = [];
-    meetingOk.forEach((ok, i) => {
-      if (ok) meetingIndexes.push(i);
-    });
+    for (let i = 0; i < index.agenda.meetings.length; i++) if (!meetingOk || meetingOk[i] === 1) meetingIndexes.push(i);
     return { mode: 'browse', meetingIndexes };
   }
 
@@ -284,7 +282,9 @@ function sameWords(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((w) => b.includes(w));
 }
 
-function meetingPasses(meetings: readonly Meeting[], f: Filters): Uint8Array {
+/** Which meetings pass the meeting-level filters; null when there are none (every meeting passes). */
+function meetingPasses(meetings: readonly Meeting[], f: Filters): Uint8Array | null {
+  if (f.from === null && f.to === null && !f.hideCanceled && !f.hasRecording) return null;
   let from = f.from;
   let to = f.to;
   if (from !== null && to !== null && from > to) [from, to] = [to, from];
@@ -304,7 +304,7 @@ function matchingEntries(
   index: SearchIndex,
   words: readonly string[],
   candidates: Int32Array | null,
-  meetingOk: Uint8Array,
+  meetingOk: Uint8Array | null,
   f: Filters,
 ): Int32Array {
   const { haystacks, extras, personKeys, meetingOf, sectionOf, sections } = index;
@@ -324,7 +324,7 @@ function matchingEntries(
     const i = candidates ? (candidates[c] as number) : c;
     const meeting = meetingOf[i] as number;
     const section = sectionOf[i] as number;
-    if (meetingOk[meeting] === 0) continue;
+    if (meetingOk && meetingOk[meeting] === 0) continue;
     if (kindOk && kindOk[section] === 0) continue;
     if (person !== null && !(personKeys[i] as string[]).includes(person)) continue;
     let all = true;
