@@ -30,8 +30,13 @@ export function AgendaTree({ state }: { state: PanelState }) {
   const allRefs = useMemo(() => (agenda ? refsOfAgenda(agenda) : []), [agenda]);
   // The references on screen, top first: without a token only these are looked up.
   const shownRefs: string[] = [];
+  const asked = useRef<{ all: string[]; shown: string }>({ all: [], shown: '' });
   useEffect(() => {
-    void github?.request(allRefs, shownRefs);
+    // Ask again only when the agenda or the references on screen changed, not on every keystroke.
+    const shown = shownRefs.join(' ');
+    if (!github || (asked.current.all === allRefs && asked.current.shown === shown)) return;
+    asked.current = { all: allRefs, shown };
+    void github.request(allRefs, shownRefs);
   });
 
   // Keep the active row in view as it moves.

@@ -262,8 +262,10 @@ class BlockReader {
     const href = el.getAttribute('href');
     const top = this.open[this.open.length - 1] ?? null;
     // GitHub's older heading markup puts the jump anchor inside the heading.
-    const id = el.getAttribute('id');
-    if (id && top?.block.kind === 'heading' && top.block.id === undefined) top.block.id = id;
+    if (top?.block.kind === 'heading' && top.block.id === undefined) {
+      const id = el.getAttribute('id');
+      if (id) top.block.id = id;
+    }
     if (href === null) return;
     frame.anchor = { href, raw: '', block: top };
     this.anchors.push(frame.anchor);
@@ -340,10 +342,10 @@ class BlockReader {
   /** Docs' `lst-kix_<id>-N`, then the clipboard's aria-level, then real nesting, then Docs' 36pt margins. */
   private itemDepth(el: Element): number {
     const list = this.lists[this.lists.length - 1];
-    let depth = 0;
+    if (list?.kix != null) return Math.min(list.kix, MAX_DEPTH);
     const aria = el.getAttribute('aria-level');
-    if (list?.kix != null) depth = list.kix;
-    else if (aria !== null && /^\d+$/.test(aria)) depth = Math.max(0, Number(aria) - 1);
+    let depth: number;
+    if (aria !== null && /^\d+$/.test(aria)) depth = Math.max(0, Number(aria) - 1);
     else if (this.lists.length > 1) depth = this.lists.length - 1;
     else depth = this.marginLevel(el) ?? 0;
     return Math.min(depth, MAX_DEPTH);

@@ -15,7 +15,7 @@ export interface RowList {
   rows: Row[];
   /** offsets[i] is the top of row i; offsets[rows.length] is the total height. */
   offsets: Float64Array;
-  indexOf: Map<string, number>;
+  readonly indexOf: Map<string, number>;
 }
 
 export function buildRows(agenda: Agenda, view: FilteredView, isExpanded: (meetingKey: string) => boolean): RowList {
@@ -72,13 +72,20 @@ function sectionRow(meetingKey: string, index: number, title: string, sectionKin
 
 function withOffsets(rows: Row[]): RowList {
   const offsets = new Float64Array(rows.length + 1);
-  const indexOf = new Map<string, number>();
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i]!;
-    offsets[i + 1] = offsets[i]! + ROW_HEIGHT[row.kind];
-    indexOf.set(row.id, i);
-  }
-  return { rows, offsets, indexOf };
+  for (let i = 0; i < rows.length; i++) offsets[i + 1] = offsets[i]! + ROW_HEIGHT[rows[i]!.kind];
+  let indexOf: Map<string, number> | null = null;
+  return {
+    rows,
+    offsets,
+    // Built on first use: a keystroke that only re-filters should not pay for a map of every row.
+    get indexOf() {
+      if (!indexOf) {
+        indexOf = new Map();
+        for (let i = 0; i < rows.length; i++) indexOf.set(rows[i]!.id, i);
+      }
+      return indexOf;
+    },
+  };
 }
 
 /** The first row whose bottom is below `top`: a binary search over the offsets. */
