@@ -5,6 +5,7 @@
 // ../shared/samples/gdocs-export/ are the reference for every detail below.
 import MarkdownIt from 'markdown-it';
 import type { Token } from 'markdown-it';
+import { Random } from '../support/random';
 
 export interface GdocsExportOptions {
   /** The document's title; shown as the Docs "Title" paragraph (a leading `# same text` is not repeated). */
@@ -23,40 +24,6 @@ export function renderGdocsExport(markdown: string, opts: GdocsExportOptions = {
 
 // ---------------------------------------------------------------------------------------------------------------
 // Deterministic randomness: Docs ids look random, but the same input must give the same output.
-
-class Random {
-  private state: number;
-  constructor(seed: number) {
-    this.state = seed >>> 0 || 0x9e3779b9;
-  }
-  /** mulberry32 */
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-  int(maxExclusive: number): number {
-    return Math.floor(this.next() * maxExclusive);
-  }
-  string(alphabet: string, length: number): string {
-    let out = '';
-    for (let i = 0; i < length; i++) out += alphabet[this.int(alphabet.length)];
-    return out;
-  }
-  shuffle<T>(items: T[]): T[] {
-    const out = [...items];
-    for (let i = out.length - 1; i > 0; i--) {
-      const j = this.int(i + 1);
-      [out[i], out[j]] = [out[j] as T, out[i] as T];
-    }
-    return out;
-  }
-}
 
 const LOWER_ALNUM = 'abcdefghijklmnopqrstuvwxyz0123456789';
 const URL_SAFE = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';

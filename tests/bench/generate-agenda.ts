@@ -6,7 +6,7 @@
 // project's own renderers turn it into a Google Docs export or GitHub's rendering.
 import { renderGdocsExport } from '../../scripts/render/markdown-to-gdocs-export';
 import { renderGithubHtml } from '../../scripts/render/markdown-to-github-html';
-import { Random } from './random';
+import { Random } from '../../scripts/support/random';
 import {
   HEADING_DATE,
   BRACKET_TAG,
