@@ -28,16 +28,17 @@ export function AgendaTree({ state }: { state: PanelState }) {
   const reports = github ? github.reports.value : null;
   const agenda = state.agenda.value;
   const allRefs = useMemo(() => (agenda ? refsOfAgenda(agenda) : []), [agenda]);
-  // The references on screen, top first: without a token only these are looked up.
-  const shownRefs: string[] = [];
   const asked = useRef<{ all: string[]; shown: string }>({ all: [], shown: '' });
-  useEffect(() => {
-    // Ask again only when the agenda or the references on screen changed, not on every keystroke.
+  /** The references on screen, top first: without a token only these are looked up. */
+  function onShown(rows: readonly Row[]): void {
+    if (!github) return;
+    const shownRefs = rows.flatMap((row) => (row.kind === 'item' ? row.item.refs : []));
     const shown = shownRefs.join(' ');
-    if (!github || (asked.current.all === allRefs && asked.current.shown === shown)) return;
+    // Ask again only when the agenda or the references on screen changed, not on every keystroke.
+    if (asked.current.all === allRefs && asked.current.shown === shown) return;
     asked.current = { all: allRefs, shown };
     void github.request(allRefs, shownRefs);
-  });
+  }
 
   // Keep the active row in view as it moves.
   useEffect(() => {
@@ -123,6 +124,7 @@ export function AgendaTree({ state }: { state: PanelState }) {
         <VirtualRows
           list={list}
           scroller={scroller}
+          onShown={onShown}
           renderRow={(row, _i, top) => {
             const common = {
               key: row.id,
@@ -146,7 +148,6 @@ export function AgendaTree({ state }: { state: PanelState }) {
               case 'section':
                 return <SectionRow {...common} title={row.title} />;
               case 'item':
-                shownRefs.push(...row.item.refs);
                 return <ItemRow {...common} item={row.item} level={row.level} words={words} reports={reports} />;
             }
           }}

@@ -1,6 +1,6 @@
 // Renders only the rows in view of a scrolling box; the DOM stays the same size however long the agenda.
 import type { ComponentChildren, RefObject } from 'preact';
-import { useLayoutEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { rowAt, type Row, type RowList } from '@/lib/panel/rows';
 
 const OVERSCAN_PX = 240;
@@ -9,9 +9,11 @@ interface Props {
   list: RowList;
   scroller: RefObject<HTMLDivElement | null>;
   renderRow: (row: Row, index: number, top: number) => ComponentChildren;
+  /** Told the rows in view after each render, scrolling included. */
+  onShown?: (rows: readonly Row[]) => void;
 }
 
-export function VirtualRows({ list, scroller, renderRow }: Props) {
+export function VirtualRows({ list, scroller, renderRow, onShown }: Props) {
   const [viewport, setViewport] = useState({ top: 0, height: 800 });
 
   useLayoutEffect(() => {
@@ -39,10 +41,11 @@ export function VirtualRows({ list, scroller, renderRow }: Props) {
   const { rows, offsets } = list;
   const total = offsets[rows.length] ?? 0;
   const first = rows.length === 0 ? 0 : rowAt(offsets, rows.length, Math.max(0, viewport.top - OVERSCAN_PX));
+  let last = first;
+  while (last < rows.length && offsets[last]! < viewport.top + viewport.height + OVERSCAN_PX) last++;
   const children: ComponentChildren[] = [];
-  for (let i = first; i < rows.length && offsets[i]! < viewport.top + viewport.height + OVERSCAN_PX; i++) {
-    children.push(renderRow(rows[i]!, i, offsets[i]!));
-  }
+  for (let i = first; i < last; i++) children.push(renderRow(rows[i]!, i, offsets[i]!));
+  useEffect(() => onShown?.(rows.slice(first, last)));
   return (
     <div class="virtual-rows" style={{ height: `${total}px` }}>
       {children}
