@@ -7,12 +7,14 @@
 //   npm run bench -- --meetings 1000  another big size (default 5000)
 //   npm run bench -- --profile        also a CPU profile of one parse of the big Docs export: where the time goes
 //   npm run bench -- --no-build       use the extension already built in .output/chrome-mv3
+//   npm run bench -- --only github    only the GitHub look-ups on the seed agenda (against the stand-in on 127.0.0.1)
 import { cpus, loadavg } from 'node:os';
 import { chromium, type Browser } from 'playwright-core';
 import { buildExtension, type BuiltExtension } from '../tests/bench/build-extension';
 import { measureBundles } from '../tests/bench/bundle-size';
-import { checkBudgets } from '../tests/bench/budgets';
+import { checkBudgets, checkGitHubBudgets } from '../tests/bench/budgets';
 import { generateAgenda, renderAgenda, seedAgenda, type Rendering } from '../tests/bench/generate-agenda';
+import { measureGitHub, type GitHubFigures } from '../tests/bench/measure-github';
 import { measureParse, parseFigures, type ParseFigures } from '../tests/bench/measure-parse';
 import { measurePanel, openAgendaTab, type PanelFigures } from '../tests/bench/measure-panel';
 import { buildParserBundle } from '../tests/bench/parser-bundle';
@@ -20,6 +22,7 @@ import { profileParse, type ParseProfile } from '../tests/bench/profile-parse';
 import { formatTable, toJson } from '../tests/bench/report';
 import { LEGEND, type BenchResults, type SizeResult } from '../tests/bench/results';
 import { readSeed } from '../tests/bench/seed-templates';
+import { renderGithubHtml } from './render/markdown-to-github-html';
 import { EXTENSION_DIR, findChromium, launchWithExtension, type ExtensionBrowser } from './support/chromium';
 import { servePages, type PageServer } from './support/static-server';
 
@@ -28,6 +31,8 @@ interface Options {
   meetings: number;
   profile: boolean;
   build: boolean;
+  /** `github`: only the GitHub look-ups; null: everything. */
+  only: 'github' | null;
 }
 
 const SEED_MEETINGS = 26;
@@ -64,7 +69,16 @@ function readOptions(argv: string[]): Options {
   if (!Number.isInteger(meetings) || meetings <= SEED_MEETINGS) {
     throw new Error(`--meetings wants a whole number above ${SEED_MEETINGS}, not ${argv[at + 1] ?? 'nothing'}`);
   }
-  return { json: argv.includes('--json'), meetings, profile: argv.includes('--profile'), build: !argv.includes('--no-build') };
+  const onlyAt = argv.indexOf('--only');
+  const only = onlyAt >= 0 ? argv[onlyAt + 1] : null;
+  if (only !== null && only !== 'github') throw new Error(`--only wants github, not ${only ?? 'nothing'}`);
+  return {
+    json: argv.includes('--json'),
+    meetings,
+    profile: argv.includes('--profile'),
+    build: !argv.includes('--no-build'),
+    only,
+  };
 }
 
 const pagePath = (meetings: number, rendering: Rendering): string => `/agenda-${meetings}-${rendering}.html`;
@@ -161,6 +175,42 @@ async function panelStage(server: PageServer, extensionDir: string, options: Opt
   }
 }
 
+/** The GitHub look-ups on the seed agenda, rendered as on GitHub, against the stand-in. */
+async function githubStage(extensionDir: string): Promise<GitHubFigures> {
+  const path = '/seed-github.html';
+  const server = await servePages({ [path]: renderGithubHtml(readSeed(), { title: 'meeting-notes-2018.md' }) });
+  try {
+    log('github: the seed agenda against the GitHub stand-in…');
+    return await measureGitHub({
+      extensionDir,
+      seedUrl: server.url(path),
+      timeoutMs: STEP_TIMEOUT_MS,
+      progress: (message) => log(`github: ${message}`),
+    });
+  } finally {
+    await server.close();
+  }
+}
+
+function environment(chromiumVersion: string): BenchResults['environment'] {
+  return {
+    chromium: chromiumVersion,
+    node: process.versions.node,
+    cpus: cpus().length,
+    platform: process.platform,
+    load_average: { start: round2(loadAtStart), end: round2(loadavg()[0] ?? 0) },
+  };
+}
+
+async function chromiumVersion(): Promise<string> {
+  const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+  try {
+    return `Chromium ${browser.version()}`;
+  } finally {
+    await browser.close();
+  }
+}
+
 function sizeResult(meetings: number, parse: Map<string, ParseFigures>, panel: PanelFigures | undefined): SizeResult {
   const gdocs = parse.get(pagePath(meetings, 'gdocs'));
   const github = parse.get(pagePath(meetings, 'github'));
@@ -206,27 +256,40 @@ async function main(): Promise<void> {
     }
     const extensionDir = built?.dir ?? EXTENSION_DIR;
     const bundles = measureBundles(extensionDir);
+    if (options.only === 'github') {
+      const github = await githubStage(extensionDir);
+      const results: BenchResults = {
+        environment: environment(await chromiumVersion()),
+        sizes: {},
+        bundle_bytes: bundles.bytes,
+        bundle_gzip_bytes: bundles.gzip_bytes,
+        panel_files: bundles.panel_files,
+        budgets: checkGitHubBudgets(github),
+        github,
+        legend: Object.fromEntries(Object.entries(LEGEND).filter(([name]) => name.startsWith('github_'))),
+        elapsed_s: Math.round((performance.now() - started) / 1000),
+      };
+      process.stdout.write(options.json ? `${JSON.stringify(toJson(results), null, 2)}\n` : `${formatTable(results)}\n`);
+      log('done');
+      return;
+    }
     log(`generating and rendering ${options.meetings} meetings…`);
     const served = await servePagesFor(options.meetings);
     server = served.server;
     const parse = await parseStage(server, served.htmlBytes, options);
     const panel = await panelStage(server, extensionDir, options);
+    const github = await githubStage(extensionDir);
 
     const small = sizeResult(SEED_MEETINGS, parse.figures, panel.get(SEED_MEETINGS));
     const big = sizeResult(options.meetings, parse.figures, panel.get(options.meetings));
     const results: BenchResults = {
-      environment: {
-        chromium: parse.version,
-        node: process.versions.node,
-        cpus: cpus().length,
-        platform: process.platform,
-        load_average: { start: round2(loadAtStart), end: round2(loadavg()[0] ?? 0) },
-      },
+      environment: environment(parse.version),
       sizes: { [`n${SEED_MEETINGS}`]: small, [`n${options.meetings}`]: big },
       bundle_bytes: bundles.bytes,
       bundle_gzip_bytes: bundles.gzip_bytes,
       panel_files: bundles.panel_files,
-      budgets: checkBudgets(small, big),
+      budgets: { ...checkBudgets(small, big), ...checkGitHubBudgets(github) },
+      github,
       legend: LEGEND,
       elapsed_s: Math.round((performance.now() - started) / 1000),
     };

@@ -8,6 +8,7 @@
 // Only while the page is an agenda: the content script runs on every github.com page, and those that are
 // no agenda never talk to the background. Icons show what is known; a look-up going on or failing for
 // every link (offline, rate limit, bad token) shows nothing here; the panel and the options page say why.
+import { refsOfAgenda } from '../agenda/references';
 import type { AgendaSnapshot } from '../messaging/protocol';
 import { OVERLAY_ATTRIBUTE, isOverlayNode } from './highlight';
 import { ICONS, ICON_STROKE, ICON_VIEWBOX, TONE_COLOURS, type IconName, type Tone } from './ref-icons';
@@ -155,6 +156,8 @@ export function startRefBadges(doc: Document, options: RefBadgesOptions = {}): R
   let active = false;
   let store: StatusStore | null = null;
   let links: RefLink[] = [];
+  /** Every reference of the agenda, links or not: asked for with the page's own, so that one query serves the panel too. */
+  let agendaRefs: string[] = [];
   let byRef = new Map<string, HTMLAnchorElement[]>();
   const badges = new WeakMap<HTMLAnchorElement, Badge>();
   const onScreen = new Set<Element>();
@@ -211,6 +214,12 @@ export function startRefBadges(doc: Document, options: RefBadgesOptions = {}): R
       if (onScreen.has(link) && !seenVisible.has(ref)) {
         seenVisible.add(ref);
         visible.push(ref);
+      }
+    }
+    for (const ref of agendaRefs) {
+      if (!seen.has(ref)) {
+        seen.add(ref);
+        all.push(ref);
       }
     }
     void store.request(all, visible);
@@ -308,6 +317,7 @@ export function startRefBadges(doc: Document, options: RefBadgesOptions = {}): R
   return {
     follow(snapshot) {
       const isAgenda = snapshot.status === 'agenda';
+      agendaRefs = snapshot.status === 'agenda' ? refsOfAgenda(snapshot.agenda) : [];
       if (isAgenda && !active) activate();
       else if (isAgenda) scan();
       else if (!isAgenda && active) deactivate();

@@ -127,31 +127,7 @@ export function bannerOf(reports: ReadonlyMap<string, RefReport>, rateLimit: Rat
 
 // ── Which references ────────────────────────────────────────────────────────────────────────────
 
-function addRefsOf(items: readonly Item[], out: Set<string>): void {
-  for (const item of items) {
-    for (const ref of item.refs) out.add(ref);
-    addRefsOf(item.children, out);
-  }
-}
-
-/** The references of some items and their children, each once, in order of appearance. */
-export function refsOfItems(items: readonly Item[]): string[] {
-  const out = new Set<string>();
-  addRefsOf(items, out);
-  return [...out];
-}
-
-export function refsOfMeeting(meeting: Meeting): string[] {
-  const out = new Set<string>();
-  for (const section of meeting.sections) addRefsOf(section.items, out);
-  return [...out];
-}
-
-export function refsOfAgenda(agenda: Agenda): string[] {
-  const out = new Set<string>();
-  for (const meeting of agenda.meetings) for (const section of meeting.sections) addRefsOf(section.items, out);
-  return [...out];
-}
+export { refsOfAgenda, refsOfItems, refsOfMeeting } from '../agenda/references';
 
 // ── Status of one reference ─────────────────────────────────────────────────────────────────────
 

@@ -1,5 +1,6 @@
 // The budgets of DESIGN.md, checked against a run's figures at the big size. Figures, not verdicts that fail
 // anything: the bench reports whether each is met and exits 0 either way.
+import type { GitHubFigures } from './measure-github';
 import type { Budget, SizeResult } from './results';
 
 export const LIMITS = {
@@ -34,6 +35,25 @@ export function checkBudgets(small: SizeResult, big: SizeResult): Record<string,
       growth,
       LIMITS.panel_dom_nodes_growth,
     ),
+  };
+}
+
+/** The GitHub look-ups on the seed: exactly ⌈refs/100⌉ requests for a first load with a token, none for a second. */
+export function checkGitHubBudgets(github: GitHubFigures): Record<string, Budget> {
+  const cold = github.cold_token;
+  return {
+    github_requests_cold_token: {
+      rule: `github_requests_cold_token = ⌈github_refs / 100⌉ = ⌈${github.refs} / 100⌉ = ${cold.expected}`,
+      value: cold.requests,
+      limit: cold.expected,
+      met: cold.requests === cold.expected,
+    },
+    github_requests_warm: {
+      rule: 'github_requests_warm = 0 (a second load, everything answered already)',
+      value: github.warm.requests,
+      limit: 0,
+      met: github.warm.requests === 0,
+    },
   };
 }
 

@@ -1,12 +1,25 @@
 // The bench's results as a table for people, and as one JSON object for tools.
+import type { GitHubFigures } from './measure-github';
 import type { ParseFigures } from './measure-parse';
 import type { ParseProfile } from './profile-parse';
 import type { BenchResults, SizeResult } from './results';
 
-/** `{ environment, n26, n5000, bundle_bytes, …, budgets }`: the sizes at the top level. */
+/**
+ * `{ environment, n26, n5000, bundle_bytes, …, budgets, github, github_refs, … }`: the sizes at the top level, and the
+ * GitHub headline figures both under `github` and flat.
+ */
 export function toJson(results: BenchResults): Record<string, unknown> {
   const { environment, sizes, ...rest } = results;
-  return { environment, ...sizes, ...rest };
+  const github = results.github;
+  const flat = github
+    ? {
+        github_refs: github.refs,
+        github_requests_cold_token: github.cold_token.requests,
+        github_requests_warm: github.warm.requests,
+        github_requests_cold_anon: github.cold_anon.requests,
+      }
+    : {};
+  return { environment, ...sizes, ...rest, ...flat };
 }
 
 export function formatTable(results: BenchResults): string {
@@ -48,8 +61,14 @@ export function formatTable(results: BenchResults): string {
   if (env.load_average.start > env.cpus || env.load_average.end > env.cpus) {
     lines.push(`Note: the machine was busy (load average above its ${env.cpus} CPUs): figures are inflated and noisy.`);
   }
-  lines.push('');
-  lines.push(...table(['', ...heads], rows));
+  if (sizes.length > 0) {
+    lines.push('');
+    lines.push(...table(['', ...heads], rows));
+  }
+  if (results.github) {
+    lines.push('');
+    lines.push(...formatGitHub(results.github));
+  }
   lines.push('');
   const b = results.bundle_bytes;
   const g = results.bundle_gzip_bytes;
@@ -66,7 +85,29 @@ export function formatTable(results: BenchResults): string {
   lines.push('', 'Legend:');
   for (const [name, text] of Object.entries(results.legend)) lines.push(`  ${name}: ${text}`);
   for (const size of sizes) for (const note of size.notes) lines.push(`  note (N = ${size.meetings}): ${note}`);
+  for (const note of results.github?.notes ?? []) lines.push(`  note (GitHub): ${note}`);
   return lines.join('\n');
+}
+
+function formatGitHub(github: GitHubFigures): string[] {
+  const verdict = (met: boolean): string => (met ? 'met' : 'NOT MET');
+  const routes = (byRoute: Record<string, number | undefined>): string =>
+    Object.entries(byRoute).map(([route, n]) => `${route} ${n ?? 0}`).join(', ') || 'none';
+  const cold = github.cold_token;
+  const anon = github.cold_anon;
+  const rows: [string, ...string[]][] = [
+    ['github_refs (parser)', int(github.refs)],
+    ['  issue/PR links the badges consider', int(github.refs_badged)],
+    ['  only as discussion links', int(github.refs_discussions)],
+    ['  addresses no link of the page carries', int(github.refs_unlinked)],
+    ['  only written as owner/repo#n', int(github.refs_text_only)],
+    ['github_requests_cold_token', `${cold.requests} (expected ⌈${github.refs}/100⌉ = ${cold.expected}: ${verdict(cold.met)})`],
+    ['  by route; references asked', `${routes(cold.by_route)}; ${cold.refs_asked} refs (${cold.refs_per_request.join(' + ') || '0'})`],
+    ['github_requests_warm', `${github.warm.requests} (expected 0: ${verdict(github.warm.met)})`],
+    ['github_requests_cold_anon', `${anon.requests} (${routes(anon.by_route)})`],
+    ['  references on screen / within 200 px', `${anon.refs_on_screen} / ${anon.refs_near_screen}; ${anon.refs_asked} asked`],
+  ];
+  return ['GitHub look-ups on the seed agenda (stand-in on 127.0.0.1):', ...table(['', 'seed'], rows)];
 }
 
 function formatProfile(profile: ParseProfile): string[] {

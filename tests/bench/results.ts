@@ -1,4 +1,5 @@
 // The shape of a bench run's results, as `npm run bench -- --json` prints them.
+import type { GitHubFigures } from './measure-github';
 import type { ParseFigures } from './measure-parse';
 import type { PanelFigures } from './measure-panel';
 import type { ParseProfile } from './profile-parse';
@@ -38,13 +39,15 @@ export interface BenchResults {
     /** The machine's 1-minute load average at the start and the end: other work skews the figures. */
     load_average: { start: number; end: number };
   };
-  /** Keyed `n26` and `n<big N>` (`n5000` by default). */
+  /** Keyed `n26` and `n<big N>` (`n5000` by default); empty with `--only github`. */
   sizes: Record<string, SizeResult>;
   bundle_bytes: { content_script: number; panel: number };
   bundle_gzip_bytes: { content_script: number; panel: number };
   panel_files: string[];
   budgets: Record<string, Budget>;
   profile?: ParseProfile;
+  /** The GitHub look-ups on the seed agenda against the stand-in; absent when not measured. */
+  github?: GitHubFigures;
   legend: Record<string, string>;
   elapsed_s: number;
 }
@@ -71,5 +74,21 @@ export const LEGEND: Record<string, string> = {
   filter_keystroke_ms:
     'typing the query one key at a time into the panel\'s search box: per key, from the input event\'s timeStamp to the ' +
     'painted frame showing the last DOM change it caused (DOM quiet for 300 ms counts as settled). Median.',
+  github_refs:
+    'distinct GitHub references of the seed agenda (rendered by renderGithubHtml, served on 127.0.0.1) as the parser sees ' +
+    'them: the refs of parseAgenda\'s items, all meetings, children included. github.refs_badged: of them, the issue and ' +
+    'pull request links the in-page badges consider (findRefLinks: links only; discussions, addresses no link carries and ' +
+    'owner/repo#n written as text are not badged), and the others by kind.',
+  github_requests_cold_token:
+    'requests (CORS preflights apart) the GitHub stand-in on 127.0.0.1 received for the first load of the seed page with a ' +
+    'token, on a fresh profile, with the panel opened as sidepanel.html?tab=<id> too (page and panel both ask), counted ' +
+    'once the count had not changed for 1 s. Expected: ⌈github_refs / 100⌉ (one GraphQL query per 100 references).',
+  github_requests_warm:
+    'requests for a second load on the same profile after the first answers arrived: the page reloaded and the panel ' +
+    'reopened, counted the same way. Expected: 0.',
+  github_requests_cold_anon:
+    'requests without a token on a fresh profile, for the page as first shown (1100×800, not scrolled; only what is on ' +
+    'screen is looked up); github.cold_anon.refs_on_screen: distinct badged references whose links were in the viewport, ' +
+    'refs_near_screen: within the badges\' 200 px look-ahead above and below it. The panel is not opened.',
   bundle_bytes: 'content-scripts/agenda.js; the panel: sidepanel.html\'s scripts and style sheets with every chunk they import.',
 };
