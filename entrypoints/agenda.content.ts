@@ -24,13 +24,13 @@ export default defineContentScript({
     const watcher = watchAgenda(document, announce);
     // A panel that asked before this script was ready learns the agenda now.
     announce(watcher.snapshot());
-    const stopSpy = watchReadingPosition(window, () => watcher.meetingElements(), (meetingKey) => {
+    const readingPosition = watchReadingPosition(window, () => watcher.meetingElements(), (meetingKey) => {
       const message: VisibleMeeting = { type: 'agenda/visible', meetingKey };
       browser.runtime.sendMessage(message).catch(() => undefined);
     });
     ctx.onInvalidated(() => {
       watcher.stop();
-      stopSpy();
+      readingPosition.stop();
       badges.stop();
     });
     // GitHub moves between files without a reload.
@@ -39,6 +39,8 @@ export default defineContentScript({
     browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse) => {
       if (!isPanelRequest(message)) return;
       sendResponse(message.type === 'agenda/get' ? watcher.snapshot() : watcher.jump(message.key));
+      // A panel that just asked for the agenda also wants to know where the reader is.
+      if (message.type === 'agenda/get') setTimeout(() => readingPosition.repeat(), 0);
     });
   },
 });

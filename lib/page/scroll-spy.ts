@@ -8,11 +8,17 @@ export interface MeetingElement {
 
 const READING_LINE_PX = 120;
 
+export interface ReadingPosition {
+  /** Says the current meeting again, for a panel that opened after the last scroll. */
+  repeat(): void;
+  stop(): void;
+}
+
 export function watchReadingPosition(
   view: Window,
   meetings: () => readonly MeetingElement[],
   onChange: (meetingKey: string | null) => void,
-): () => void {
+): ReadingPosition {
   let frame = 0;
   let last: string | null | undefined;
 
@@ -28,9 +34,14 @@ export function watchReadingPosition(
   };
   view.addEventListener('scroll', schedule, { passive: true, capture: true });
   schedule();
-  return () => {
-    view.removeEventListener('scroll', schedule, { capture: true });
-    view.cancelAnimationFrame(frame);
+  return {
+    repeat() {
+      if (last !== undefined) onChange(last);
+    },
+    stop() {
+      view.removeEventListener('scroll', schedule, { capture: true });
+      view.cancelAnimationFrame(frame);
+    },
   };
 }
 

@@ -138,6 +138,9 @@ describe('where am I', () => {
       heading?.scrollIntoView({ block: 'start' });
     });
     await expect.poll(() => keysOf('.meeting--current')).toEqual(['2018-06-13']);
+    // A panel opened after the reader scrolled learns where they are at once.
+    await panel.reload();
+    await expect.poll(() => keysOf('.meeting--current')).toEqual(['2018-06-13']);
     await page.evaluate(() => window.scrollTo(0, 0));
     await expect.poll(() => keysOf('.meeting--current')).toEqual(['2018-12-26']);
     // The index follows on its own: the row of the meeting reached is in the panel's view.
