@@ -40,19 +40,22 @@ export function AgendaTree({ state }: { state: PanelState }) {
     void github.request(allRefs, shownRefs);
   }
 
-  // Keep the active row in view as it moves.
+  // Keep the active row in view as it moves, and show the meeting the reader has reached in the page
+  // (scroll-spy, without taking focus). Only when they change: a re-parse must not undo the reader's scrolling.
+  const revealed = useRef<{ active: string | null; current: string | null }>({ active: null, current: null });
   useEffect(() => {
     const box = scroller.current;
-    const at = activeId === null ? undefined : list?.indexOf.get(activeId);
-    if (box && list && at !== undefined) revealRow(box, list, at);
-  }, [activeId, list]);
-
-  // Scroll-spy: show the meeting the reader has reached in the page, without taking focus.
-  useEffect(() => {
-    const box = scroller.current;
-    const at = currentKey === null ? undefined : list?.indexOf.get(currentKey);
-    if (box && list && at !== undefined && document.activeElement !== box) revealRow(box, list, at, 48);
-  }, [currentKey, list]);
+    if (!box || !list) return;
+    if (activeId !== revealed.current.active) {
+      const at = activeId === null ? undefined : list.indexOf.get(activeId);
+      if (at !== undefined) revealRow(box, list, at);
+    }
+    if (currentKey !== revealed.current.current && document.activeElement !== box) {
+      const at = currentKey === null ? undefined : list.indexOf.get(currentKey);
+      if (at !== undefined) revealRow(box, list, at, 48);
+    }
+    revealed.current = { active: activeId, current: currentKey };
+  }, [activeId, currentKey, list]);
 
   if (!list) return null;
 

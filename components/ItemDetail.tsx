@@ -12,7 +12,7 @@ export function ItemDetail({ state }: { state: PanelState }) {
   const row = state.index.activeRow();
   if (!row || row.kind === 'section') return null;
   return (
-    <section class="detail" aria-label="Details" aria-live="polite">
+    <section class="detail" aria-label="Details">
       {row.kind === 'meeting' ? (
         <MeetingDetail meeting={row.meeting} github={state.github} />
       ) : (

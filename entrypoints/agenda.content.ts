@@ -2,7 +2,7 @@
 import { isPanelRequest, type AgendaChanged, type AgendaSnapshot, type VisibleMeeting } from '@/lib/messaging/protocol';
 import { watchAgenda } from '@/lib/page/agenda-watcher';
 import { startRefBadges } from '@/lib/page/ref-badges';
-import { watchReadingPosition } from '@/lib/page/scroll-spy';
+import { watchReadingPosition, type ReadingPosition } from '@/lib/page/scroll-spy';
 
 export default defineContentScript({
   matches: [
@@ -15,22 +15,24 @@ export default defineContentScript({
   main(ctx) {
     // GitHub status icons after the agenda's links, while the page is an agenda.
     const badges = startRefBadges(document);
+    let readingPosition: ReadingPosition | null = null;
     const announce = (snapshot: AgendaSnapshot): void => {
       badges.follow(snapshot);
       const message: AgendaChanged = { type: 'agenda/changed', snapshot };
       // No panel open is the usual case, not an error.
       browser.runtime.sendMessage(message).catch(() => undefined);
+      readingPosition?.recheck();
     };
     const watcher = watchAgenda(document, announce);
     // A panel that asked before this script was ready learns the agenda now.
     announce(watcher.snapshot());
-    const readingPosition = watchReadingPosition(window, () => watcher.meetingElements(), (meetingKey) => {
+    readingPosition = watchReadingPosition(window, () => watcher.meetingElements(), (meetingKey) => {
       const message: VisibleMeeting = { type: 'agenda/visible', meetingKey };
       browser.runtime.sendMessage(message).catch(() => undefined);
     });
     ctx.onInvalidated(() => {
       watcher.stop();
-      readingPosition.stop();
+      readingPosition?.stop();
       badges.stop();
     });
     // GitHub moves between files without a reload.
@@ -40,7 +42,7 @@ export default defineContentScript({
       if (!isPanelRequest(message)) return;
       sendResponse(message.type === 'agenda/get' ? watcher.snapshot() : watcher.jump(message.key));
       // A panel that just asked for the agenda also wants to know where the reader is.
-      if (message.type === 'agenda/get') setTimeout(() => readingPosition.repeat(), 0);
+      if (message.type === 'agenda/get') setTimeout(() => readingPosition?.repeat(), 0);
     });
   },
 });

@@ -15,7 +15,7 @@ if ! have_chromium; then
     [ "$(id -u)" -eq 0 ] || sudo='sudo'
     echo "Installing Chromium (Debian package)…"
     $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
   else
     echo "Chromium is needed: install it, or set CHROME_PATH to a Chromium or Chrome for Testing binary." >&2
     exit 1

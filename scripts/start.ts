@@ -71,6 +71,7 @@ async function main(): Promise<void> {
         `Load the extension by hand instead: chrome://extensions › Developer mode › Load unpacked › ${EXTENSION_DIR}\n` +
         'or set CHROME_PATH to Chromium or Chrome for Testing.',
     );
+    if (options.headless) process.exit(1);
   }
   if (!options.skipBuild) execSync('npx wxt build', { stdio: 'inherit' });
 

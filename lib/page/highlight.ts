@@ -16,6 +16,7 @@ export function scrollToAndHighlight(element: Element): void {
   const view = doc.defaultView;
   if (!view) return;
   if (view.scrollY > 0) view.scrollBy({ top: -TOP_MARGIN_PX, behavior: 'instant' });
+  doc.querySelectorAll(`[${OVERLAY_ATTRIBUTE}="highlight"]`).forEach((old) => old.remove());
   const rect = element.getBoundingClientRect();
   const box = doc.createElement('div');
   box.setAttribute(OVERLAY_ATTRIBUTE, 'highlight');

@@ -11,6 +11,8 @@ const READING_LINE_PX = 120;
 export interface ReadingPosition {
   /** Says the current meeting again, for a panel that opened after the last scroll. */
   repeat(): void;
+  /** Looks again after the agenda changed under the reader. */
+  recheck(): void;
   stop(): void;
 }
 
@@ -37,6 +39,10 @@ export function watchReadingPosition(
   return {
     repeat() {
       if (last !== undefined) onChange(last);
+    },
+    recheck() {
+      last = undefined;
+      schedule();
     },
     stop() {
       view.removeEventListener('scroll', schedule, { capture: true });

@@ -107,7 +107,13 @@ export function createIndexState(agenda: ReadonlySignal<Agenda | null>, options:
     if (want === isOpen) return;
     if (set.has(meetingKey)) set.delete(meetingKey);
     else set.add(meetingKey);
-    remembered.value = set;
+    // A row hidden by the collapse cannot stay selected: the selection moves up to its meeting.
+    const active = activeRow();
+    const hidesActive = !want && active !== null && active.kind !== 'meeting' && active.meetingKey === meetingKey;
+    batch(() => {
+      remembered.value = set;
+      if (hidesActive) activeId.value = meetingKey;
+    });
   }
 
   function rows(): Row[] {

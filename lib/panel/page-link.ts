@@ -40,11 +40,17 @@ export function browserPageLink(search: string): PageLink {
       });
     },
     onTabChanged(listener) {
+      // Only this window's active tab, or the pinned one: other windows have panels of their own.
+      const windowId = browser.windows.getCurrent().then((window) => window.id);
       if (pinnedTab === null) {
-        browser.tabs.onActivated.addListener(({ tabId }) => listener(tabId));
+        browser.tabs.onActivated.addListener(async (info) => {
+          if (info.windowId === (await windowId)) listener(info.tabId);
+        });
       }
-      browser.tabs.onUpdated.addListener((tabId, change) => {
-        if (change.status === 'complete' && (pinnedTab ?? tabId) === tabId) listener(tabId);
+      browser.tabs.onUpdated.addListener(async (tabId, change, tab) => {
+        if (change.status !== 'complete') return;
+        const shown = pinnedTab === null ? tab.active && tab.windowId === (await windowId) : tabId === pinnedTab;
+        if (shown) listener(tabId);
       });
     },
   };

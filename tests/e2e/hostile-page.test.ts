@@ -48,8 +48,16 @@ it('parses the meetings', async () => {
 it('shows markup in the page text as text, never as elements', async () => {
   const title = await panel.locator('[data-meeting-key="2018-04-04"] .meeting__title').textContent();
   expect(title).toContain('<img src=x onerror="window.__pwned=1">');
+  // Open the meeting and select the item with the javascript: link and the script-like text.
+  await panel.locator('[data-meeting-key="2018-04-04"] .meeting__toggle').click();
+  const item = panel.locator('[data-item-key^="2018-04-04/"]').filter({ hasText: 'click me' });
+  await item.click();
+  await expect(item.textContent()).resolves.toContain('<script>window.__pwned=3</script>');
+  await expect(panel.locator('.detail__text').textContent()).resolves.toContain('<script>window.__pwned=3</script>');
   await expect(panel.locator('img, script:not([src]), b').count()).resolves.toBe(0);
+  // The javascript: link is neither a link in the panel nor among the item's links.
   await expect(panel.locator('a[href^="javascript:"]').count()).resolves.toBe(0);
+  await expect(panel.locator('.detail__links a').count()).resolves.toBe(0);
 });
 
 it('runs nothing from the page, in the panel or the page', async () => {

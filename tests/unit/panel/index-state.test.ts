@@ -72,6 +72,18 @@ describe('index state', () => {
     expect(levels).toEqual([1, 1, 2, 3, 4, 3, 1]);
   });
 
+  it('moves the selection up to the meeting when a collapse hides it', () => {
+    const { index } = setup();
+    index.toggle('2018-03-07');
+    index.activeId.value = '2018-03-07/d/2';
+    index.toggle('2018-03-07');
+    expect(index.activeId.value).toBe('2018-03-07');
+    index.activeId.value = '2018-03-21';
+    index.toggle('2018-02-21');
+    index.toggle('2018-02-21');
+    expect(index.activeId.value).toBe('2018-03-21');
+  });
+
   it('places rows by their fixed heights', () => {
     const { index } = setup();
     index.toggle('2018-03-21');
