@@ -128,12 +128,15 @@ export function AgendaTree({ state }: { state: PanelState }) {
           list={list}
           scroller={scroller}
           onShown={onShown}
+          keepIndex={activeId === null ? undefined : list.indexOf.get(activeId)}
           renderRow={(row, _i, top) => {
             const common = {
               key: row.id,
               domId: rowDomId(row.id),
               top,
               active: row.id === activeId,
+              pos: row.pos,
+              size: row.size,
               onActivate: () => jumpTo(row),
             };
             switch (row.kind) {

@@ -19,6 +19,8 @@ export function ItemRow({ item, level, words, reports, ...row }: Props) {
       role="treeitem"
       aria-level={level}
       aria-selected={row.active}
+      aria-posinset={row.pos}
+      aria-setsize={row.size}
       data-item-key={item.key}
       class={`row item${item.struck ? ' item--struck' : ''}${row.active ? ' row--active' : ''}`}
       style={{ top: `${row.top}px`, paddingLeft: `${12 + (level - 1) * 14}px` }}

@@ -31,6 +31,8 @@ export function MeetingRow({ meeting, expanded, hitCount, current, onToggle, ...
       aria-level={1}
       aria-expanded={expanded}
       aria-selected={row.active}
+      aria-posinset={row.pos}
+      aria-setsize={row.size}
       aria-current={current ? 'location' : undefined}
       data-meeting-key={meeting.key}
       class={`row meeting${meeting.canceled ? ' meeting--canceled' : ''}${row.active ? ' row--active' : ''}${current ? ' meeting--current' : ''}`}

@@ -8,6 +8,8 @@ export function SectionRow({ title, ...row }: RowProps & { title: string }) {
       role="treeitem"
       aria-level={2}
       aria-selected={row.active}
+      aria-posinset={row.pos}
+      aria-setsize={row.size}
       class={`row section${row.active ? ' row--active' : ''}`}
       style={{ top: `${row.top}px` }}
       onClick={row.onActivate}

@@ -11,9 +11,11 @@ interface Props {
   renderRow: (row: Row, index: number, top: number) => ComponentChildren;
   /** Told the rows in view after each render, scrolling included. */
   onShown?: (rows: readonly Row[]) => void;
+  /** A row rendered even out of view: the active one, so aria-activedescendant always finds it. */
+  keepIndex?: number;
 }
 
-export function VirtualRows({ list, scroller, renderRow, onShown }: Props) {
+export function VirtualRows({ list, scroller, renderRow, onShown, keepIndex }: Props) {
   const [viewport, setViewport] = useState({ top: 0, height: 800 });
 
   useLayoutEffect(() => {
@@ -45,6 +47,9 @@ export function VirtualRows({ list, scroller, renderRow, onShown }: Props) {
   while (last < rows.length && offsets[last]! < viewport.top + viewport.height + OVERSCAN_PX) last++;
   const children: ComponentChildren[] = [];
   for (let i = first; i < last; i++) children.push(renderRow(rows[i]!, i, offsets[i]!));
+  if (keepIndex !== undefined && (keepIndex < first || keepIndex >= last) && rows[keepIndex]) {
+    children.push(renderRow(rows[keepIndex], keepIndex, offsets[keepIndex]!));
+  }
   useEffect(() => onShown?.(rows.slice(first, last)));
   return (
     <div class="virtual-rows" style={{ height: `${total}px` }}>

@@ -3,10 +3,18 @@
 import type { Agenda, Item, Meeting, SectionKind } from '../agenda/model';
 import type { FilteredView, SearchEntry } from './search';
 
-export type Row =
-  | { kind: 'meeting'; id: string; level: 1; meeting: Meeting; expanded: boolean; hitCount: number | null }
-  | { kind: 'section'; id: string; level: 2; meetingKey: string; title: string; sectionKind: SectionKind }
-  | { kind: 'item'; id: string; level: number; meetingKey: string; item: Item };
+/** `pos` of `size`: the row's place among its siblings, for screen readers ("3 of 26"). */
+interface Place {
+  pos: number;
+  size: number;
+}
+
+export type Row = Place &
+  (
+    | { kind: 'meeting'; id: string; level: 1; meeting: Meeting; expanded: boolean; hitCount: number | null }
+    | { kind: 'section'; id: string; level: 2; meetingKey: string; title: string; sectionKind: SectionKind }
+    | { kind: 'item'; id: string; level: number; meetingKey: string; item: Item }
+  );
 
 /** Pixel height of each kind of row: fixed, so positions are sums and nothing is measured. */
 export const ROW_HEIGHT: Record<Row['kind'], number> = { meeting: 46, section: 24, item: 26 };
@@ -21,53 +29,71 @@ export interface RowList {
 export function buildRows(agenda: Agenda, view: FilteredView, isExpanded: (meetingKey: string) => boolean): RowList {
   const rows: Row[] = [];
   if (view.mode === 'browse') {
-    for (const index of view.meetingIndexes) {
+    const size = view.meetingIndexes.length;
+    view.meetingIndexes.forEach((index, at) => {
       const meeting = agenda.meetings[index];
-      if (meeting) pushMeeting(rows, meeting, isExpanded(meeting.key), null);
-    }
+      if (meeting) pushMeeting(rows, meeting, isExpanded(meeting.key), { pos: at + 1, size });
+    });
   } else {
-    for (const group of view.groups) {
+    const size = view.groups.length;
+    view.groups.forEach((group, at) => {
       const meeting = agenda.meetings[group.meetingIndex];
-      if (!meeting) continue;
+      if (!meeting) return;
       const expanded = isExpanded(meeting.key);
-      rows.push({ kind: 'meeting', id: meeting.key, level: 1, meeting, expanded, hitCount: group.hits.length });
+      const place = { pos: at + 1, size };
+      rows.push({ kind: 'meeting', id: meeting.key, level: 1, meeting, expanded, hitCount: group.hits.length, ...place });
       if (expanded) pushHits(rows, meeting, group.hits);
-    }
+    });
   }
   return withOffsets(rows);
 }
 
-function pushMeeting(rows: Row[], meeting: Meeting, expanded: boolean, hitCount: number | null): void {
-  rows.push({ kind: 'meeting', id: meeting.key, level: 1, meeting, expanded, hitCount });
+function pushMeeting(rows: Row[], meeting: Meeting, expanded: boolean, place: Place): void {
+  rows.push({ kind: 'meeting', id: meeting.key, level: 1, meeting, expanded, hitCount: null, ...place });
   if (!expanded) return;
+  const titled = meeting.sections.filter((section) => section.title).length;
+  let sectionPos = 0;
   meeting.sections.forEach((section, index) => {
     if (section.title) {
-      rows.push(sectionRow(meeting.key, index, section.title, section.kind));
+      rows.push(sectionRow(meeting.key, index, section.title, section.kind, { pos: ++sectionPos, size: titled }));
     }
     const itemLevel = section.title ? 3 : 2;
     // Depth-first without recursion: agendas nest lists arbitrarily deep.
-    const stack: { item: Item; level: number }[] = section.items.map((item) => ({ item, level: itemLevel })).reverse();
+    const siblings = (items: readonly Item[], level: number) =>
+      items.map((item, at) => ({ item, level, pos: at + 1, size: items.length })).reverse();
+    const stack = siblings(section.items, itemLevel);
     while (stack.length > 0) {
-      const { item, level } = stack.pop()!;
-      rows.push({ kind: 'item', id: item.key, level, meetingKey: meeting.key, item });
-      for (let i = item.children.length - 1; i >= 0; i--) stack.push({ item: item.children[i]!, level: level + 1 });
+      const { item, level, pos, size } = stack.pop()!;
+      rows.push({ kind: 'item', id: item.key, level, meetingKey: meeting.key, item, pos, size });
+      stack.push(...siblings(item.children, level + 1));
     }
   });
 }
 
+/** Search results: the hits of a meeting under their section titles, as one flat list a section. */
 function pushHits(rows: Row[], meeting: Meeting, hits: SearchEntry[]): void {
-  let lastSection = '';
-  hits.forEach((hit, index) => {
-    if (hit.sectionTitle && hit.sectionTitle !== lastSection) {
-      rows.push(sectionRow(meeting.key, index, hit.sectionTitle, hit.sectionKind));
+  const runs: { start: number; end: number; title: string }[] = [];
+  for (let start = 0; start < hits.length; ) {
+    const title = hits[start]!.sectionTitle;
+    let end = start;
+    while (end < hits.length && hits[end]!.sectionTitle === title) end++;
+    runs.push({ start, end, title });
+    start = end;
+  }
+  const titled = runs.filter((run) => run.title).length;
+  let sectionPos = 0;
+  for (const { start, end, title } of runs) {
+    if (title) rows.push(sectionRow(meeting.key, start, title, hits[start]!.sectionKind, { pos: ++sectionPos, size: titled }));
+    for (let i = start; i < end; i++) {
+      const hit = hits[i]!;
+      const place = { pos: i - start + 1, size: end - start };
+      rows.push({ kind: 'item', id: hit.item.key, level: title ? 3 : 2, meetingKey: meeting.key, item: hit.item, ...place });
     }
-    lastSection = hit.sectionTitle;
-    rows.push({ kind: 'item', id: hit.item.key, level: 3 + Math.min(hit.depth, 3), meetingKey: meeting.key, item: hit.item });
-  });
+  }
 }
 
-function sectionRow(meetingKey: string, index: number, title: string, sectionKind: SectionKind): Row {
-  return { kind: 'section', id: `${meetingKey}::section-${index}`, level: 2, meetingKey, title, sectionKind };
+function sectionRow(meetingKey: string, index: number, title: string, sectionKind: SectionKind, place: Place): Row {
+  return { kind: 'section', id: `${meetingKey}::section-${index}`, level: 2, meetingKey, title, sectionKind, ...place };
 }
 
 function withOffsets(rows: Row[]): RowList {

@@ -107,6 +107,12 @@ describe('keyboard', () => {
     await expect.poll(activeRowId).toBe('row-2018-11-28');
     await panel.keyboard.press('ArrowLeft');
     await expect(panel.locator('[data-meeting-key="2018-11-28"]').getAttribute('aria-expanded')).resolves.toBe('false');
+    // End: the active row exists for assistive technology at once, and says where it stands.
+    await panel.keyboard.press('End');
+    const activeId = await activeRowId();
+    expect(activeId).toBe('row-2018-01-10');
+    await expect(panel.locator(`[id="${activeId}"]`).getAttribute('aria-posinset')).resolves.toBe('26');
+    await expect(panel.locator(`[id="${activeId}"]`).getAttribute('aria-setsize')).resolves.toBe('26');
   });
 });
 

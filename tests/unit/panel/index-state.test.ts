@@ -70,6 +70,9 @@ describe('index state', () => {
     ]);
     const levels = index.rowList.value?.rows.map((row) => row.level);
     expect(levels).toEqual([1, 1, 2, 3, 4, 3, 1]);
+    // Each row's place among its siblings, which a screen reader cannot count in a virtual list.
+    const places = index.rowList.value?.rows.map((row) => `${row.pos}/${row.size}`);
+    expect(places).toEqual(['1/3', '2/3', '1/1', '1/2', '1/1', '2/2', '3/3']);
   });
 
   it('moves the selection up to the meeting when a collapse hides it', () => {
