@@ -213,8 +213,20 @@ async function configure(token: string | null): Promise<void> {
     },
     { apiBase: standIn.apiBase, token },
   );
-  // storage.onChanged reaches the background's listener a moment later.
-  await new Promise((resolve) => setTimeout(resolve, 200));
+  // storage.onChanged reaches the background's listener a moment later: ask it until it uses the new settings.
+  const asker = await browser.context.newPage();
+  await asker.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  const wanted = `${standIn.apiBase} ${token !== null}`;
+  let seen = '';
+  for (let tries = 0; tries < 50 && seen !== wanted; tries++) {
+    seen = await asker.evaluate(async () => {
+      const state = (await chrome.runtime.sendMessage({ type: 'github/state' })) as { apiBase: string; authenticated: boolean };
+      return `${state.apiBase} ${state.authenticated}`;
+    });
+    if (seen !== wanted) await asker.waitForTimeout(100);
+  }
+  await asker.close();
+  if (seen !== wanted) throw new Error(`The background did not take the settings: it uses ${seen}, not ${wanted}`);
 }
 
 async function open(path: string): Promise<Page> {
