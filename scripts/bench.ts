@@ -23,7 +23,7 @@ import { formatTable, toJson } from '../tests/bench/report';
 import { LEGEND, type BenchResults, type SizeResult } from '../tests/bench/results';
 import { readSeed } from '../tests/bench/seed-templates';
 import { renderGithubHtml } from './render/markdown-to-github-html';
-import { EXTENSION_DIR, findChromium, launchWithExtension, type ExtensionBrowser } from './support/chromium';
+import { CHROMIUM_FLAGS, EXTENSION_DIR, findChromium, launchWithExtension, type ExtensionBrowser } from './support/chromium';
 import { servePages, type PageServer } from './support/static-server';
 
 interface Options {
@@ -46,15 +46,6 @@ const STEP_TIMEOUT_MS = 180_000;
 /** And the whole run stops by itself after this. */
 const RUN_LIMIT_MS = 15 * 60_000;
 const RENDERINGS: Rendering[] = ['gdocs', 'github'];
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const started = performance.now();
 const loadAtStart = loadavg()[0] ?? 0;
@@ -112,7 +103,7 @@ interface ParseStage {
 /** Parse and walk times of every page, in a Chromium without the extension. */
 async function parseStage(server: PageServer, htmlBytes: Map<string, number>, options: Options): Promise<ParseStage> {
   const bundle = await buildParserBundle();
-  const browser: Browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+  const browser: Browser = await chromium.launch({ executablePath: findChromium(), args: [...CHROMIUM_FLAGS] });
   const figures = new Map<string, ParseFigures>();
   let profile: ParseProfile | undefined;
   try {
@@ -203,7 +194,7 @@ function environment(chromiumVersion: string): BenchResults['environment'] {
 }
 
 async function chromiumVersion(): Promise<string> {
-  const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: findChromium(), args: [...CHROMIUM_FLAGS] });
   try {
     return `Chromium ${browser.version()}`;
   } finally {

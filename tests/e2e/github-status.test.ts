@@ -7,22 +7,14 @@ import type { Page } from 'playwright-core';
 import { renderGithubHtml } from '../../scripts/render/markdown-to-github-html';
 import { launchWithExtension, type ExtensionBrowser } from '../../scripts/support/chromium';
 import { servePages, type PageServer } from '../../scripts/support/static-server';
-import { startGitHubStandIn, type GitHubStandIn, type StandInRef } from '../support/github-standin';
+import { startGitHubStandIn, type GitHubStandIn, type StandInRef, ALL_STATES } from '../support/github-standin';
 
 const SEED = readFileSync(new URL('../../../shared/seed/sig-auth-agenda-2018.md', import.meta.url), 'utf8');
 const TOKEN = 'ghp_StandInToken0123456789abcdefghijklmn';
 // Generous: the machine may be busy; a poll ends as soon as what it waits for is there.
 const WAIT = { timeout: 15_000 };
 
-const STATES: StandInRef[] = [
-  { kind: 'pr', state: 'open' },
-  { kind: 'pr', state: 'draft' },
-  { kind: 'pr', state: 'merged' },
-  { kind: 'pr', state: 'closed' },
-  { kind: 'issue', state: 'open' },
-  { kind: 'issue', state: 'completed' },
-  { kind: 'issue', state: 'not-planned' },
-];
+const STATES = ALL_STATES;
 
 const keyOf = (entry: StandInRef): string => `${entry.kind}-${entry.state}`;
 

@@ -600,3 +600,14 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
     },
   };
 }
+
+/** The seven states GitHub users know, in a fixed cycle, for tables of many references. */
+export const ALL_STATES: readonly StandInRef[] = [
+  { kind: 'pr', state: 'open' },
+  { kind: 'pr', state: 'draft' },
+  { kind: 'pr', state: 'merged' },
+  { kind: 'pr', state: 'closed' },
+  { kind: 'issue', state: 'open' },
+  { kind: 'issue', state: 'completed' },
+  { kind: 'issue', state: 'not-planned' },
+];

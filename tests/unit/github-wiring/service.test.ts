@@ -10,18 +10,10 @@ import type { ConnectionCheck, GitHubNews } from '../../../lib/background/protoc
 import { readSettings, writeSettings, type SettingsStorage } from '../../../lib/background/settings';
 import { createMemoryStatusCache, type StatusCache } from '../../../lib/github/cache';
 import type { GitHubLookupAnswer } from '../../../lib/github/messages';
-import { startGitHubStandIn, type GitHubStandIn, type StandInRef } from '../../support/github-standin';
+import { startGitHubStandIn, type GitHubStandIn, type StandInRef, ALL_STATES } from '../../support/github-standin';
 
 const TOKEN = 'ghp_0123456789abcdefghijklmnopqrstuvwxyzAB';
-const STATES: StandInRef[] = [
-  { kind: 'pr', state: 'open' },
-  { kind: 'pr', state: 'draft' },
-  { kind: 'pr', state: 'merged' },
-  { kind: 'pr', state: 'closed' },
-  { kind: 'issue', state: 'open' },
-  { kind: 'issue', state: 'completed' },
-  { kind: 'issue', state: 'not-planned' },
-];
+const STATES = ALL_STATES;
 
 function table(count: number): { refs: string[]; refTable: Record<string, StandInRef> } {
   const refs: string[] = [];

@@ -5,22 +5,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openStatusCache, type StatusCache } from '../../../lib/github/cache';
 import { createGitHubClient, graphqlUrlFor, type GitHubClient, type GitHubClientEvent, type GitHubClientOptions } from '../../../lib/github/client';
 import type { RefReport } from '../../../lib/github/status';
-import { startGitHubStandIn, type GitHubStandIn, type StandInOptions, type StandInRef } from '../../support/github-standin';
+import { startGitHubStandIn, type GitHubStandIn, type StandInOptions, type StandInRef, ALL_STATES } from '../../support/github-standin';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const TOKEN = 'test-token';
 
-// The seven states GitHub users know, in a fixed cycle.
-const STATES: StandInRef[] = [
-  { kind: 'pr', state: 'open' },
-  { kind: 'pr', state: 'draft' },
-  { kind: 'pr', state: 'merged' },
-  { kind: 'pr', state: 'closed' },
-  { kind: 'issue', state: 'open' },
-  { kind: 'issue', state: 'completed' },
-  { kind: 'issue', state: 'not-planned' },
-];
+const STATES = ALL_STATES;
 
 function manyRefs(count: number): { refs: string[]; table: Record<string, StandInRef> } {
   const refs: string[] = [];
