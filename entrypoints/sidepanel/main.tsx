@@ -3,6 +3,7 @@ import { AgendaPanel } from '@/components/AgendaPanel';
 import { browserStatusTransport, createGitHubStatus } from '@/lib/panel/github-status';
 import { browserPageLink } from '@/lib/panel/page-link';
 import { createPanelState } from '@/lib/panel/state';
+import '@/components/theme.css';
 import './style.css';
 
 const state = createPanelState(browserPageLink(location.search), {
