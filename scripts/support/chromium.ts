@@ -8,13 +8,13 @@ export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-
 
 const CANDIDATES = ['/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/chromium-browser'];
 
-export function findChromium(): string {
+export function findChromium(candidates: readonly string[] = CANDIDATES): string {
   const fromEnv = process.env.CHROME_PATH;
   if (fromEnv) {
     if (!existsSync(fromEnv)) throw new Error(`CHROME_PATH is set to ${fromEnv}, but there is no file there.`);
     return fromEnv;
   }
-  const found = CANDIDATES.find((path) => existsSync(path));
+  const found = candidates.find((path) => existsSync(path));
   if (!found) {
     throw new Error(
       'Chromium was not found. Install it with `sudo apt-get update && sudo apt-get install -y chromium` ' +
