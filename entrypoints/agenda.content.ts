@@ -39,7 +39,7 @@ export default defineContentScript({
     ctx.addEventListener(window, 'wxt:locationchange', () => watcher.refresh());
 
     browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse) => {
-      if (!isPanelRequest(message)) return;
+      if (!isPanelRequest(message) || message.type === 'agenda/marks') return;
       sendResponse(message.type === 'agenda/get' ? watcher.snapshot() : watcher.jump(message.key));
       // A panel that just asked for the agenda also wants to know where the reader is.
       if (message.type === 'agenda/get') setTimeout(() => readingPosition?.repeat(), 0);

@@ -1,11 +1,12 @@
 // The panel's line to the tab it shows: which tab, its agenda, jumps, and news of changes.
-import { isAgendaChanged, isVisibleMeeting, type AgendaSnapshot, type JumpResult, type PanelRequest } from '../messaging/protocol';
+import { isAgendaChanged, isVisibleMeeting, type AgendaSnapshot, type JumpResult, type PageMarks, type PanelRequest } from '../messaging/protocol';
 
 export interface PageLink {
   /** The tab given in `?tab=`, or the active tab of this window. */
   initialTab(): Promise<number | null>;
   request(tabId: number, request: { type: 'agenda/get' }): Promise<AgendaSnapshot>;
   request(tabId: number, request: { type: 'agenda/jump'; key: string }): Promise<JumpResult>;
+  request(tabId: number, request: { type: 'agenda/marks'; marks: PageMarks }): Promise<{ ok: true }>;
   /** Calls back with the tab's new snapshot whenever its content script reports a change. */
   onAgendaChanged(listener: (tabId: number, snapshot: AgendaSnapshot) => void): void;
   /** Calls back with the meeting at the top of a tab's viewport as the reader scrolls. */
