@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPanelRequest } from '@/lib/messaging/protocol';
+import { isPanelRequest } from '../../../lib/messaging/protocol';
 
 describe('isPanelRequest', () => {
   it.each([
