@@ -11,6 +11,11 @@ import { StatusSummary } from './StatusSummary';
 import { refsOfAgenda, summarise } from '@/lib/panel/github-status';
 import { useMemo } from 'preact/hooks';
 import { SearchBar } from './SearchBar';
+import { PanelTabs, tabPanelId } from './PanelTabs';
+import { WhatsNew } from './WhatsNew';
+import { FollowingView } from './FollowingView';
+import { ActionItemsView } from './ActionItemsView';
+import { NotesView } from './NotesView';
 
 export function AgendaPanel({ state }: { state: PanelState }) {
   const view = state.view.value;
@@ -43,6 +48,8 @@ function AgendaIndex({ state }: { state: PanelState }) {
   const { meetings, canceled, items } = state.summary.value;
   const index = state.index;
   const github = state.github;
+  const mine = state.private;
+  const tab = state.tab.value;
   return (
     <div class="agenda">
       <header class="agenda__header">
@@ -63,25 +70,36 @@ function AgendaIndex({ state }: { state: PanelState }) {
           </details>
         )}
         {github && <RateLimitBanner status={github} />}
-        <SearchBar state={state} />
-        <FilterBar state={state}>
-          {github && refs.length > 0 && (
-            <StatusSummary
-              summary={summarise(github.reports.value, refs)}
-              scope="in this agenda"
-              onPick={(filter) => (index.statusFilter.value = index.statusFilter.value === filter ? null : filter)}
-              picked={index.statusFilter.value}
-              onRefresh={() => void github.refresh()}
-              refreshing={github.refreshing.value}
-            />
-          )}
-        </FilterBar>
-        {index.filtering.value && (
-          <p class="agenda__results" role="status">
-            {index.filtered.value?.mode === 'results'
-              ? plural(index.resultCount.value, 'matching item')
-              : plural(index.resultCount.value, 'meeting')}
+        {mine?.problem.value && (
+          <p class="agenda__notice" role="alert">
+            {mine.problem.value}
           </p>
+        )}
+        <WhatsNew state={state} />
+        {mine && <PanelTabs state={state} />}
+        {tab === 'index' && (
+          <>
+            <SearchBar state={state} />
+            <FilterBar state={state}>
+              {github && refs.length > 0 && (
+                <StatusSummary
+                  summary={summarise(github.reports.value, refs)}
+                  scope="in this agenda"
+                  onPick={(filter) => (index.statusFilter.value = index.statusFilter.value === filter ? null : filter)}
+                  picked={index.statusFilter.value}
+                  onRefresh={() => void github.refresh()}
+                  refreshing={github.refreshing.value}
+                />
+              )}
+            </FilterBar>
+            {index.filtering.value && (
+              <p class="agenda__results" role="status">
+                {index.filtered.value?.mode === 'results'
+                  ? plural(index.resultCount.value, 'matching item')
+                  : plural(index.resultCount.value, 'meeting')}
+              </p>
+            )}
+          </>
         )}
         {state.notice.value && (
           <p class="agenda__notice" role="alert">
@@ -89,9 +107,19 @@ function AgendaIndex({ state }: { state: PanelState }) {
           </p>
         )}
       </header>
-      <NextMeeting state={state} />
-      <AgendaTree state={state} />
-      <ItemDetail state={state} />
+      {tab === 'index' || !mine ? (
+        <div class="agenda__page" id={tabPanelId('index')} role={mine ? 'tabpanel' : undefined} aria-labelledby={mine ? 'tab-index' : undefined}>
+          <NextMeeting state={state} />
+          <AgendaTree state={state} />
+          <ItemDetail state={state} />
+        </div>
+      ) : (
+        <div class="agenda__page agenda__page--scroll" id={tabPanelId(tab)} role="tabpanel" aria-labelledby={`tab-${tab}`}>
+          {tab === 'following' && <FollowingView state={state} mine={mine} />}
+          {tab === 'actions' && <ActionItemsView state={state} mine={mine} />}
+          {tab === 'notes' && <NotesView state={state} mine={mine} />}
+        </div>
+      )}
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { ItemRow } from './ItemRow';
 import { MeetingRow } from './MeetingRow';
 import { SectionRow } from './SectionRow';
 import { VirtualRows, revealRow } from './VirtualRows';
+import { NO_MARKS, type RowMarkFlags } from './RowMarks';
 
 const PAGE_ROWS = 10;
 
@@ -27,6 +28,19 @@ export function AgendaTree({ state }: { state: PanelState }) {
   const github = state.github;
   const reports = github ? github.reports.value : null;
   const agenda = state.agenda.value;
+  const mine = state.private;
+  const noteKeys = mine?.noteKeys.value;
+  const followedKeys = mine?.followedKeys.value;
+  const novelty = mine?.novelty.value;
+  const marksOf = (row: Row): RowMarkFlags => {
+    if (!mine || row.kind === 'section') return NO_MARKS;
+    const key = row.id;
+    return {
+      note: noteKeys?.has(key) ?? false,
+      followed: followedKeys?.has(key) ?? false,
+      novelty: row.kind === 'meeting' ? novelty?.meetings.get(key) : novelty?.items.get(key),
+    };
+  };
   const allRefs = useMemo(() => (agenda ? refsOfAgenda(agenda) : []), [agenda]);
   const asked = useRef<{ all: string[]; shown: string }>({ all: [], shown: '' });
   /** The references on screen, top first: without a token only these are looked up. */
@@ -149,12 +163,13 @@ export function AgendaTree({ state }: { state: PanelState }) {
                     hitCount={row.hitCount}
                     current={row.meeting.key === currentKey}
                     onToggle={() => index.toggle(row.meeting.key)}
+                    marks={marksOf(row)}
                   />
                 );
               case 'section':
                 return <SectionRow {...common} title={row.title} />;
               case 'item':
-                return <ItemRow {...common} item={row.item} level={row.level} words={words} reports={reports} />;
+                return <ItemRow {...common} item={row.item} level={row.level} words={words} reports={reports} marks={marksOf(row)} />;
             }
           }}
         />

@@ -4,6 +4,7 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { SECTION_KIND_LABELS } from '@/lib/panel/filters';
 import type { PanelState } from '@/lib/panel/state';
+import { MARK_FILTERS } from '@/lib/panel/mark-narrowing';
 
 /** `children`: the GitHub status summary, whose chips pick a status filter. */
 export function FilterBar({ state, children }: { state: PanelState; children?: ComponentChildren }) {
@@ -23,6 +24,21 @@ export function FilterBar({ state, children }: { state: PanelState; children?: C
           <div class="filters__group filters__status" role="group" aria-label="GitHub status">
             {children}
           </div>
+        )}
+        {state.private && (
+          <fieldset class="filters__group">
+            <legend>Yours</legend>
+            {MARK_FILTERS.map((option) => (
+              <label key={option.value} class="check">
+                <input
+                  type="checkbox"
+                  checked={index.markFilter.value === option.value}
+                  onChange={(event) => (index.markFilter.value = event.currentTarget.checked ? option.value : null)}
+                />
+                {option.label}
+              </label>
+            ))}
+          </fieldset>
         )}
         <fieldset class="filters__group">
           <legend>Section</legend>

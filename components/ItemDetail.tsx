@@ -7,17 +7,25 @@ import { refsOfMeeting, summarise, type GitHubStatus } from '@/lib/panel/github-
 import { meetingWhen } from './MeetingRow';
 import { RefBadge } from './RefBadge';
 import { StatusSummary } from './StatusSummary';
+import { FollowButton } from './FollowButton';
+import { Notes } from './NoteEditor';
+import type { PrivateState } from '@/lib/panel/private-state';
 
 export function ItemDetail({ state }: { state: PanelState }) {
   const row = state.index.activeRow();
   if (!row || row.kind === 'section') return null;
+  const mine = state.private;
+  const key = row.kind === 'meeting' ? row.meeting.key : row.item.key;
+  const novelty = mine?.novelty.value?.[row.kind === 'meeting' ? 'meetings' : 'items'].get(key);
   return (
     <section class="detail" aria-label="Details">
+      {novelty && <span class={`tag tag--${novelty}`}>{novelty === 'new' ? 'New' : 'Changed'} since your last visit</span>}
       {row.kind === 'meeting' ? (
         <MeetingDetail meeting={row.meeting} github={state.github} />
       ) : (
-        <ItemFacts item={row.item} github={state.github} />
+        <ItemFacts item={row.item} github={state.github} mine={mine} />
       )}
+      {mine?.ready.value && <Notes key={key} state={mine} targetKey={key} />}
     </section>
   );
 }
@@ -46,7 +54,7 @@ function MeetingDetail({ meeting, github }: { meeting: Meeting; github: GitHubSt
   );
 }
 
-function ItemFacts({ item, github }: { item: Item; github: GitHubStatus | null }) {
+function ItemFacts({ item, github, mine }: { item: Item; github: GitHubStatus | null; mine: PrivateState | null }) {
   const links = item.links.flatMap((link) => {
     const href = safeHref(link.href);
     return href ? [{ href, text: link.text || href }] : [];
@@ -70,6 +78,16 @@ function ItemFacts({ item, github }: { item: Item; github: GitHubStatus | null }
               </span>
             ),
           )}
+        </p>
+      )}
+      {mine?.ready.value && (item.refs.length > 0 || item.people.length > 0) && (
+        <p class="detail__follow" role="group" aria-label="Follow across meetings">
+          {item.refs.map((ref) => (
+            <FollowButton key={ref} state={mine} kind="ref" value={ref} label={ref} />
+          ))}
+          {item.people.map((person) => (
+            <FollowButton key={person} state={mine} kind="person" value={person} label={`@${person}`} />
+          ))}
         </p>
       )}
       {links.length > 0 && (

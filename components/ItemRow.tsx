@@ -4,15 +4,17 @@ import type { RefReport } from '@/lib/github';
 import { markMatches } from '@/lib/panel/search';
 import { RefBadge } from './RefBadge';
 import type { RowProps } from './row-props';
+import { RowMarks, type RowMarkFlags } from './RowMarks';
 
 interface Props extends RowProps {
   item: Item;
   level: number;
   words: string[];
   reports: ReadonlyMap<string, RefReport> | null;
+  marks: RowMarkFlags;
 }
 
-export function ItemRow({ item, level, words, reports, ...row }: Props) {
+export function ItemRow({ item, level, words, reports, marks, ...row }: Props) {
   return (
     <div
       id={row.domId}
@@ -32,6 +34,7 @@ export function ItemRow({ item, level, words, reports, ...row }: Props) {
           ? item.text
           : markMatches(item.text, words).map((part, i) => (part.match ? <mark key={i}>{part.text}</mark> : part.text))}
       </span>
+      <RowMarks marks={marks} />
       {item.people.length > 0 && <span class="item__people">{item.people.map((p) => `@${p}`).join(' ')}</span>}
       {item.refs.length > 0 && (
         <span class="item__refs">

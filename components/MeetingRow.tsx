@@ -4,6 +4,7 @@ import { formatMeetingDate, plural } from '@/lib/panel/format';
 import { meetingTime } from '@/lib/panel/meeting-time';
 import { safeHref } from '@/lib/panel/safe-href';
 import type { RowProps } from './row-props';
+import { RowMarks, type RowMarkFlags } from './RowMarks';
 
 interface Props extends RowProps {
   meeting: Meeting;
@@ -11,6 +12,7 @@ interface Props extends RowProps {
   hitCount: number | null;
   current: boolean;
   onToggle: () => void;
+  marks: RowMarkFlags;
 }
 
 /** The heading's time in the reader's own zone when it differs, with the original beside it. */
@@ -21,7 +23,7 @@ export function meetingWhen(meeting: Meeting): string {
   return time.sameZone ? time.original : `${time.local} your time · ${time.original}`;
 }
 
-export function MeetingRow({ meeting, expanded, hitCount, current, onToggle, ...row }: Props) {
+export function MeetingRow({ meeting, expanded, hitCount, current, onToggle, marks, ...row }: Props) {
   const recording = safeHref(meeting.recording);
   const count = hitCount === null ? plural(meeting.itemCount, 'item') : plural(hitCount, 'match', 'matches');
   return (
@@ -56,6 +58,7 @@ export function MeetingRow({ meeting, expanded, hitCount, current, onToggle, ...
         {meetingWhen(meeting)}
       </span>
       <span class="meeting__facts">
+        <RowMarks marks={marks} />
         {meeting.canceled ? (
           <span class="tag tag--canceled">Canceled</span>
         ) : (

@@ -2,13 +2,18 @@ import { render } from 'preact';
 import { AgendaPanel } from '@/components/AgendaPanel';
 import { browserStatusTransport, createGitHubStatus } from '@/lib/panel/github-status';
 import { browserPageLink } from '@/lib/panel/page-link';
+import { createDraftStash } from '@/lib/panel/draft-stash';
 import { createPanelState } from '@/lib/panel/state';
+import { openStore } from '@/lib/store';
 import '@/components/theme.css';
 import './style.css';
+import '@/components/private.css';
 
 const state = createPanelState(browserPageLink(location.search), {
   storage: localStorage,
   github: createGitHubStatus(browserStatusTransport()),
+  private: { open: () => openStore(), stash: createDraftStash(localStorage) },
 });
 render(<AgendaPanel state={state} />, document.getElementById('app')!);
 void state.start();
+addEventListener('pagehide', () => state.leave());

@@ -10,6 +10,7 @@ import { peopleOf } from './people';
 import { STATUS_FILTERS, type StatusFilter } from './github-status';
 import { buildRows, type Row } from './rows';
 import { narrowByStatus } from './status-narrowing';
+import { MARK_FILTERS, narrowByMark, type MarkFilter, type MarkSets } from './mark-narrowing';
 import { buildSearchIndex, filterAgenda, queryWords } from './search';
 
 export interface IndexOptions {
@@ -17,11 +18,14 @@ export interface IndexOptions {
   today?: () => string;
   /** GitHub statuses by reference, for the status filter. */
   reports?: ReadonlySignal<ReadonlyMap<string, RefReport>>;
+  /** The user's notes, follows and what is new, for the mark filter. */
+  marks?: ReadonlySignal<MarkSets>;
 }
 
 export function createIndexState(agenda: ReadonlySignal<Agenda | null>, options: IndexOptions = {}) {
   const filters = signal<Filters>(NO_FILTERS);
   const statusFilter = signal<StatusFilter | null>(null);
+  const markFilter = signal<MarkFilter | null>(null);
   /** Meetings the user opened while browsing; in search results every meeting starts open. */
   const expanded = signal<ReadonlySet<string>>(new Set());
   const collapsedResults = signal<ReadonlySet<string>>(new Set());
@@ -35,7 +39,9 @@ export function createIndexState(agenda: ReadonlySignal<Agenda | null>, options:
     if (!index) return null;
     const view = filterAgenda(index, filters.value);
     const status = statusFilter.value;
-    return status && options.reports ? narrowByStatus(index, view, status, options.reports.value) : view;
+    const byStatus = status && options.reports ? narrowByStatus(index, view, status, options.reports.value) : view;
+    const mark = markFilter.value;
+    return mark && options.marks ? narrowByMark(index, byStatus, mark, options.marks.value) : byStatus;
   });
   const rowList = computed(() => {
     const current = agenda.value;
@@ -50,9 +56,14 @@ export function createIndexState(agenda: ReadonlySignal<Agenda | null>, options:
   const words = computed(() => queryWords(filters.value.query));
   const chips = computed(() => {
     const status = STATUS_FILTERS.find((option) => option.value === statusFilter.value);
-    return [...filterChips(filters.value), ...(status ? [{ id: 'status', label: `Status: ${status.label}` }] : [])];
+    const mark = MARK_FILTERS.find((option) => option.value === markFilter.value);
+    return [
+      ...filterChips(filters.value),
+      ...(status ? [{ id: 'status', label: `Status: ${status.label}` }] : []),
+      ...(mark ? [{ id: 'mark', label: mark.label }] : []),
+    ];
   });
-  const filtering = computed(() => isFiltering(filters.value) || statusFilter.value !== null);
+  const filtering = computed(() => isFiltering(filters.value) || statusFilter.value !== null || markFilter.value !== null);
   const people = computed(() => (agenda.value ? peopleOf(agenda.value) : []));
   /** 'YYYY-MM' of every meeting, newest first, for the month range. */
   const months = computed(() => {
@@ -85,6 +96,7 @@ export function createIndexState(agenda: ReadonlySignal<Agenda | null>, options:
     batch(() => {
       filters.value = id && options.storage ? loadFilters(options.storage, id) : NO_FILTERS;
       statusFilter.value = null;
+      markFilter.value = null;
       expanded.value = new Set();
       collapsedResults.value = new Set();
       activeId.value = null;
@@ -140,9 +152,19 @@ export function createIndexState(agenda: ReadonlySignal<Agenda | null>, options:
     return at === undefined ? null : (rows()[at] ?? null);
   }
 
+  /** Shows a meeting or item from elsewhere (the Following view, a note): its meeting opens, it becomes active. */
+  function reveal(key: string): void {
+    const meetingKey = key.split('/')[0] ?? key;
+    batch(() => {
+      if (meetingKey !== key) toggle(meetingKey, true);
+      activeId.value = key;
+    });
+  }
+
   return {
     filters,
     statusFilter,
+    markFilter,
     expanded,
     activeId,
     currentMeetingKey,
@@ -161,14 +183,17 @@ export function createIndexState(agenda: ReadonlySignal<Agenda | null>, options:
     updateFilters: (patch: Partial<Filters>) => setFilters({ ...filters.value, ...patch }),
     clearChip: (id: string) => {
       if (id === 'status') statusFilter.value = null;
+      else if (id === 'mark') markFilter.value = null;
       else setFilters(clearFilter(filters.value, id));
     },
     clearAll: () =>
       batch(() => {
         statusFilter.value = null;
+        markFilter.value = null;
         setFilters(NO_FILTERS);
       }),
     toggle,
+    reveal,
     move,
     activeRow,
   };

@@ -4,6 +4,7 @@ import type { AgendaSnapshot } from '../messaging/protocol';
 import { createIndexState, type IndexOptions } from './index-state';
 import type { GitHubStatus } from './github-status';
 import type { PageLink } from './page-link';
+import { createPrivateState, type PrivateOptions } from './private-state';
 
 export type PanelView =
   | { kind: 'loading' }
@@ -12,6 +13,9 @@ export type PanelView =
   | { kind: 'not-agenda'; reason: string }
   | { kind: 'agenda' };
 
+/** The panel's pages over one agenda: its index, the topics followed, the action items, the notes. */
+export type PanelTab = 'index' | 'following' | 'actions' | 'notes';
+
 const UNREACHABLE =
   'The overlay cannot read this tab. It works on Google Docs (published, mobilebasic or export), ' +
   'GitHub Markdown files and pages on this computer. If the page was open before the extension was installed, reload it.';
@@ -19,6 +23,8 @@ const UNREACHABLE =
 export interface PanelOptions extends IndexOptions {
   /** Live GitHub statuses; the panel works without them (tests of the index alone). */
   github?: GitHubStatus;
+  /** Notes, follows, ticks and what's new; the index works without them. */
+  private?: PrivateOptions;
 }
 
 export function createPanelState(link: PageLink, options: PanelOptions = {}) {
@@ -46,9 +52,28 @@ export function createPanelState(link: PageLink, options: PanelOptions = {}) {
     };
   });
 
-  const index = createIndexState(agenda, { ...options, reports: options.github?.reports });
+  const tab = signal<PanelTab>('index');
+  const mine = options.private ? createPrivateState(agenda, options.private) : null;
+  const marks = computed(() => ({
+    notes: mine?.noteKeys.value ?? new Set<string>(),
+    followed: mine?.followedKeys.value ?? new Set<string>(),
+    fresh: new Set([...(mine?.novelty.value?.meetings.keys() ?? []), ...(mine?.novelty.value?.items.keys() ?? [])]),
+  }));
+  const index = createIndexState(agenda, { ...options, reports: options.github?.reports, marks });
   // Each agenda brings back its own filters; a re-parse of the same agenda keeps everything.
   effect(() => index.useAgenda(agenda.value?.id ?? null));
+
+  // A meeting counts as seen once the reader has looked at it in the index and moved on: its "new"
+  // marks stay while they are reading it.
+  let reading: string | null = null;
+  effect(() => {
+    const row = index.activeRow();
+    const meetingKey = row ? (row.kind === 'meeting' ? row.meeting.key : row.meetingKey) : null;
+    if (meetingKey === reading) return;
+    const left = reading;
+    reading = meetingKey;
+    if (left && mine?.novelty.peek()?.meetings.has(left)) void mine.markSeen([left]);
+  });
 
   let generation = 0;
   async function load(id: number | null): Promise<void> {
@@ -89,6 +114,13 @@ export function createPanelState(link: PageLink, options: PanelOptions = {}) {
   }
 
   async function start(): Promise<void> {
+    // The page draws the user's marks beside its items; it is told again whenever they or the agenda change.
+    effect(() => {
+      const id = tabId.value;
+      const pageMarks = mine?.pageMarks.value;
+      if (id === null || !pageMarks) return;
+      link.request(id, { type: 'agenda/marks', marks: pageMarks }).catch(() => undefined);
+    });
     link.onAgendaChanged((from, next) => {
       if (from !== tabId.value) return;
       batch(() => {
@@ -101,12 +133,34 @@ export function createPanelState(link: PageLink, options: PanelOptions = {}) {
     link.onVisibleMeeting((from, meetingKey) => {
       if (from === tabId.value) index.currentMeetingKey.value = meetingKey;
     });
+    void mine?.open();
     const first = await link.initialTab();
     // A tab switch while we were asking which tab is active wins over the stale answer.
     if (generation === 0) await load(first);
   }
 
-  return { tabId, snapshot, agenda, view, summary, notice, index, github: options.github ?? null, load, jump, start };
+  /** The panel is closing: save what is typed and remember the meeting being read as seen. */
+  function leave(): void {
+    void mine?.flush();
+    if (reading && mine?.novelty.peek()?.meetings.has(reading)) void mine.markSeen([reading]);
+  }
+
+  return {
+    tabId,
+    snapshot,
+    agenda,
+    view,
+    tab,
+    summary,
+    notice,
+    index,
+    github: options.github ?? null,
+    private: mine,
+    load,
+    jump,
+    start,
+    leave,
+  };
 }
 
 export type PanelState = ReturnType<typeof createPanelState>;

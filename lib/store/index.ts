@@ -12,6 +12,7 @@ export { actionItems, type ActionItem } from './action-items';
 export { tickedKeys, type TicksApi } from './ticks';
 export { whatsNew, type Novelty, type WhatsNew } from './whats-new';
 export type { SeenApi } from './seen';
+export { sameDocumentIds } from './same-document';
 export { describeImport, type ImportSummary } from './export-import';
 export { EXPORT_FORMAT, EXPORT_VERSION, readExportFile, type ExportFile } from './export-format';
 export { notesAsMarkdown } from './notes-markdown';

@@ -6,6 +6,8 @@ import { seenMeeting, snapshotOf, whatsNew, type WhatsNew } from './whats-new';
 
 export interface SeenApi {
   get(agendaId: string): Promise<SeenSnapshot | undefined>;
+  /** Every agenda's snapshot: what the user has opened, in any rendering. */
+  all(): Promise<SeenSnapshot[]>;
   /** What is new in `agenda` since the stored snapshot. */
   whatsNew(agendaId: string, agenda: Agenda): Promise<WhatsNew>;
   /**
@@ -18,6 +20,8 @@ export interface SeenApi {
 export function createSeenApi(ctx: StoreContext): SeenApi {
   return {
     get: (agendaId) => read(ctx, 'read what you have seen', (db) => db.get('seen', agendaId)),
+
+    all: () => read(ctx, 'read what you have seen', (db) => db.getAll('seen')),
 
     whatsNew: (agendaId, agenda) =>
       read(ctx, 'read what you have seen', async (db) => whatsNew(await db.get('seen', agendaId), agenda)),

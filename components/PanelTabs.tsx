@@ -1,0 +1,68 @@
+// The panel's pages over one agenda. Arrow keys move between tabs, as in every tab list.
+import type { PanelState, PanelTab } from '@/lib/panel/state';
+
+const TABS: readonly { id: PanelTab; label: string }[] = [
+  { id: 'index', label: 'Index' },
+  { id: 'following', label: 'Following' },
+  { id: 'actions', label: 'Action items' },
+  { id: 'notes', label: 'Notes' },
+];
+
+export function tabPanelId(tab: PanelTab): string {
+  return `tabpanel-${tab}`;
+}
+
+export function PanelTabs({ state }: { state: PanelState }) {
+  const current = state.tab.value;
+  const mine = state.private;
+  const counts: Partial<Record<PanelTab, string>> = mine
+    ? {
+        following: count(mine.followed.value.length),
+        actions: count(mine.actions.value.length - mine.done.value.size),
+        notes: count(mine.noteKeys.value.size + (mine.placement.value?.detached.length ?? 0)),
+      }
+    : {};
+  const detached = mine?.placement.value?.detached.length ?? 0;
+  return (
+    <div
+      class="tabs"
+      role="tablist"
+      aria-label="Views"
+      onKeyDown={(event) => {
+        const at = TABS.findIndex((tab) => tab.id === current);
+        const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+        if (step === 0) return;
+        event.preventDefault();
+        const next = TABS[(at + step + TABS.length) % TABS.length]!;
+        state.tab.value = next.id;
+        document.getElementById(`tab-${next.id}`)?.focus();
+      }}
+    >
+      {TABS.map((tab) => (
+        <button
+          key={tab.id}
+          id={`tab-${tab.id}`}
+          type="button"
+          role="tab"
+          class="tabs__tab"
+          aria-selected={tab.id === current}
+          aria-controls={tabPanelId(tab.id)}
+          tabIndex={tab.id === current ? 0 : -1}
+          onClick={() => (state.tab.value = tab.id)}
+        >
+          {tab.label}
+          {counts[tab.id] && <span class="tabs__count">{counts[tab.id]}</span>}
+          {tab.id === 'notes' && detached > 0 && (
+            <span class="tabs__alert" title={`${detached} detached`} aria-label={`${detached} detached`}>
+              !
+            </span>
+          )}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function count(n: number): string {
+  return n > 0 ? String(n) : '';
+}

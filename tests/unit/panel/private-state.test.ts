@@ -1,0 +1,234 @@
+// The panel's private layer over a real (fake-indexeddb) store: notes saved as typed, other windows'
+// changes, what's new, follows, ticks, the same notes in another rendering, and failures in words.
+import 'fake-indexeddb/auto';
+import { signal } from '@preact/signals';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Agenda } from '../../../lib/agenda/model';
+import { createDraftStash } from '../../../lib/panel/draft-stash';
+import { createPrivateState, type PrivateOptions } from '../../../lib/panel/private-state';
+import { openStore, StoreError, type AgendaStore } from '../../../lib/store';
+import { parseGdocs, parseGithub, readShared } from '../agenda/helpers';
+import { uniqueName } from '../store/helpers';
+
+const seed = readShared('seed/sig-auth-agenda-2018.md');
+const docs = parseGdocs(seed).agenda;
+const github = parseGithub(seed, 'sig-auth/meeting-notes-2018.md').agenda;
+
+/** An item of 2018-11-28 with a reference, as in the seed. */
+function itemWithRef(agenda: Agenda) {
+  const meeting = agenda.meetings.find((m) => m.key === '2018-11-28')!;
+  const stack = meeting.sections.flatMap((s) => s.items);
+  while (stack.length > 0) {
+    const item = stack.shift()!;
+    if (item.refs.length > 0) return item;
+    stack.push(...item.children);
+  }
+  throw new Error('no item with a reference');
+}
+
+const opened: AgendaStore[] = [];
+afterEach(() => {
+  while (opened.length > 0) opened.pop()?.close();
+});
+
+function memoryStorage(): Storage {
+  const data = new Map<string, string>();
+  return {
+    get length() {
+      return data.size;
+    },
+    key: (i) => [...data.keys()][i] ?? null,
+    getItem: (k) => data.get(k) ?? null,
+    setItem: (k, v) => void data.set(k, v),
+    removeItem: (k) => void data.delete(k),
+    clear: () => data.clear(),
+  };
+}
+
+function setup(agenda: Agenda | null, names: { name: string; channelName: string }, extra: Partial<PrivateOptions> = {}) {
+  const shown = signal<Agenda | null>(agenda);
+  const state = createPrivateState(shown, {
+    open: async () => {
+      const store = await openStore(names);
+      opened.push(store);
+      return store;
+    },
+    autosaveDelayMs: 5,
+    reloadDelayMs: 5,
+    persist: async () => 'persisted',
+    ...extra,
+  });
+  return { shown, state };
+}
+
+function names() {
+  return { name: uniqueName('db'), channelName: uniqueName('channel') };
+}
+
+async function ready(state: ReturnType<typeof createPrivateState>) {
+  await state.open();
+  await vi.waitFor(() => expect(state.ready.value).toBe(true));
+}
+
+describe('the private layer of the panel', () => {
+  it('saves a note as it is typed, shows it on its item, and keeps it for the next panel', async () => {
+    const db = names();
+    const storage = memoryStorage();
+    const { state } = setup(docs, db, { stash: createDraftStash(storage) });
+    await ready(state);
+    const item = itemWithRef(docs);
+    const id = state.newNoteId();
+    state.editNote(id, item.key, 'Ask');
+    state.editNote(id, item.key, 'Ask about beta');
+    expect(state.saves.value.get(id)).toEqual({ state: 'saving' });
+    expect(storage.length).toBe(1);
+    await vi.waitFor(() => expect(state.saves.value.get(id)).toEqual({ state: 'saved' }));
+    expect(state.notesOn(item.key).map((n) => n.body)).toEqual(['Ask about beta']);
+    expect(state.noteKeys.value.has(item.key)).toBe(true);
+    expect(state.pageMarks.value?.notes).toEqual([item.key]);
+    expect(storage.length).toBe(0);
+
+    const next = setup(docs, db);
+    await ready(next.state);
+    expect(next.state.notesOn(item.key).map((n) => n.body)).toEqual(['Ask about beta']);
+  });
+
+  it('saves text a closed panel left unsaved', async () => {
+    const db = names();
+    const storage = memoryStorage();
+    const item = itemWithRef(docs);
+    // A panel that closed 1 ms after a keystroke: the text is only in the stash.
+    const first = setup(docs, db, { stash: createDraftStash(storage), autosaveDelayMs: 60_000 });
+    await ready(first.state);
+    first.state.editNote(first.state.newNoteId(), item.key, 'Typed just before closing');
+
+    const next = setup(docs, db, { stash: createDraftStash(storage) });
+    await ready(next.state);
+    await vi.waitFor(() => expect(next.state.notesOn(item.key).map((n) => n.body)).toEqual(['Typed just before closing']));
+    expect(storage.length).toBe(0);
+  });
+
+  it("hears another window's note within the reload delay", async () => {
+    const db = names();
+    const a = setup(docs, db);
+    const b = setup(docs, db);
+    await ready(a.state);
+    await ready(b.state);
+    const meetingKey = docs.meetings[2]!.key;
+    a.state.editNote(a.state.newNoteId(), meetingKey, 'From window A');
+    await vi.waitFor(() => expect(b.state.notesOn(meetingKey).map((n) => n.body)).toEqual(['From window A']));
+  });
+
+  it('shows the notes of one document in its other rendering', async () => {
+    const db = names();
+    const { shown, state } = setup(docs, db);
+    await ready(state);
+    const item = itemWithRef(docs);
+    state.editNote(state.newNoteId(), item.key, 'Written on the Google Doc');
+    await vi.waitFor(() => expect(state.noteKeys.value.size).toBe(1));
+
+    shown.value = github;
+    await vi.waitFor(() => expect(state.ready.value).toBe(true));
+    await vi.waitFor(() => expect(state.notesOn(item.key).map((n) => n.body)).toEqual(['Written on the Google Doc']));
+    // Edits made here keep the note where it was written.
+    const note = state.notesOn(item.key)[0]!;
+    state.editNote(note.id, item.key, 'Edited on GitHub');
+    await vi.waitFor(() => expect(state.saves.value.get(note.id)).toEqual({ state: 'saved' }));
+    expect(state.notesOn(item.key)[0]).toMatchObject({ agendaId: docs.id, body: 'Edited on GitHub' });
+  });
+
+  it('marks nothing on the first visit, then what was added, until the meeting is seen', async () => {
+    const db = names();
+    const older = { ...docs, meetings: docs.meetings.slice(1) };
+    const { shown, state } = setup(older, db);
+    await ready(state);
+    expect(state.novelty.value?.meetings.size).toBe(0);
+
+    shown.value = docs;
+    const added = docs.meetings[0]!.key;
+    expect([...state.novelty.value!.meetings]).toEqual([[added, 'new']]);
+    await state.markSeen([added]);
+    expect(state.novelty.value?.meetings.size).toBe(0);
+  });
+
+  it('follows a reference across meetings and stops following it', async () => {
+    const { state } = setup(docs, names());
+    await ready(state);
+    const item = itemWithRef(docs);
+    const ref = item.refs[0]!;
+    expect(await state.follow('ref', ref)).toBeNull();
+    expect(state.followedAs('ref', ref)?.label).toBe(ref);
+    expect(state.timelines.value[0]?.some((entry) => entry.itemKey === item.key)).toBe(true);
+    expect(state.followedKeys.value.has(item.key)).toBe(true);
+    expect(state.pageMarks.value?.follows).toContain(item.key);
+
+    expect(await state.follow('ref', 'not a reference')).toMatch(/is not a GitHub reference/);
+    await state.unfollow(state.followedAs('ref', ref)!);
+    expect(state.followed.value).toEqual([]);
+    expect(state.followedKeys.value.size).toBe(0);
+  });
+
+  it('ticks an action item off, for this panel and the next', async () => {
+    const db = names();
+    const { state } = setup(docs, db);
+    await ready(state);
+    const action = state.actions.value[0]!;
+    await state.setDone(action, true);
+    expect(state.done.value.has(action.itemKey)).toBe(true);
+    const next = setup(docs, db);
+    await ready(next.state);
+    expect(next.state.done.value.has(action.itemKey)).toBe(true);
+  });
+
+  it('lists a note whose item is gone as detached, and attaches it elsewhere', async () => {
+    const db = names();
+    const { shown, state } = setup(docs, db);
+    await ready(state);
+    const item = itemWithRef(docs);
+    state.editNote(state.newNoteId(), item.key, 'Keep me');
+    await vi.waitFor(() => expect(state.noteKeys.value.size).toBe(1));
+    shown.value = { ...docs, meetings: docs.meetings.filter((m) => m.key !== '2018-11-28') };
+    expect(state.placement.value?.detached.map((d) => [d.note.body, d.quote])).toEqual([['Keep me', item.text]]);
+    const elsewhere = shown.value.meetings[0]!.key;
+    await state.reattach(state.placement.value!.detached[0]!.note.id, elsewhere);
+    expect(state.placement.value?.detached).toEqual([]);
+    expect(state.notesOn(elsewhere).map((n) => n.body)).toEqual(['Keep me']);
+  });
+
+  it('refuses a file that is not an export, in words, and changes nothing', async () => {
+    const { state } = setup(docs, names());
+    await ready(state);
+    await state.importJson('{"hello": "world"}');
+    expect(state.notice.value).toMatch(/not an agenda overlay export/);
+    expect(state.notes.value).toEqual([]);
+  });
+
+  it('says why when the store cannot open, and the rest keeps working', async () => {
+    const state = createPrivateState(signal(docs), {
+      open: () => Promise.reject(new StoreError('unavailable', 'Could not open your saved notes: no database.')),
+    });
+    await state.open();
+    expect(state.problem.value).toBe('Could not open your saved notes: no database.');
+    expect(state.ready.value).toBe(false);
+    expect(state.actions.value.length).toBeGreaterThan(0);
+  });
+
+  it('keeps the text and says so when a save fails', async () => {
+    const { state } = setup(docs, names());
+    await ready(state);
+    const quota = Object.assign(new Error('quota'), { name: 'QuotaExceededError' });
+    const spy = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+      throw quota;
+    });
+    const id = state.newNoteId();
+    const key = docs.meetings[1]!.key;
+    state.editNote(id, key, 'Important');
+    await vi.waitFor(() => expect(state.saves.value.get(id)?.state).toBe('failed'));
+    expect(state.saves.value.get(id)).toMatchObject({ message: expect.stringMatching(/no storage space left/) });
+    expect(state.unsaved(id)).toBe('Important');
+    spy.mockRestore();
+    state.editNote(id, key, 'Important!');
+    await vi.waitFor(() => expect(state.saves.value.get(id)).toEqual({ state: 'saved' }));
+    expect(state.notesOn(key).map((n) => n.body)).toEqual(['Important!']);
+  });
+});
