@@ -1,6 +1,7 @@
 // Reads the agenda on the pages we understand and answers the side panel.
 import { isPanelRequest, type AgendaChanged, type AgendaSnapshot, type VisibleMeeting } from '@/lib/messaging/protocol';
 import { watchAgenda } from '@/lib/page/agenda-watcher';
+import { startPrivateMarks } from '@/lib/page/private-marks';
 import { startRefBadges } from '@/lib/page/ref-badges';
 import { watchReadingPosition, type ReadingPosition } from '@/lib/page/scroll-spy';
 
@@ -15,9 +16,12 @@ export default defineContentScript({
   main(ctx) {
     // GitHub status icons after the agenda's links, while the page is an agenda.
     const badges = startRefBadges(document);
+    // The user's note and follow markers, as the panel sends them.
+    const marks = startPrivateMarks(document, (key) => watcher.element(key), { reread: () => watcher.refresh() });
     let readingPosition: ReadingPosition | null = null;
     const announce = (snapshot: AgendaSnapshot): void => {
       badges.follow(snapshot);
+      marks.follow(snapshot);
       const message: AgendaChanged = { type: 'agenda/changed', snapshot };
       // No panel open is the usual case, not an error.
       browser.runtime.sendMessage(message).catch(() => undefined);
@@ -34,12 +38,18 @@ export default defineContentScript({
       watcher.stop();
       readingPosition?.stop();
       badges.stop();
+      marks.stop();
     });
     // GitHub moves between files without a reload.
     ctx.addEventListener(window, 'wxt:locationchange', () => watcher.refresh());
 
     browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse) => {
-      if (!isPanelRequest(message) || message.type === 'agenda/marks') return;
+      if (!isPanelRequest(message)) return;
+      if (message.type === 'agenda/marks') {
+        marks.show(message.marks);
+        sendResponse({ ok: true });
+        return;
+      }
       sendResponse(message.type === 'agenda/get' ? watcher.snapshot() : watcher.jump(message.key));
       // A panel that just asked for the agenda also wants to know where the reader is.
       if (message.type === 'agenda/get') setTimeout(() => readingPosition?.repeat(), 0);

@@ -14,6 +14,8 @@ export interface AgendaWatcher {
   /** The meetings' headings, in document order. */
   meetingElements(): readonly MeetingElement[];
   jump(key: string): JumpResult;
+  /** The heading or list item of a meeting or item key, as last read, if it is still in the page. */
+  element(key: string): Element | null;
   /** Re-reads the page now (after navigation in a single-page app). */
   refresh(): void;
   stop(): void;
@@ -72,6 +74,10 @@ export function watchAgenda(doc: Document, onChange: (snapshot: AgendaSnapshot) 
       if (!element?.isConnected) return { ok: false, reason: 'That meeting is no longer on the page.' };
       scrollToAndHighlight(element);
       return { ok: true };
+    },
+    element(key) {
+      const element = result?.elements.get(key);
+      return element?.isConnected ? element : null;
     },
     refresh,
     stop() {
