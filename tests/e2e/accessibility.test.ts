@@ -1,5 +1,6 @@
 // The panel passes axe-core with no serious or critical violations, in light and dark mode,
-// with a meeting open, a search active and the filters shown.
+// with a meeting open, a search active and the filters shown, an item's note editor, and the Following,
+// Action items and Notes pages.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
@@ -51,6 +52,23 @@ describe.each(['light', 'dark'] as const)('in %s mode', (scheme) => {
 
     await panel.getByRole('searchbox', { name: /search/i }).fill('token');
     await panel.locator('[data-item-key] mark').first().waitFor();
+    // The active item's details: its note editor and follow buttons.
+    await panel.locator('[data-item-key] mark').first().click();
+    await panel.locator('.detail .note__text').waitFor();
+    expect(await seriousViolations(panel)).toEqual([]);
+
+    // The user's own pages, with something in each.
+    await panel.locator('.detail .note__text').fill('A private note');
+    await panel.getByRole('tab', { name: /Following/ }).click();
+    await panel.getByLabel('What to follow').fill('token');
+    await panel.locator('.follow-form').getByRole('button', { name: 'Follow' }).click();
+    await panel.locator('.timeline__entry').first().waitFor();
+    expect(await seriousViolations(panel)).toEqual([]);
+    await panel.getByRole('tab', { name: /Action items/ }).click();
+    await panel.locator('.action input').first().check();
+    expect(await seriousViolations(panel)).toEqual([]);
+    await panel.getByRole('tab', { name: /Notes/ }).click();
+    await panel.locator('.note-card').first().waitFor();
     expect(await seriousViolations(panel)).toEqual([]);
     await page.close();
     await panel.close();
