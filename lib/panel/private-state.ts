@@ -25,6 +25,7 @@ import {
   type FollowKind,
   type FollowRecord,
   type NoteAutosave,
+  type NotePlacement,
   type NoteRecord,
   type PersistenceState,
   type SeenSnapshot,
@@ -75,7 +76,12 @@ export function createPrivateState(agenda: ReadonlySignal<Agenda | null>, option
   const saves = signal<ReadonlyMap<string, NoteSaveState>>(new Map());
   const persistence = signal<PersistenceState | null>(null);
 
-  const placement = computed(() => (agenda.value ? placeNotes(agenda.value, notes.value.filter(hasText)) : null));
+  const placement = computed<NotePlacement | null>(() => {
+    const written = notes.value.filter(hasText);
+    if (!agenda.value) return null;
+    // Placing indexes the whole agenda: not worth it for no notes, the usual case.
+    return written.length > 0 ? placeNotes(agenda.value, written) : { byKey: new Map(), detached: [] };
+  });
   const noteKeys = computed<ReadonlySet<string>>(() => new Set(placement.value?.byKey.keys() ?? []));
   const followed = computed(() => uniqueFollows(follows.value));
   const timelines = computed(() => (agenda.value && followed.value.length > 0 ? followTimelines(agenda.value, followed.value) : []));
