@@ -13,7 +13,10 @@ export function WhatsNew({ state }: { state: PanelState }) {
     <p class="whats-new" role="status">
       <span class="whats-new__dot" aria-hidden="true" />
       Since your last visit: {parts.join(', ')}.{' '}
-      <button type="button" class="link-button" onClick={() => (state.index.markFilter.value = 'new')}>
+      <button type="button" class="link-button" onClick={() => {
+          state.index.markFilter.value = 'new';
+          state.tab.value = 'index';
+        }}>
         Show
       </button>{' '}
       <button type="button" class="link-button" onClick={() => void mine.markSeen()}>
