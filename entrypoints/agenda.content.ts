@@ -1,6 +1,7 @@
 // Reads the agenda on the pages we understand and answers the side panel.
 import { isPanelRequest, type AgendaChanged, type AgendaSnapshot, type VisibleMeeting } from '@/lib/messaging/protocol';
 import { watchAgenda } from '@/lib/page/agenda-watcher';
+import { isEditorTab, startEditorTab } from '@/lib/page/editor-tab';
 import { startRefBadges } from '@/lib/page/ref-badges';
 import { watchReadingPosition, type ReadingPosition } from '@/lib/page/scroll-spy';
 
@@ -13,6 +14,8 @@ export default defineContentScript({
   ],
   runAt: 'document_idle',
   main(ctx) {
+    // The Docs editor draws on a canvas: its agenda comes from the document's export instead.
+    if (isEditorTab(document)) return startEditorTab(ctx);
     // GitHub status icons after the agenda's links, while the page is an agenda.
     const badges = startRefBadges(document);
     let readingPosition: ReadingPosition | null = null;
