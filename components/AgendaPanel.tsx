@@ -4,6 +4,7 @@ import { plural } from '@/lib/panel/format';
 import { AgendaTree } from './AgendaTree';
 import { FilterBar } from './FilterBar';
 import { ItemDetail } from './ItemDetail';
+import { browserLiveDocActions, LiveDocBanner, LiveDocMessage } from './LiveDocBanner';
 import { NextMeeting } from './NextMeeting';
 import { PanelMessage } from './PanelMessage';
 import { RateLimitBanner } from './RateLimitBanner';
@@ -26,6 +27,9 @@ export function AgendaPanel({ state }: { state: PanelState }) {
         </PanelMessage>
       );
     case 'not-agenda':
+      if (state.snapshot.value?.live) {
+        return <LiveDocMessage live={state.snapshot.value.live} reason={view.reason} tabId={state.tabId.value} />;
+      }
       return (
         <PanelMessage title="This page is not an agenda" tone="warning">
           {view.reason}
@@ -43,6 +47,7 @@ function AgendaIndex({ state }: { state: PanelState }) {
   const { meetings, canceled, items } = state.summary.value;
   const index = state.index;
   const github = state.github;
+  const live = state.snapshot.value?.live;
   return (
     <div class="agenda">
       <header class="agenda__header">
@@ -62,6 +67,7 @@ function AgendaIndex({ state }: { state: PanelState }) {
             </ul>
           </details>
         )}
+        {live && <LiveDocBanner live={live} hasAgenda actions={browserLiveDocActions(state.tabId.value)} />}
         {github && <RateLimitBanner status={github} />}
         <SearchBar state={state} />
         <FilterBar state={state}>
