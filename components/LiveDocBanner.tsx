@@ -1,8 +1,8 @@
 // The Google Docs editor's line in the panel: how old the agenda is, what stands in the way (sign-in, access,
 // "too many requests", no network, several tabs) and the way out ("Allow access", "Try again").
 import { useEffect, useState } from 'preact/hooks';
-import type { LiveDocState } from '@/lib/messaging/live-doc';
-import { describeLiveDoc } from '@/lib/panel/live-doc';
+import type { LiveDocState } from '../lib/messaging/live-doc';
+import { describeLiveDoc } from '../lib/panel/live-doc';
 import { PanelMessage } from './PanelMessage';
 import './live-doc.css';
 
@@ -67,8 +67,8 @@ export function LiveDocBanner({ live, hasAgenda, actions, now = Date.now }: Prop
             Allow access
           </button>
         )}
-        {!origins && (
-          <button type="button" onClick={() => actions.refresh()} disabled={live.refreshing || !words.canRetry}>
+        {!origins && (words.canRetry || live.refreshing) && (
+          <button type="button" onClick={() => actions.refresh()} disabled={live.refreshing}>
             {live.refreshing ? 'Reading…' : problem ? 'Try again' : 'Refresh'}
           </button>
         )}

@@ -28,9 +28,9 @@ export function formatAge(ms: number): string {
 }
 
 function whenAgain(retryAt: number | undefined, now: number): string {
-  if (retryAt === undefined || retryAt <= now) return 'It tries again shortly.';
+  if (retryAt === undefined || retryAt <= now) return 'You can try again now.';
   const minutes = Math.ceil((retryAt - now) / MINUTE);
-  return `It asks again in ${minutes === 1 ? 'a minute' : `${minutes} minutes`}, as Google asked, or when you press Try again after that.`;
+  return `The index waits ${minutes === 1 ? 'a minute' : `${minutes} minutes`}, as Google asked, before reading the document again.`;
 }
 
 export function problemWords(problem: ExportProblem, now: number): { title: string; body: string } {

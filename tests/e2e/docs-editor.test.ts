@@ -149,13 +149,22 @@ describe('the editor of the seed agenda', () => {
     const banner = panel.locator('.live-doc');
     await expect.poll(() => banner.getAttribute('data-live-problem')).toBe('rate-limited');
     expect(await banner.locator('.live-doc__title').textContent()).toBe('Google asks to slow down');
-    expect(await banner.textContent()).toMatch(/too many requests.*It asks again in 2 minutes/);
-    expect(await panel.locator('.live-doc button').isDisabled()).toBe(true);
+    expect(await banner.textContent()).toMatch(/too many requests.*The index waits 2 minutes, as Google asked/);
+    // Nothing to press while Google's wait runs; the last good agenda stays.
+    expect(await panel.locator('.live-doc button').count()).toBe(0);
     expect(await meetingKeys(panel)).toHaveLength(27);
     // Asked again meanwhile, the background does not go to Google.
     const requests = servers.exportRequests;
-    await browser.worker.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'docs/refresh' }), tabId);
-    await expect.poll(() => panel.locator('.live-doc button').textContent()).toBe('Try again');
+    const after = await browser.worker.evaluate(async (id) => {
+      type Snapshot = { live?: { refreshing: boolean; problem: { kind: string } | null } };
+      let snapshot = (await chrome.tabs.sendMessage(id, { type: 'docs/refresh' })) as Snapshot;
+      while (snapshot.live?.refreshing) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        snapshot = (await chrome.tabs.sendMessage(id, { type: 'agenda/get' })) as Snapshot;
+      }
+      return snapshot.live?.problem?.kind;
+    }, tabId);
+    expect(after).toBe('rate-limited');
     expect(servers.exportRequests).toBe(requests);
   });
 });
@@ -173,5 +182,37 @@ describe('the other renderings of the same document', () => {
     expect(servers.exportRequests).toBe(requests);
     await page.close();
     await panel.close();
+  });
+});
+
+describe('before the reader has allowed access to Google Docs', () => {
+  let plain: ExtensionBrowser;
+
+  beforeAll(async () => {
+    // The build as shipped: docs.google.com and googleusercontent.com are optional, asked for at first use.
+    plain = await launchWithExtension();
+    await plain.worker.evaluate(
+      (hosts) => chrome.storage.local.set({ 'testing.googleHosts': hosts, 'github.apiBase': 'http://127.0.0.1:9' }),
+      { docsOrigin: servers.docsOrigin, contentPatterns: ['http://localhost/*'] },
+    );
+  });
+
+  afterAll(async () => {
+    await plain?.close();
+  });
+
+  it('explains why access is needed and offers to allow it, without fetching anything', async () => {
+    const requests = servers.exportRequests;
+    const page = await plain.context.newPage();
+    await page.goto(servers.docsOrigin + EDITOR_PATH);
+    const tabId = await tabIdOf(plain, page);
+    const panel = await plain.context.newPage();
+    await panel.goto(panelUrl(plain, tabId));
+    const banner = panel.locator('.live-doc');
+    await expect.poll(() => banner.getAttribute('data-live-problem')).toBe('permission');
+    expect(await banner.locator('.live-doc__title').textContent()).toBe('Allow the index to read this document');
+    expect(await banner.textContent()).toMatch(/draws its text on a canvas.*docs\.google\.com and googleusercontent\.com/);
+    expect(await banner.locator('button').allTextContents()).toEqual(['Allow access']);
+    expect(servers.exportRequests).toBe(requests);
   });
 });
