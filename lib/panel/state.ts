@@ -13,7 +13,7 @@ export type PanelView =
   | { kind: 'agenda' };
 
 const UNREACHABLE =
-  'The overlay cannot read this tab. It works on Google Docs (published, mobilebasic or export), ' +
+  'The overlay cannot read this tab. It works on Google Docs (the editor, published, mobilebasic or export), ' +
   'GitHub Markdown files and pages on this computer. If the page was open before the extension was installed, reload it.';
 
 export interface PanelOptions extends IndexOptions {

@@ -215,4 +215,15 @@ describe('before the reader has allowed access to Google Docs', () => {
     expect(await banner.locator('button').allTextContents()).toEqual(['Allow access']);
     expect(servers.exportRequests).toBe(requests);
   });
+
+  it('explains the access on the options page, and offers it there too', async () => {
+    const options = await plain.context.newPage();
+    await options.goto(`chrome-extension://${plain.extensionId}/options.html`);
+    const state = options.locator('[data-docs-access]');
+    await expect.poll(() => state.getAttribute('data-docs-access')).toBe('not-allowed');
+    expect(await options.locator('#docs-heading').textContent()).toBe('Google Docs editor');
+    expect(await options.locator('section[aria-labelledby="docs-heading"]').textContent()).toMatch(/canvas.*docs\.google\.com and\s+googleusercontent\.com/);
+    expect(await options.getByRole('button', { name: 'Allow reading Google Docs' }).count()).toBe(1);
+    await options.close();
+  });
 });
