@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { demoAgendaHtml } from '../../scripts/render/seed-demo';
 import { launchWithExtension, panelUrl, tabIdOf, type ExtensionBrowser } from '../../scripts/support/chromium';
 import { DOC_ID, editorFixtureHtml, exportHeadings, mobileBasicFixtureHtml, publishedFixtureHtml } from '../support/docs-fixtures';
+import { seriousViolations } from './support/axe';
 import { grantedExtensionCopy, startDocsServers, type DocsServers } from './support/docs-servers';
 
 const TITLE = 'Kubernetes Sig-auth Meeting Agenda';
@@ -141,6 +142,11 @@ describe('the editor of the seed agenda', () => {
     expect(await banner.textContent()).toMatch(/sign-in page instead of the document/);
     expect(await banner.locator('.live-doc__age').textContent()).toMatch(/^Showing the last good version, (less than a minute|\d+ minutes?) old\.$/);
     expect(await meetingKeys(panel)).toHaveLength(27);
+    for (const scheme of ['light', 'dark'] as const) {
+      await panel.emulateMedia({ colorScheme: scheme });
+      expect(await seriousViolations(panel)).toEqual([]);
+    }
+    await panel.emulateMedia({ colorScheme: 'light' });
   });
 
   it('says so when Google answers “too many requests”, and waits as asked', async () => {
