@@ -12,6 +12,14 @@ export interface DocsExportDeps {
   fetch(url: string, init: RequestInit): Promise<Response>;
   isOnline(): boolean;
   now(): number;
+  /**
+   * Where "nothing to Google before" is kept per Docs origin: the worker may be stopped between requests, and
+   * Google's wait must outlive it (storage.session in the browser). In memory when not given.
+   */
+  waits?: {
+    get(origin: string): Promise<number | undefined>;
+    set(origin: string, until: number): Promise<void>;
+  };
 }
 
 export interface DocsExportService {
@@ -22,7 +30,11 @@ export interface DocsExportService {
 export function createDocsExportService(deps: DocsExportDeps): DocsExportService {
   const inFlight = new Map<string, Promise<ExportAnswer>>();
   /** Per Docs origin: Google's "too many requests" is about us, not about one document. */
-  const notBefore = new Map<string, number>();
+  const memory = new Map<string, number>();
+  const waits = deps.waits ?? {
+    get: async (origin: string) => memory.get(origin),
+    set: async (origin: string, until: number) => void memory.set(origin, until),
+  };
 
   async function unreachable(url: string): Promise<ExportProblemKind> {
     if (!deps.isOnline()) return 'offline';
@@ -56,7 +68,7 @@ export function createDocsExportService(deps: DocsExportDeps): DocsExportService
       now,
     );
     if (!outcome.ok) {
-      if (outcome.problem.retryAt !== undefined) notBefore.set(docsOrigin, outcome.problem.retryAt);
+      if (outcome.problem.retryAt !== undefined) await waits.set(docsOrigin, outcome.problem.retryAt);
       return outcome;
     }
     return { ok: true, html: outcome.html, fetchedAt: now };
@@ -69,7 +81,7 @@ export function createDocsExportService(deps: DocsExportDeps): DocsExportService
       if (!doc) return { ok: false, notEditor: true };
       const origins = exportPermissionOrigins(hosts);
       if (!(await deps.hasPermission(origins))) return { ok: false, problem: { kind: 'permission', origins } };
-      const waitUntil = notBefore.get(hosts.docsOrigin);
+      const waitUntil = await waits.get(hosts.docsOrigin);
       if (waitUntil !== undefined && waitUntil > deps.now()) {
         return { ok: false, problem: { kind: 'rate-limited', status: 429, retryAt: waitUntil } };
       }

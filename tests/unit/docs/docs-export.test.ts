@@ -84,6 +84,16 @@ describe('createDocsExportService', () => {
     expect(fetch).toHaveBeenCalledTimes(2);
   });
 
+  it('keeps Google’s wait through a restart of the worker', async () => {
+    const kept = new Map<string, number>();
+    const waits = { get: async (o: string) => kept.get(o), set: async (o: string, t: number) => void kept.set(o, t) };
+    const first = setup({ waits, fetch: vi.fn(async () => response('', { status: 429, headers: { 'retry-after': '60' } })) });
+    await first.service.exportFor(EDITOR);
+    const restarted = setup({ waits });
+    expect(await restarted.service.exportFor(EDITOR)).toEqual({ ok: false, problem: { kind: 'rate-limited', status: 429, retryAt: 1_060_000 } });
+    expect(restarted.fetch).not.toHaveBeenCalled();
+  });
+
   it('tells offline from a redirect it may not follow (the sign-in page)', async () => {
     const offline = setup({ fetch: vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))) });
     expect(await offline.service.exportFor(EDITOR)).toEqual({ ok: false, problem: { kind: 'offline' } });
