@@ -4,7 +4,7 @@ import { plural } from '@/lib/panel/format';
 import { AgendaTree } from './AgendaTree';
 import { FilterBar } from './FilterBar';
 import { ItemDetail } from './ItemDetail';
-import { browserLiveDocActions, LiveDocBanner, LiveDocMessage } from './LiveDocBanner';
+import { EditorFreshness, LiveDocMessage } from './LiveDocBanner';
 import { NextMeeting } from './NextMeeting';
 import { PanelMessage } from './PanelMessage';
 import { RateLimitBanner } from './RateLimitBanner';
@@ -47,7 +47,6 @@ function AgendaIndex({ state }: { state: PanelState }) {
   const { meetings, canceled, items } = state.summary.value;
   const index = state.index;
   const github = state.github;
-  const live = state.snapshot.value?.live;
   return (
     <div class="agenda">
       <header class="agenda__header">
@@ -67,7 +66,7 @@ function AgendaIndex({ state }: { state: PanelState }) {
             </ul>
           </details>
         )}
-        {live && <LiveDocBanner live={live} hasAgenda actions={browserLiveDocActions(state.tabId.value)} />}
+        <EditorFreshness state={state} />
         {github && <RateLimitBanner status={github} />}
         <SearchBar state={state} />
         <FilterBar state={state}>

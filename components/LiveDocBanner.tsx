@@ -95,3 +95,10 @@ export function LiveDocMessage({ live, reason, tabId }: { live: LiveDocState; re
     </div>
   );
 }
+
+/** The line above the index of an editor tab; nothing for other pages. */
+export function EditorFreshness({ state }: { state: { snapshot: { value: { live?: LiveDocState } | null }; tabId: { value: number | null } } }) {
+  const live = state.snapshot.value?.live;
+  if (!live) return null;
+  return <LiveDocBanner live={live} hasAgenda actions={browserLiveDocActions(state.tabId.value)} />;
+}

@@ -1,9 +1,9 @@
 // Reads the agenda on the pages we understand and answers the side panel.
 import { isPanelRequest, type AgendaChanged, type AgendaSnapshot, type VisibleMeeting } from '@/lib/messaging/protocol';
 import { watchAgenda } from '@/lib/page/agenda-watcher';
-import { isEditorTab, startEditorTab } from '@/lib/page/editor-tab';
 import { startRefBadges } from '@/lib/page/ref-badges';
 import { watchReadingPosition, type ReadingPosition } from '@/lib/page/scroll-spy';
+import { isEditorTab, startEditorTab } from '@/lib/page/editor-tab';
 
 export default defineContentScript({
   matches: [
