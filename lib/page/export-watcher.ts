@@ -28,6 +28,8 @@ export interface EditorWatcherOptions {
 
 export interface EditorWatcher {
   snapshot(): AgendaSnapshot;
+  /** Counts the snapshot's changes, so that what is read of one version can be told from the next. */
+  version(): number;
   /** The editor has no readable headings to watch for the reader's position. */
   meetingElements(): readonly MeetingElement[];
   jump(key: string): Promise<JumpResult>;
@@ -49,6 +51,7 @@ export function watchEditorExport(doc: Document, options: EditorWatcherOptions):
   let live: LiveDocState = { fetchedAt: null, refreshing: false, problem: null, severalTabs: null };
   let current = build();
   let signature = JSON.stringify(current);
+  let version = 1;
   let running = false;
   let again = false;
   let stopped = false;
@@ -88,6 +91,7 @@ export function watchEditorExport(doc: Document, options: EditorWatcherOptions):
     if (nextSignature === signature) return;
     current = next;
     signature = nextSignature;
+    version++;
     options.onChange(next);
   }
 
@@ -185,6 +189,7 @@ export function watchEditorExport(doc: Document, options: EditorWatcherOptions):
 
   return {
     snapshot: () => current,
+    version: () => version,
     meetingElements: () => [],
     async jump(key) {
       if (!result) return { ok: false, reason: 'The agenda has not been read from Google Docs yet.' };

@@ -77,6 +77,7 @@ describe('watchEditorExport', () => {
     expect(snapshot.agenda?.id).toBe(`https://docs.google.com/document/d/${DOC_ID}`);
     expect(snapshot.live).toEqual({ fetchedAt: 1000, refreshing: false, problem: null, severalTabs: null });
     expect(changes.at(-1)).toEqual(snapshot);
+    expect(watcher.version()).toBe(1 + changes.length);
   });
 
   it('keeps the last good agenda through a failure, with the problem and the old time', async () => {
