@@ -10,7 +10,9 @@ export default defineConfig({
       'An index of long meeting-agenda documents: every meeting and item, jump to it, see where topics stand.',
     // storage: the GitHub API base and token (storage.local). No host permission for api.github.com: it
     // answers CORS with `*`, so the background's fetches need none. An Enterprise host behind a proxy that
-    // drops CORS headers can be allowed from the options page, on request (optional, never at install).
+    // drops CORS headers can be allowed from the options page, on request (optional, never at install). The
+    // Google Docs editor's export needs docs.google.com and *.googleusercontent.com (lib/sources/google-hosts.ts),
+    // asked for from the panel or the options page at first use: also within these optional patterns.
     permissions: browser === 'firefox' ? ['storage'] : ['storage', 'sidePanel'],
     ...(browser === 'firefox'
       ? { optional_permissions: ['https://*/*', 'http://*/*'] }

@@ -4,6 +4,7 @@ import { plural } from '@/lib/panel/format';
 import { AgendaTree } from './AgendaTree';
 import { FilterBar } from './FilterBar';
 import { ItemDetail } from './ItemDetail';
+import { EditorFreshness, LiveDocMessage } from './LiveDocBanner';
 import { NextMeeting } from './NextMeeting';
 import { PanelMessage } from './PanelMessage';
 import { RateLimitBanner } from './RateLimitBanner';
@@ -31,6 +32,9 @@ export function AgendaPanel({ state }: { state: PanelState }) {
         </PanelMessage>
       );
     case 'not-agenda':
+      if (state.snapshot.value?.live) {
+        return <LiveDocMessage live={state.snapshot.value.live} reason={view.reason} tabId={state.tabId.value} />;
+      }
       return (
         <PanelMessage title="This page is not an agenda" tone="warning">
           {view.reason}
@@ -69,6 +73,7 @@ function AgendaIndex({ state }: { state: PanelState }) {
             </ul>
           </details>
         )}
+        <EditorFreshness state={state} />
         {github && <RateLimitBanner status={github} />}
         {mine?.problem.value && (
           <p class="agenda__notice" role="alert">

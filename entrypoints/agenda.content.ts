@@ -4,6 +4,7 @@ import { watchAgenda } from '@/lib/page/agenda-watcher';
 import { startPrivateMarks } from '@/lib/page/private-marks';
 import { startRefBadges } from '@/lib/page/ref-badges';
 import { watchReadingPosition, type ReadingPosition } from '@/lib/page/scroll-spy';
+import { isEditorTab, startEditorTab } from '@/lib/page/editor-tab';
 
 export default defineContentScript({
   matches: [
@@ -14,6 +15,8 @@ export default defineContentScript({
   ],
   runAt: 'document_idle',
   main(ctx) {
+    // The Docs editor draws on a canvas: its agenda comes from the document's export instead.
+    if (isEditorTab(document)) return startEditorTab(ctx);
     // GitHub status icons after the agenda's links, while the page is an agenda.
     const badges = startRefBadges(document);
     // The user's note and follow markers, as the panel sends them.

@@ -1,10 +1,10 @@
 // The messages between the side panel and the content script of an agenda tab.
 import type { Agenda } from '../agenda/model';
 
-/** What a tab's content script knows about its page. */
+/** What a tab's content script knows about its page; `live` for the Docs editor, read through its export. */
 export type AgendaSnapshot =
-  | { status: 'agenda'; agenda: Agenda }
-  | { status: 'not-agenda'; reason: string; agenda: Agenda | null };
+  | { status: 'agenda'; agenda: Agenda; live?: import('./live-doc').LiveDocState }
+  | { status: 'not-agenda'; reason: string; agenda: Agenda | null; live?: import('./live-doc').LiveDocState };
 
 export type JumpResult = { ok: true } | { ok: false; reason: string };
 

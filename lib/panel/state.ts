@@ -17,7 +17,7 @@ export type PanelView =
 export type PanelTab = 'index' | 'following' | 'actions' | 'notes';
 
 const UNREACHABLE =
-  'The overlay cannot read this tab. It works on Google Docs (published, mobilebasic or export), ' +
+  'The overlay cannot read this tab. It works on Google Docs (the editor, published, mobilebasic or export), ' +
   'GitHub Markdown files and pages on this computer. If the page was open before the extension was installed, reload it.';
 
 export interface PanelOptions extends IndexOptions {

@@ -1,13 +1,20 @@
 // Which kind of page a URL is, and what to tell the user when we cannot read it (yet).
 import type { SourceKind } from '../agenda/model';
+import { editorPathMatch, type EditorAddress } from './google-hosts';
 
 export interface PageSource {
   kind: SourceKind;
   /** Said instead of parsing when this kind of page cannot be read. */
   unreadable?: string;
+  /**
+   * The page has the Docs editor's address: its text is on a canvas, so the agenda comes from the
+   * document's export (lib/page/export-watcher.ts). On loopback hosts this is only a candidate, for the
+   * tests' imitation of the editor: the background reads the export only for its configured Docs host.
+   */
+  editor?: EditorAddress;
 }
 
-const DOCS_EDITOR = /^\/document\/(u\/\d+\/)?d\/[^/]+\/(edit|view|preview)?$/;
+const LOOPBACK = new Set(['127.0.0.1', 'localhost']);
 
 export function sourceForUrl(url: string): PageSource {
   let parsed: URL;
@@ -16,18 +23,12 @@ export function sourceForUrl(url: string): PageSource {
   } catch {
     return { kind: 'generic' };
   }
+  const editor = editorPathMatch(parsed);
   if (parsed.hostname === 'docs.google.com') {
-    if (DOCS_EDITOR.test(parsed.pathname)) {
-      return {
-        kind: 'gdocs-editor',
-        unreadable:
-          'The Google Docs editor draws the document on a canvas, which the overlay cannot read yet. ' +
-          'Open the same document as /mobilebasic or /pub (File › Share › Publish to web) to use the index.',
-      };
-    }
-    return { kind: 'gdocs-html' };
+    return editor ? { kind: 'gdocs-editor', editor } : { kind: 'gdocs-html' };
   }
   if (parsed.hostname.endsWith('googleusercontent.com')) return { kind: 'gdocs-html' };
   if (parsed.hostname === 'github.com') return { kind: 'github-markdown' };
+  if (editor && LOOPBACK.has(parsed.hostname)) return { kind: 'generic', editor };
   return { kind: 'generic' };
 }
