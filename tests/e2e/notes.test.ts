@@ -6,8 +6,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
 import { launchWithExtension, panelUrl, tabIdOf, type ExtensionBrowser } from '../../scripts/support/chromium';
 import { servePages, type PageServer } from '../../scripts/support/static-server';
+import { renderGdocsExport } from '../../scripts/render/markdown-to-gdocs-export';
+import { renderGithubHtml } from '../../scripts/render/markdown-to-github-html';
+
+const SEED = readFileSync(new URL('../../../shared/seed/sig-auth-agenda-2018.md', import.meta.url), 'utf8');
 
 const AGENDA = `<!doctype html><html><head><title>Team sync</title></head><body>
 <h1>Team sync agenda</h1>
@@ -30,7 +35,12 @@ let server: PageServer;
 let profileDir: string;
 
 beforeAll(async () => {
-  server = await servePages({ '/agenda.html': AGENDA });
+  server = await servePages({
+    '/agenda.html': AGENDA,
+    // The same agenda as a Google Docs export and as GitHub renders its archive: two addresses, one document.
+    '/docs/seed.html': renderGdocsExport(SEED, { title: 'Kubernetes Sig-auth Meeting Agenda' }),
+    '/github/meeting-notes-2018.md.html': renderGithubHtml(SEED, { title: 'meeting-notes-2018.md' }),
+  });
   profileDir = mkdtempSync(join(tmpdir(), 'agenda-overlay-notes-'));
 });
 
@@ -47,19 +57,23 @@ async function launch(profile: string | undefined = undefined): Promise<Extensio
   return browser;
 }
 
-async function openAgenda(browser: ExtensionBrowser): Promise<{ page: Page; panel: Page; tabId: number }> {
+async function openAgenda(
+  browser: ExtensionBrowser,
+  path = '/agenda.html',
+  meetings = 2,
+): Promise<{ page: Page; panel: Page; tabId: number }> {
   const page = await browser.context.newPage();
-  await page.goto(server.url('/agenda.html'));
+  await page.goto(server.url(path));
   const tabId = await tabIdOf(browser, page);
-  const panel = await openPanel(browser, tabId);
+  const panel = await openPanel(browser, tabId, meetings);
   return { page, panel, tabId };
 }
 
-async function openPanel(browser: ExtensionBrowser, tabId: number): Promise<Page> {
+async function openPanel(browser: ExtensionBrowser, tabId: number, meetings = 2): Promise<Page> {
   const panel = await browser.context.newPage();
-  await panel.setViewportSize({ width: 400, height: 1000 });
+  await panel.setViewportSize({ width: 400, height: 1600 });
   await panel.goto(panelUrl(browser, tabId));
-  await expect.poll(() => panel.locator('[data-meeting-key]').count()).toBe(2);
+  await expect.poll(() => panel.locator('[data-meeting-key]').count()).toBe(meetings);
   return panel;
 }
 
@@ -175,6 +189,30 @@ describe('private notes', () => {
           timeout: 3000,
         })
         .toEqual(['Two windows, one note']);
+    } finally {
+      await browser.close();
+    }
+  });
+});
+
+describe('one document, two renderings', () => {
+  it('shows a note written on the Google Doc on its GitHub archive, beside the same item', async () => {
+    const browser = await launch();
+    try {
+      const docs = await openAgenda(browser, '/docs/seed.html', 26);
+      const meeting = docs.panel.locator('[data-meeting-key="2018-10-31"]');
+      await meeting.locator('.meeting__toggle').click();
+      await itemRow(docs.panel, 'node self-labeling').first().click();
+      await (await noteEditor(docs.panel)).pressSequentially('Follow up on kubelet labels');
+      await expect.poll(() => savedStatus(docs.panel)).toBe('Saved');
+
+      const github = await openAgenda(browser, '/github/meeting-notes-2018.md.html', 26);
+      await github.panel.getByRole('tab', { name: /Notes/ }).click();
+      await expect
+        .poll(() => github.panel.locator('.note-card__body').allInnerTexts())
+        .toEqual(['Follow up on kubelet labels']);
+      expect(await github.panel.locator('.note-card__where').innerText()).toContain('node self-labeling');
+      await expect.poll(() => github.page.locator('agenda-overlay-mark').count()).toBe(1);
     } finally {
       await browser.close();
     }
