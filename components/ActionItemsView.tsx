@@ -4,7 +4,7 @@ import { useState } from 'preact/hooks';
 import { formatMeetingDate, plural } from '@/lib/panel/format';
 import type { PanelState } from '@/lib/panel/state';
 import type { PrivateState } from '@/lib/panel/private-state';
-import { showInIndex } from './FollowingView';
+import { showInIndex } from './show-in-index';
 
 export function ActionItemsView({ state, mine }: { state: PanelState; mine: PrivateState }) {
   const [hideDone, setHideDone] = useState(false);

@@ -80,6 +80,14 @@ function AgendaIndex({ state }: { state: PanelState }) {
             {mine.problem.value}
           </p>
         )}
+        {mine?.notice.value && (
+          <p class="agenda__outcome" role="status">
+            {mine.notice.value}{' '}
+            <button type="button" class="link-button" onClick={() => (mine.notice.value = null)}>
+              Dismiss
+            </button>
+          </p>
+        )}
         <WhatsNew state={state} />
         {mine && <PanelTabs state={state} />}
         {tab === 'index' && (

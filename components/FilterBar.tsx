@@ -28,12 +28,13 @@ export function FilterBar({ state, children }: { state: PanelState; children?: C
         {state.private && (
           <fieldset class="filters__group">
             <legend>Yours</legend>
-            {MARK_FILTERS.map((option) => (
-              <label key={option.value} class="check">
+            {[{ value: null, label: 'Everything' }, ...MARK_FILTERS].map((option) => (
+              <label key={option.label} class="check">
                 <input
-                  type="checkbox"
+                  type="radio"
+                  name="mark-filter"
                   checked={index.markFilter.value === option.value}
-                  onChange={(event) => (index.markFilter.value = event.currentTarget.checked ? option.value : null)}
+                  onChange={() => (index.markFilter.value = option.value)}
                 />
                 {option.label}
               </label>

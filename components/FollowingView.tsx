@@ -7,6 +7,7 @@ import { formatMeetingDate, plural } from '@/lib/panel/format';
 import type { PanelState } from '@/lib/panel/state';
 import type { PrivateState } from '@/lib/panel/private-state';
 import { RefBadge } from './RefBadge';
+import { showInIndex } from './show-in-index';
 
 const KIND_LABELS: Record<FollowKind, string> = { ref: 'GitHub reference', person: 'Person', phrase: 'Phrase' };
 const THREADS_SHOWN = 8;
@@ -142,11 +143,4 @@ function Threads({ state, mine }: { state: PanelState; mine: PrivateState }) {
       </ul>
     </section>
   );
-}
-
-/** Jumps to a meeting or item in the page, and makes it the index's active row for when the user goes back. */
-export function showInIndex(state: PanelState, key: string): void {
-  if (!key) return;
-  state.index.reveal(key);
-  void state.jump(key);
 }

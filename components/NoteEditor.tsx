@@ -2,15 +2,17 @@
 // button; what is not saved yet stays in the editor (and in the stash) until it is.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { NoteRecord } from '@/lib/store';
-import type { PrivateState } from '@/lib/panel/private-state';
+import type { NoteSaveState, PrivateState } from '@/lib/panel/private-state';
+import { DeleteButton } from './DeleteButton';
 
 export function Notes({ state, targetKey }: { state: PrivateState; targetKey: string }) {
   const notes = state.notesOn(targetKey);
-  // The id of the note the empty editor will create, kept so every keystroke saves that same note.
-  const freshId = useMemo(() => state.newNoteId(), [targetKey, state]);
+  // The id the empty editor will create its note under, kept so every keystroke saves that same note;
+  // a new note whose text is not saved yet (its save failed, or the row was left mid-save) comes back.
+  const freshId = useMemo(() => state.unsavedNoteOn(targetKey) ?? state.newNoteId(), [targetKey, state]);
   const shown = notes.some((note) => note.id === freshId) ? notes : [...notes, null];
   return (
-    <div class="notes" aria-label="Your private notes">
+    <div class="notes" role="group" aria-label="Your private notes">
       {shown.map((note) => (
         <NoteEditor key={note?.id ?? freshId} state={state} targetKey={targetKey} id={note?.id ?? freshId} note={note} />
       ))}
@@ -30,17 +32,20 @@ function NoteEditor({
   note: NoteRecord | null;
 }) {
   const [text, setText] = useState(() => state.unsaved(id) ?? note?.body ?? '');
+  // The revision the text in the editor started from: a save on top of another window's newer one is merged.
+  const baseRevision = useRef(note?.revision ?? 0);
   const focused = useRef(false);
   const save = state.saves.value.get(id);
   // Another window changed this note: show its text unless the user is typing here.
   useEffect(() => {
-    if (note && !focused.current && state.unsaved(id) === undefined) setText(note.body);
-  }, [note?.body]);
-  const label = note ? 'Your note' : 'Add a private note';
+    if (!note || focused.current || state.unsaved(id) !== undefined) return;
+    setText(note.body);
+    baseRevision.current = note.revision;
+  }, [note?.revision]);
   return (
     <div class="note">
       <label class="note__label" for={`note-${id}`}>
-        {label}
+        {note ? 'Your note' : 'Add a private note'}
       </label>
       <textarea
         id={`note-${id}`}
@@ -56,7 +61,7 @@ function NoteEditor({
         onInput={(event) => {
           const body = event.currentTarget.value;
           setText(body);
-          state.editNote(id, targetKey, body);
+          state.editNote(id, targetKey, body, baseRevision.current);
         }}
       />
       <div class="note__footer">
@@ -77,30 +82,8 @@ function NoteEditor({
   );
 }
 
-/** Deleting asks once more, in place: a dialog would take the reader out of the panel. */
-export function DeleteButton({ onDelete, label = 'Delete note' }: { onDelete: () => void; label?: string }) {
-  const [asking, setAsking] = useState(false);
-  if (!asking) {
-    return (
-      <button type="button" class="link-button" onClick={() => setAsking(true)}>
-        {label}
-      </button>
-    );
-  }
-  return (
-    <span class="confirm" role="group" aria-label="Delete this note?">
-      Delete for good?{' '}
-      <button type="button" class="link-button link-button--danger" onClick={onDelete}>
-        Delete
-      </button>{' '}
-      <button type="button" class="link-button" onClick={() => setAsking(false)}>
-        Keep
-      </button>
-    </span>
-  );
-}
-
-function SaveStatus({ save, hasNote }: { save: ReturnType<PrivateState['saves']['value']['get']>; hasNote: boolean }) {
+/** Failures are announced; "Saving…" and "Saved" are only shown, so typing is not talked over. */
+function SaveStatus({ save, hasNote }: { save: NoteSaveState | undefined; hasNote: boolean }) {
   if (save?.state === 'failed') {
     return (
       <p class="note__status note__status--failed" role="alert">
@@ -109,9 +92,5 @@ function SaveStatus({ save, hasNote }: { save: ReturnType<PrivateState['saves'][
     );
   }
   const words = save?.state === 'saving' ? 'Saving…' : save?.state === 'saved' || hasNote ? 'Saved' : '';
-  return (
-    <p class="note__status" aria-live="polite">
-      {words}
-    </p>
-  );
+  return <p class="note__status">{words}</p>;
 }

@@ -3,15 +3,16 @@
 import type { AnchorTarget, NoteRecord } from '@/lib/store';
 import { formatMeetingDate, plural } from '@/lib/panel/format';
 import type { PanelState } from '@/lib/panel/state';
-import type { PrivateState } from '@/lib/panel/private-state';
+import { hasText, type PrivateState } from '@/lib/panel/private-state';
 import { describePersistence } from '@/lib/store';
-import { DeleteButton } from './NoteEditor';
-import { showInIndex } from './FollowingView';
+import { DeleteButton } from './DeleteButton';
+import { showInIndex } from './show-in-index';
 
 export function NotesView({ state, mine }: { state: PanelState; mine: PrivateState }) {
   const placement = mine.placement.value;
   const placed = [...(placement?.byKey.entries() ?? [])]
-    .map(([key, notes]) => ({ key, notes: notes.map((p) => p.note), date: key.slice(0, 10) }))
+    .map(([key, notes]) => ({ key, notes: notes.map((p) => p.note).filter(hasText), date: key.slice(0, 10) }))
+    .filter(({ notes }) => notes.length > 0)
     .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
   const detached = placement?.detached ?? [];
   const active = state.index.activeRow();
@@ -132,12 +133,7 @@ function YourData({ mine }: { mine: PrivateState }) {
           />
         </label>
       </div>
-      {mine.notice.value && (
-        <p class="your-data__notice" role="status">
-          {mine.notice.value}
-        </p>
-      )}
-      <p class="side-view__hint">{plural(mine.notes.value.length, 'note')} on this agenda in all.</p>
+      <p class="side-view__hint">{plural(mine.notes.value.filter(hasText).length, 'note')} on this agenda in all.</p>
     </section>
   );
 }

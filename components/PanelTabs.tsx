@@ -1,4 +1,4 @@
-// The panel's pages over one agenda. Arrow keys move between tabs, as in every tab list.
+// The panel's pages over one agenda. Arrow keys, Home and End move between tabs, as in every tab list.
 import type { PanelState, PanelTab } from '@/lib/panel/state';
 
 const TABS: readonly { id: PanelTab; label: string }[] = [
@@ -30,10 +30,11 @@ export function PanelTabs({ state }: { state: PanelState }) {
       aria-label="Views"
       onKeyDown={(event) => {
         const at = TABS.findIndex((tab) => tab.id === current);
-        const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
-        if (step === 0) return;
+        const to: Record<string, number> = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: TABS.length - 1 };
+        const wanted = to[event.key];
+        if (wanted === undefined) return;
         event.preventDefault();
-        const next = TABS[(at + step + TABS.length) % TABS.length]!;
+        const next = TABS[(wanted + TABS.length) % TABS.length]!;
         state.tab.value = next.id;
         document.getElementById(`tab-${next.id}`)?.focus();
       }}
@@ -53,9 +54,12 @@ export function PanelTabs({ state }: { state: PanelState }) {
           {tab.label}
           {counts[tab.id] && <span class="tabs__count">{counts[tab.id]}</span>}
           {tab.id === 'notes' && detached > 0 && (
-            <span class="tabs__alert" title={`${detached} detached`} aria-label={`${detached} detached`}>
-              !
-            </span>
+            <>
+              <span class="tabs__alert" aria-hidden="true" title={`${detached} detached`}>
+                !
+              </span>
+              <span class="visually-hidden">, {detached} detached</span>
+            </>
           )}
         </button>
       ))}

@@ -8,8 +8,10 @@ type StashStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' |
 
 export interface DraftStash {
   keep(draft: NoteDraft): void;
-  /** The save of this text (or a later one) is committed. */
+  /** The save of this text is committed; text typed after it stays until its own save lands. */
   drop(id: string, savedBody: string): void;
+  /** The note is deleted: nothing of it is kept. */
+  forget(id: string): void;
   /** Every draft left by a panel that closed before saving. */
   pending(): NoteDraft[];
 }
@@ -27,6 +29,9 @@ export function createDraftStash(storage: StashStorage | null): DraftStash {
       const kept = read(storage, PREFIX + id);
       // Text typed after this save started stays until its own save lands.
       if (!kept || kept.body === savedBody) storage?.removeItem(PREFIX + id);
+    },
+    forget(id) {
+      storage?.removeItem(PREFIX + id);
     },
     pending() {
       if (!storage) return [];

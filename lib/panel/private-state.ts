@@ -22,6 +22,7 @@ import {
   whatsNew,
   type ActionItem,
   type AgendaStore,
+  type AnchorTarget,
   type FollowKind,
   type FollowRecord,
   type NoteAutosave,
@@ -45,8 +46,9 @@ export interface PrivateOptions {
   autosaveDelayMs?: number;
   /** Asks the browser to keep our data under storage pressure. */
   persist?: () => Promise<PersistenceState>;
-  /** How long to gather bursts of changes (from other windows, from typing) into one re-read. */
+  /** How long to gather bursts of changes from other windows into one re-read. */
   reloadDelayMs?: number;
+  now?: () => number;
 }
 
 /** One followed topic, once, whichever rendering of the document it was followed on. */
@@ -77,12 +79,16 @@ export function createPrivateState(agenda: ReadonlySignal<Agenda | null>, option
   const persistence = signal<PersistenceState | null>(null);
 
   const placement = computed<NotePlacement | null>(() => {
-    const written = notes.value.filter(hasText);
     if (!agenda.value) return null;
     // Placing indexes the whole agenda: not worth it for no notes, the usual case.
-    return written.length > 0 ? placeNotes(agenda.value, written) : { byKey: new Map(), detached: [] };
+    return notes.value.length > 0 ? placeNotes(agenda.value, notes.value) : { byKey: new Map(), detached: [] };
   });
-  const noteKeys = computed<ReadonlySet<string>>(() => new Set(placement.value?.byKey.keys() ?? []));
+  /** Keys with a note that says something (a note emptied in its editor stays there, but is no mark). */
+  const noteKeys = computed<ReadonlySet<string>>(() => {
+    const keys = new Set<string>();
+    for (const [key, placed] of placement.value?.byKey ?? []) if (placed.some(({ note }) => hasText(note))) keys.add(key);
+    return keys;
+  });
   const followed = computed(() => uniqueFollows(follows.value));
   const timelines = computed(() => (agenda.value && followed.value.length > 0 ? followTimelines(agenda.value, followed.value) : []));
   const followedKeys = computed<ReadonlySet<string>>(() => new Set(timelines.value.flat().map((entry) => entry.itemKey)));
@@ -108,7 +114,9 @@ export function createPrivateState(agenda: ReadonlySignal<Agenda | null>, option
 
   let autosave: NoteAutosave | null = null;
   let shownId: string | null = null;
-  let generation = 0;
+  const now = options.now ?? Date.now;
+  /** Notes being written that are not in the store yet: where they go, kept from the first keystroke. */
+  const drafting = new Map<string, { key: string; agendaId: string; target: AnchorTarget }>();
 
   function setSave(id: string, state: NoteSaveState): void {
     saves.value = new Map(saves.value).set(id, state);
@@ -116,7 +124,7 @@ export function createPrivateState(agenda: ReadonlySignal<Agenda | null>, option
 
   function upsertNote(note: NoteRecord): void {
     const others = notes.value.filter((n) => n.id !== note.id);
-    notes.value = [...others, note].sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
+    notes.value = [...others, note].sort(byCreation);
   }
 
   async function open(): Promise<void> {
@@ -124,12 +132,13 @@ export function createPrivateState(agenda: ReadonlySignal<Agenda | null>, option
       const opened = await options.open();
       autosave = createNoteAutosave(opened.notes, {
         delayMs: options.autosaveDelayMs ?? 400,
-        onSaved: (saved) => {
-          options.stash?.drop(saved.note.id, saved.note.body);
+        onSaved: (saved, draft) => {
+          options.stash?.drop(draft.id, draft.body);
           batch(() => {
             if (agendaIds.value.includes(saved.note.agendaId)) upsertNote(saved.note);
             // Newer text waits for its own save: still "Saving…".
             if (autosave?.unsaved(saved.note.id) !== undefined) return;
+            drafting.delete(saved.note.id);
             setSave(saved.note.id, { state: 'saved' });
           });
         },
@@ -137,23 +146,43 @@ export function createPrivateState(agenda: ReadonlySignal<Agenda | null>, option
       });
       opened.onChange(onStoreChange);
       store.value = opened;
-      // Text a closed panel had not saved yet: save it now.
+      // Text a closed panel had not saved yet: save it now, with the time it was typed.
       for (const draft of options.stash?.pending() ?? []) autosave.edit(draft);
       void (options.persist ?? requestPersistentStorage)().then((state) => (persistence.value = state));
-      if (shownId) await load(ALL_STORES);
+      if (shownId) loadAgenda();
     } catch (error) {
       problem.value = toStoreError(error, 'open your saved notes').message;
     }
   }
 
-  /** Reads what this agenda shows; the agenda's first visit records it as the baseline of "what's new". */
-  async function load(stores: readonly StoreName[]): Promise<void> {
+  // Reads can overlap (a change from another window while the agenda loads). Each store's data is applied
+  // only from the latest read of it, and only for the agenda still shown.
+  let agendaTicket = 0;
+  let readTicket = 0;
+  const lastRead: Record<StoreName, number> = { notes: 0, follows: 0, ticks: 0, seen: 0 };
+  let agendaLoading: Promise<void> = Promise.resolve();
+
+  /** Everything the shown agenda needs, the other renderings of its document included. */
+  function loadAgenda(): void {
+    agendaLoading = read(ALL_STORES, true);
+  }
+
+  /** Some stores again, after another window changed them; after the agenda's own load, which finds its ids. */
+  async function reread(stores: readonly StoreName[]): Promise<void> {
+    await agendaLoading;
+    await read(stores, false);
+  }
+
+  async function read(stores: readonly StoreName[], findRenderings: boolean): Promise<void> {
     const opened = store.value;
     const current = agenda.value;
     if (!opened || !current) return;
-    const mine = ++generation;
+    const forAgenda = agendaTicket;
+    const ticket = ++readTicket;
+    for (const name of stores) lastRead[name] = ticket;
+    const latest = (name: StoreName): boolean => stores.includes(name) && lastRead[name] === ticket;
     try {
-      const ids = stores.includes('seen')
+      const ids = findRenderings
         ? [current.id, ...sameDocumentIds(current.id, current, await opened.seen.all())]
         : agendaIds.value;
       const [noteLists, followLists, tickLists, snapshot] = await Promise.all([
@@ -162,39 +191,38 @@ export function createPrivateState(agenda: ReadonlySignal<Agenda | null>, option
         stores.includes('ticks') ? Promise.all(ids.map((id) => opened.ticks.list(id))) : null,
         stores.includes('seen') ? opened.seen.get(current.id) : null,
       ]);
-      if (mine !== generation) return;
+      if (forAgenda !== agendaTicket) return;
       batch(() => {
-        agendaIds.value = ids;
-        if (noteLists) notes.value = noteLists.flat().sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
-        if (followLists) follows.value = followLists.flat();
-        if (tickLists) ticks.value = tickLists.flat();
-        if (stores.includes('seen')) seen.value = { snapshot: snapshot ?? undefined };
+        if (findRenderings) agendaIds.value = ids;
+        if (noteLists && latest('notes')) notes.value = noteLists.flat().sort(byCreation);
+        if (followLists && latest('follows')) follows.value = followLists.flat();
+        if (tickLists && latest('ticks')) ticks.value = tickLists.flat();
+        if (latest('seen')) seen.value = { snapshot: snapshot ?? undefined };
         problem.value = null;
       });
-      if (stores.includes('seen') && !snapshot) {
+      if (findRenderings && !snapshot) {
         const baseline = await opened.seen.markSeen(current.id, current);
-        if (mine === generation) seen.value = { snapshot: baseline };
+        if (forAgenda === agendaTicket) seen.value = { snapshot: baseline };
       }
     } catch (error) {
-      if (mine === generation) problem.value = toStoreError(error, 'read your notes').message;
+      if (forAgenda === agendaTicket) problem.value = toStoreError(error, 'read your notes').message;
     }
   }
 
-  // Changes from this window and others, gathered briefly so a burst is one read.
+  // Other windows' changes, gathered briefly so a burst is one read. This window's own writes are
+  // applied where they are made (and an import re-reads), so they are not read back.
   let pending = new Set<StoreName>();
   let reloadTimer: ReturnType<typeof setTimeout> | null = null;
   function onStoreChange(change: StoreChange): void {
+    if (change.origin === 'local') return;
     if (!change.agendaIds.some((id) => agendaIds.value.includes(id))) return;
-    // This window's own "seen" writes are already applied; re-reading them would only repeat them.
-    const stores = change.stores.filter((name) => !(name === 'seen' && change.origin === 'local'));
-    if (stores.length === 0) return;
-    for (const name of stores) pending.add(name);
+    for (const name of change.stores) pending.add(name);
     if (reloadTimer) return;
     reloadTimer = setTimeout(() => {
       reloadTimer = null;
       const wanted = [...pending];
       pending = new Set();
-      void load(wanted);
+      void reread(wanted);
     }, options.reloadDelayMs ?? 50);
   }
 
@@ -203,6 +231,7 @@ export function createPrivateState(agenda: ReadonlySignal<Agenda | null>, option
     const id = agenda.value?.id ?? null;
     if (id === shownId) return;
     shownId = id;
+    agendaTicket++;
     batch(() => {
       agendaIds.value = id ? [id] : [];
       notes.value = [];
@@ -211,7 +240,7 @@ export function createPrivateState(agenda: ReadonlySignal<Agenda | null>, option
       seen.value = null;
       notice.value = null;
     });
-    if (id) void load(ALL_STORES);
+    if (id) loadAgenda();
   });
 
   async function attempt<T>(action: () => Promise<T>): Promise<T | null> {
@@ -251,23 +280,43 @@ export function createPrivateState(agenda: ReadonlySignal<Agenda | null>, option
     /** A fresh id for a note not written yet; the editor keeps it so every keystroke saves the same note. */
     newNoteId,
 
-    /** The user typed in a note's editor; saved after a pause, kept in the stash until then. */
-    editNote(id: string, key: string, body: string): void {
+    /**
+     * The user typed in a note's editor; saved after a pause, kept in the stash until then. `baseRevision`
+     * is the revision of the note the editor's text started from: another window's newer save is then
+     * merged, not overwritten.
+     */
+    editNote(id: string, key: string, body: string, baseRevision: number): void {
       const current = agenda.value;
       if (!autosave || !current) return;
       const existing = notes.value.find((note) => note.id === id);
-      const target = existing?.target ?? targetFor(current, key);
-      if (!target) return;
+      let draftOf = drafting.get(id);
+      if (!existing && !draftOf) {
+        // Where a new note goes is decided at its first keystroke: a re-parse while typing must not lose it.
+        const target = targetFor(current, key);
+        if (!target) {
+          setSave(id, { state: 'failed', message: 'This row is no longer in the agenda, so the note has nowhere to go. Copy your text, then pick the row again.' });
+          return;
+        }
+        draftOf = { key, agendaId: current.id, target };
+        drafting.set(id, draftOf);
+      }
       const draft = {
         id,
-        agendaId: existing?.agendaId ?? current.id,
-        target,
+        agendaId: existing?.agendaId ?? draftOf!.agendaId,
+        target: existing?.target ?? draftOf!.target,
         body,
-        baseRevision: existing?.revision ?? 0,
+        baseRevision,
+        editedAt: now(),
       };
       options.stash?.keep(draft);
       setSave(id, { state: 'saving' });
       autosave.edit(draft);
+    },
+
+    /** The id of a new note on this key whose text is not saved yet (a failed save, a row switch while saving). */
+    unsavedNoteOn(key: string): string | null {
+      for (const [id, draftOf] of drafting) if (draftOf.key === key && autosave?.unsaved(id) !== undefined) return id;
+      return null;
     },
 
     /** Saves every note waiting now (the editor lost focus, the panel is closing). */
@@ -281,8 +330,11 @@ export function createPrivateState(agenda: ReadonlySignal<Agenda | null>, option
     async deleteNote(id: string): Promise<void> {
       const opened = store.value;
       if (!opened) return;
+      // Text still waiting would re-create the note after it is gone.
+      autosave?.discard(id);
+      options.stash?.forget(id);
+      drafting.delete(id);
       if ((await attempt(() => opened.notes.remove(id))) === null) return;
-      options.stash?.drop(id, notes.value.find((note) => note.id === id)?.body ?? '');
       notes.value = notes.value.filter((note) => note.id !== id);
     },
 
@@ -361,6 +413,7 @@ export function createPrivateState(agenda: ReadonlySignal<Agenda | null>, option
       if (!opened) return;
       try {
         notice.value = describeImport(await opened.importJson(text));
+        await reread(['notes', 'follows', 'ticks']);
       } catch (error) {
         notice.value = toStoreError(error, 'import this file').message;
       }
@@ -370,7 +423,11 @@ export function createPrivateState(agenda: ReadonlySignal<Agenda | null>, option
 
 export type PrivateState = ReturnType<typeof createPrivateState>;
 
-function hasText(note: NoteRecord): boolean {
+function byCreation(a: NoteRecord, b: NoteRecord): number {
+  return a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1);
+}
+
+export function hasText(note: NoteRecord): boolean {
   return note.body.trim().length > 0;
 }
 

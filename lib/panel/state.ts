@@ -63,21 +63,23 @@ export function createPanelState(link: PageLink, options: PanelOptions = {}) {
   // Each agenda brings back its own filters; a re-parse of the same agenda keeps everything.
   effect(() => index.useAgenda(agenda.value?.id ?? null));
 
-  // A meeting counts as seen once the reader has looked at it in the index and moved on: its "new"
-  // marks stay while they are reading it.
-  let reading: string | null = null;
+  // A meeting's "new" marks go once the reader has opened it and closed it again (or closed the panel):
+  // passing over it with the arrow keys is not reading it.
+  let openMeetings: { agendaId: string | null; keys: ReadonlySet<string> } = { agendaId: null, keys: new Set() };
   effect(() => {
-    const row = index.activeRow();
-    const meetingKey = row ? (row.kind === 'meeting' ? row.meeting.key : row.meetingKey) : null;
-    if (meetingKey === reading) return;
-    const left = reading;
-    reading = meetingKey;
-    if (left && mine?.novelty.peek()?.meetings.has(left)) void mine.markSeen([left]);
+    const agendaId = agenda.value?.id ?? null;
+    const keys = index.expanded.value;
+    const before = openMeetings;
+    openMeetings = { agendaId, keys };
+    if (before.agendaId !== agendaId) return;
+    const novelty = mine?.novelty.peek();
+    const read = [...before.keys].filter((key) => !keys.has(key) && novelty?.meetings.has(key));
+    if (read.length > 0) void mine?.markSeen(read);
   });
 
   let generation = 0;
   async function load(id: number | null): Promise<void> {
-    const mine = ++generation;
+    const ticket = ++generation;
     batch(() => {
       tabId.value = id;
       loading.value = id !== null;
@@ -86,14 +88,14 @@ export function createPanelState(link: PageLink, options: PanelOptions = {}) {
     if (id === null) return;
     try {
       const answer = await link.request(id, { type: 'agenda/get' });
-      if (mine !== generation) return;
+      if (ticket !== generation) return;
       batch(() => {
         snapshot.value = answer;
         unreachable.value = null;
         loading.value = false;
       });
     } catch {
-      if (mine !== generation) return;
+      if (ticket !== generation) return;
       batch(() => {
         snapshot.value = null;
         unreachable.value = UNREACHABLE;
@@ -139,10 +141,12 @@ export function createPanelState(link: PageLink, options: PanelOptions = {}) {
     if (generation === 0) await load(first);
   }
 
-  /** The panel is closing: save what is typed and remember the meeting being read as seen. */
+  /** The panel is closing: save what is typed and count the meetings left open as read. */
   function leave(): void {
     void mine?.flush();
-    if (reading && mine?.novelty.peek()?.meetings.has(reading)) void mine.markSeen([reading]);
+    const novelty = mine?.novelty.peek();
+    const read = [...openMeetings.keys].filter((key) => novelty?.meetings.has(key));
+    if (read.length > 0) void mine?.markSeen(read);
   }
 
   return {

@@ -7,7 +7,8 @@ import type { NoteDraft, NotesApi, SavedNote } from './notes';
 export interface NoteAutosaveOptions {
   /** Quiet time after the last keystroke before saving; 400 ms by default. */
   delayMs?: number;
-  onSaved?: (saved: SavedNote) => void;
+  /** `draft` is what was sent: its body may have lost to another window's newer text in `saved`. */
+  onSaved?: (saved: SavedNote, draft: NoteDraft) => void;
   /** The text is still kept (`unsaved(id)`); the next edit or `flush()` tries again. */
   onError?: (error: StoreError, draft: NoteDraft) => void;
   now?: () => number;
@@ -22,6 +23,8 @@ export interface NoteAutosave {
   unsaved(id: string): string | undefined;
   /** Whether a note has text waiting or being saved. */
   busy(id: string): boolean;
+  /** Forgets text waiting for a note (it is being deleted); a save already under way still completes first. */
+  discard(id: string): void;
   /** Stops the timers; call `flush()` first to keep what is waiting. */
   dispose(): void;
 }
@@ -73,7 +76,7 @@ export function createNoteAutosave(notes: Pick<NotesApi, 'save'>, options: NoteA
       try {
         const saved = await notes.save({ ...draft, baseRevision: state.revision });
         state.revision = saved.note.revision;
-        options.onSaved?.(saved);
+        options.onSaved?.(saved, draft);
       } catch (error) {
         const failure = toStoreError(error, 'save this note');
         // Keep the text unless newer text arrived meanwhile.
@@ -111,6 +114,14 @@ export function createNoteAutosave(notes: Pick<NotesApi, 'save'>, options: NoteA
     busy(id) {
       const state = states.get(id);
       return Boolean(state && (state.waiting || state.draining));
+    },
+
+    discard(id) {
+      const state = states.get(id);
+      if (!state) return;
+      if (state.timer) clearTimeout(state.timer);
+      state.timer = null;
+      state.waiting = null;
     },
 
     dispose() {

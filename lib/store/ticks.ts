@@ -37,6 +37,8 @@ export function createTicksApi(ctx: StoreContext): TicksApi {
  * ticks land on one item (it was ticked, edited, ticked again), the latest decides. Pure.
  */
 export function tickedKeys(agenda: Agenda, ticks: readonly TickRecord[]): Set<string> {
+  // Placing indexes the whole agenda: nothing to place, nothing to index.
+  if (ticks.length === 0) return new Set();
   const placement = placeAll(agenda, ticks, (tick) => tick.target);
   const done = new Set<string>();
   for (const [key, entries] of placement.byKey) {

@@ -20,7 +20,19 @@ export function snapshotOf(agendaId: string, agenda: Agenda, savedAt: number): S
   return { agendaId, savedAt, meetings };
 }
 
+/** Meetings are immutable once parsed: a snapshot and every later comparison with it hash each one once. */
+const hashed = new WeakMap<Meeting, SeenMeeting>();
+
 export function seenMeeting(meeting: Meeting): SeenMeeting {
+  let seen = hashed.get(meeting);
+  if (!seen) {
+    seen = hashMeeting(meeting);
+    hashed.set(meeting, seen);
+  }
+  return seen;
+}
+
+function hashMeeting(meeting: Meeting): SeenMeeting {
   const items: Record<string, string> = {};
   const keys: string[] = [];
   const visit = (item: Item): void => {

@@ -176,6 +176,24 @@ describe('private notes', () => {
     }
   });
 
+  it('keeps what was typed when the panel is closed before the save', async () => {
+    const browser = await launch();
+    try {
+      const { panel, tabId } = await openAgenda(browser);
+      await selectItem(panel, 'Release retro');
+      const editor = await noteEditor(panel);
+      await editor.pressSequentially('Closed mid-sentence');
+      // Straight away: the save waits for a pause in typing that never comes.
+      await panel.close();
+      const next = await openPanel(browser, tabId);
+      await selectItem(next, 'Release retro');
+      await expect.poll(async () => (await noteEditor(next)).inputValue()).toBe('Closed mid-sentence');
+      await expect.poll(() => itemRow(next, 'Release retro').locator('.row-marks__note').count()).toBe(1);
+    } finally {
+      await browser.close();
+    }
+  });
+
   it('written in one panel shows in another panel within a second', async () => {
     const browser = await launch();
     try {
@@ -257,7 +275,7 @@ describe('follows and action items', () => {
         mimeType: 'application/json',
         buffer: Buffer.from('{"settings": true}'),
       });
-      await expect.poll(() => panel.locator('.your-data__notice').innerText()).toMatch(/not an agenda overlay export/);
+      await expect.poll(() => panel.locator('.agenda__outcome').innerText()).toMatch(/not an agenda overlay export/);
     } finally {
       await browser.close();
     }

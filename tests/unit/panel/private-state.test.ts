@@ -78,8 +78,8 @@ describe('the private layer of the panel', () => {
     await ready(state);
     const item = itemWithRef(docs);
     const id = state.newNoteId();
-    state.editNote(id, item.key, 'Ask');
-    state.editNote(id, item.key, 'Ask about beta');
+    state.editNote(id, item.key, 'Ask', 0);
+    state.editNote(id, item.key, 'Ask about beta', 0);
     expect(state.saves.value.get(id)).toEqual({ state: 'saving' });
     expect(storage.length).toBe(1);
     await vi.waitFor(() => expect(state.saves.value.get(id)).toEqual({ state: 'saved' }));
@@ -100,7 +100,7 @@ describe('the private layer of the panel', () => {
     // A panel that closed 1 ms after a keystroke: the text is only in the stash.
     const first = setup(docs, db, { stash: createDraftStash(storage), autosaveDelayMs: 60_000 });
     await ready(first.state);
-    first.state.editNote(first.state.newNoteId(), item.key, 'Typed just before closing');
+    first.state.editNote(first.state.newNoteId(), item.key, 'Typed just before closing', 0);
 
     const next = setup(docs, db, { stash: createDraftStash(storage) });
     await ready(next.state);
@@ -115,7 +115,7 @@ describe('the private layer of the panel', () => {
     await ready(a.state);
     await ready(b.state);
     const meetingKey = docs.meetings[2]!.key;
-    a.state.editNote(a.state.newNoteId(), meetingKey, 'From window A');
+    a.state.editNote(a.state.newNoteId(), meetingKey, 'From window A', 0);
     await vi.waitFor(() => expect(b.state.notesOn(meetingKey).map((n) => n.body)).toEqual(['From window A']));
   });
 
@@ -124,7 +124,7 @@ describe('the private layer of the panel', () => {
     const { shown, state } = setup(docs, db);
     await ready(state);
     const item = itemWithRef(docs);
-    state.editNote(state.newNoteId(), item.key, 'Written on the Google Doc');
+    state.editNote(state.newNoteId(), item.key, 'Written on the Google Doc', 0);
     await vi.waitFor(() => expect(state.noteKeys.value.size).toBe(1));
 
     shown.value = github;
@@ -132,7 +132,7 @@ describe('the private layer of the panel', () => {
     await vi.waitFor(() => expect(state.notesOn(item.key).map((n) => n.body)).toEqual(['Written on the Google Doc']));
     // Edits made here keep the note where it was written.
     const note = state.notesOn(item.key)[0]!;
-    state.editNote(note.id, item.key, 'Edited on GitHub');
+    state.editNote(note.id, item.key, 'Edited on GitHub', note.revision);
     await vi.waitFor(() => expect(state.saves.value.get(note.id)).toEqual({ state: 'saved' }));
     expect(state.notesOn(item.key)[0]).toMatchObject({ agendaId: docs.id, body: 'Edited on GitHub' });
   });
@@ -185,7 +185,7 @@ describe('the private layer of the panel', () => {
     const { shown, state } = setup(docs, db);
     await ready(state);
     const item = itemWithRef(docs);
-    state.editNote(state.newNoteId(), item.key, 'Keep me');
+    state.editNote(state.newNoteId(), item.key, 'Keep me', 0);
     await vi.waitFor(() => expect(state.noteKeys.value.size).toBe(1));
     shown.value = { ...docs, meetings: docs.meetings.filter((m) => m.key !== '2018-11-28') };
     expect(state.placement.value?.detached.map((d) => [d.note.body, d.quote])).toEqual([['Keep me', item.text]]);
@@ -222,13 +222,120 @@ describe('the private layer of the panel', () => {
     });
     const id = state.newNoteId();
     const key = docs.meetings[1]!.key;
-    state.editNote(id, key, 'Important');
+    state.editNote(id, key, 'Important', 0);
     await vi.waitFor(() => expect(state.saves.value.get(id)?.state).toBe('failed'));
     expect(state.saves.value.get(id)).toMatchObject({ message: expect.stringMatching(/no storage space left/) });
     expect(state.unsaved(id)).toBe('Important');
     spy.mockRestore();
-    state.editNote(id, key, 'Important!');
+    state.editNote(id, key, 'Important!', 0);
     await vi.waitFor(() => expect(state.saves.value.get(id)).toEqual({ state: 'saved' }));
     expect(state.notesOn(key).map((n) => n.body)).toEqual(['Important!']);
+  });
+
+  it('keeps both texts when two windows edit one note at once', async () => {
+    const db = names();
+    const a = setup(docs, db);
+    const b = setup(docs, db);
+    await ready(a.state);
+    await ready(b.state);
+    const key = docs.meetings[1]!.key;
+    const id = a.state.newNoteId();
+    a.state.editNote(id, key, 'shared v1', 0);
+    await vi.waitFor(() => expect(b.state.notesOn(key).map((n) => n.body)).toEqual(['shared v1']));
+    const loaded = b.state.notesOn(key)[0]!.revision;
+    // A's editor still holds the text of revision 1 when B saves on top of it …
+    b.state.editNote(id, key, 'shared v1 and B', loaded);
+    await vi.waitFor(() => expect(a.state.notesOn(key)[0]?.body).toBe('shared v1 and B'));
+    // … and A, typing on, started from revision 1: its save is merged, B's text is kept.
+    a.state.editNote(id, key, 'shared v1 and A', 1);
+    await vi.waitFor(() => expect(a.state.saves.value.get(id)).toEqual({ state: 'saved' }));
+    const note = a.state.notesOn(key)[0]!;
+    expect([note.body, ...note.conflicts.map((c) => c.body)].sort()).toEqual(['shared v1 and A', 'shared v1 and B']);
+  });
+
+  it("becomes ready when another window's change arrives while the agenda is still loading", async () => {
+    const db = names();
+    const writer = setup(docs, db);
+    await ready(writer.state);
+    let releaseSeen: (() => void) | null = null;
+    const slow = setup(docs, db, {
+      open: async () => {
+        const store = await openStore(db);
+        opened.push(store);
+        const all = store.seen.all.bind(store.seen);
+        // The first read of every agenda's snapshots is slow; a note from the other window lands meanwhile.
+        store.seen.all = () => new Promise((resolve) => (releaseSeen = () => void all().then(resolve)));
+        return store;
+      },
+    });
+    const opening = slow.state.open();
+    await vi.waitFor(() => expect(releaseSeen).not.toBeNull());
+    const key = docs.meetings[3]!.key;
+    writer.state.editNote(writer.state.newNoteId(), key, 'While you were loading', 0);
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    releaseSeen!();
+    await opening;
+    await vi.waitFor(() => expect(slow.state.ready.value).toBe(true));
+    await vi.waitFor(() => expect(slow.state.notesOn(key).map((n) => n.body)).toEqual(['While you were loading']));
+  });
+
+  it('stays deleted when deleted while a save is waiting', async () => {
+    const db = names();
+    const storage = memoryStorage();
+    const { state } = setup(docs, db, { stash: createDraftStash(storage), autosaveDelayMs: 30 });
+    await ready(state);
+    const key = docs.meetings[1]!.key;
+    const id = state.newNoteId();
+    state.editNote(id, key, 'v1', 0);
+    await vi.waitFor(() => expect(state.saves.value.get(id)).toEqual({ state: 'saved' }));
+    state.editNote(id, key, 'v1 more', state.notesOn(key)[0]!.revision);
+    await state.deleteNote(id);
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    expect(state.notesOn(key)).toEqual([]);
+    expect(storage.length).toBe(0);
+    const next = setup(docs, db, { stash: createDraftStash(storage) });
+    await ready(next.state);
+    expect(next.state.notes.value).toEqual([]);
+  });
+
+  it('does not let a stashed older draft win over newer text when a panel reopens', async () => {
+    const db = names();
+    const storage = memoryStorage();
+    const clockNow = { t: Date.UTC(2026, 0, 1) };
+    const key = docs.meetings[1]!.key;
+    const a = setup(docs, db, { stash: createDraftStash(storage), autosaveDelayMs: 60_000, now: () => clockNow.t });
+    await ready(a.state);
+    const id = a.state.newNoteId();
+    // A types at 10:00 and its panel closes before saving; B writes the same note at 10:05.
+    a.state.editNote(id, key, 'A older edit', 0);
+    clockNow.t += 5 * 60_000;
+    const b = setup(docs, db, { now: () => clockNow.t });
+    await ready(b.state);
+    b.state.editNote(id, key, 'B newer edit', 0);
+    await vi.waitFor(() => expect(b.state.saves.value.get(id)).toEqual({ state: 'saved' }));
+
+    clockNow.t += 60_000;
+    const reopened = setup(docs, db, { stash: createDraftStash(storage), now: () => clockNow.t });
+    await ready(reopened.state);
+    await vi.waitFor(() => expect(storage.length).toBe(0));
+    const note = (await vi.waitFor(async () => {
+      const [found] = reopened.state.notesOn(key);
+      expect(found?.conflicts.length).toBe(1);
+      return found!;
+    }))!;
+    expect(note.body).toBe('B newer edit');
+    expect(note.conflicts.map((c) => c.body)).toEqual(['A older edit']);
+  });
+
+  it('keeps an emptied note in its editor but marks the row no more', async () => {
+    const { state } = setup(docs, names());
+    await ready(state);
+    const key = docs.meetings[1]!.key;
+    const id = state.newNoteId();
+    state.editNote(id, key, 'Something', 0);
+    await vi.waitFor(() => expect(state.noteKeys.value.has(key)).toBe(true));
+    state.editNote(id, key, '', state.notesOn(key)[0]!.revision);
+    await vi.waitFor(() => expect(state.noteKeys.value.has(key)).toBe(false));
+    expect(state.notesOn(key).map((n) => n.id)).toEqual([id]);
   });
 });
