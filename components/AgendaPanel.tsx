@@ -52,6 +52,7 @@ function AgendaIndex({ state }: { state: PanelState }) {
         <p class="agenda__summary">
           {plural(meetings, 'meeting')} · {canceled} canceled · {plural(items, 'item')}
         </p>
+        <LoadingLine state={state} />
         {agenda.problems.length > 0 && (
           <details class="agenda__problems">
             <summary>{plural(agenda.problems.length, 'thing', 'things')} the overlay could not read</summary>
@@ -93,5 +94,17 @@ function AgendaIndex({ state }: { state: PanelState }) {
       <AgendaTree state={state} />
       <ItemDetail state={state} />
     </div>
+  );
+}
+
+/** While a long agenda is still arriving: how much of it is here, and that search and filters cover only that. */
+function LoadingLine({ state }: { state: PanelState }) {
+  const progress = state.progress.value;
+  if (!progress) return null;
+  return (
+    <p class="agenda__loading" role="status">
+      Loading older meetings: {progress.loaded.toLocaleString('en-US')} of {progress.total.toLocaleString('en-US')} so
+      far. Search and filters cover these until the rest arrives.
+    </p>
   );
 }

@@ -1,6 +1,7 @@
 // The side panel's state: one place of signals, written by the page link and read by the views.
 import { batch, computed, effect, signal } from '@preact/signals';
 import type { AgendaSnapshot } from '../messaging/protocol';
+import { readAgenda, type LoadProgress } from './agenda-loading';
 import { createIndexState, type IndexOptions } from './index-state';
 import type { GitHubStatus } from './github-status';
 import type { PageLink } from './page-link';
@@ -27,6 +28,8 @@ export function createPanelState(link: PageLink, options: PanelOptions = {}) {
   const unreachable = signal<string | null>(null);
   const loading = signal(true);
   const notice = signal<string | null>(null);
+  /** While a long agenda is still arriving: how many of its meetings are here. Null once it is whole. */
+  const progress = signal<LoadProgress | null>(null);
 
   const agenda = computed(() => (snapshot.value?.status === 'agenda' ? snapshot.value.agenda : null));
   const view = computed<PanelView>(() => {
@@ -51,30 +54,48 @@ export function createPanelState(link: PageLink, options: PanelOptions = {}) {
   effect(() => index.useAgenda(agenda.value?.id ?? null));
 
   let generation = 0;
-  async function load(id: number | null): Promise<void> {
+  /** Reads the tab's agenda: shown part by part on a first read, only once whole on a re-read after an edit. */
+  async function read(id: number, progressive: boolean): Promise<void> {
     const mine = ++generation;
-    batch(() => {
-      tabId.value = id;
-      loading.value = id !== null;
-      notice.value = null;
-    });
-    if (id === null) return;
     try {
-      const answer = await link.request(id, { type: 'agenda/get' });
-      if (mine !== generation) return;
-      batch(() => {
-        snapshot.value = answer;
-        unreachable.value = null;
-        loading.value = false;
-      });
+      await readAgenda(
+        link,
+        id,
+        {
+          wanted: () => mine === generation,
+          show: (answer, sofar) =>
+            batch(() => {
+              snapshot.value = answer;
+              progress.value = sofar;
+              unreachable.value = null;
+              loading.value = false;
+            }),
+        },
+        progressive,
+      );
     } catch {
       if (mine !== generation) return;
       batch(() => {
         snapshot.value = null;
+        progress.value = null;
         unreachable.value = UNREACHABLE;
         loading.value = false;
       });
     }
+  }
+
+  async function load(id: number | null): Promise<void> {
+    batch(() => {
+      tabId.value = id;
+      loading.value = id !== null;
+      progress.value = null;
+      notice.value = null;
+    });
+    if (id === null) {
+      generation++;
+      return;
+    }
+    await read(id, true);
   }
 
   async function jump(key: string): Promise<void> {
@@ -91,8 +112,15 @@ export function createPanelState(link: PageLink, options: PanelOptions = {}) {
   async function start(): Promise<void> {
     link.onAgendaChanged((from, next) => {
       if (from !== tabId.value) return;
+      // Too long to come with the news: read it again, and keep showing the old one until the new one is whole.
+      if (next === null) {
+        void read(from, progress.value !== null);
+        return;
+      }
+      generation++;
       batch(() => {
         snapshot.value = next;
+        progress.value = null;
         unreachable.value = null;
         loading.value = false;
       });
@@ -106,7 +134,7 @@ export function createPanelState(link: PageLink, options: PanelOptions = {}) {
     if (generation === 0) await load(first);
   }
 
-  return { tabId, snapshot, agenda, view, summary, notice, index, github: options.github ?? null, load, jump, start };
+  return { tabId, snapshot, agenda, view, summary, notice, progress, index, github: options.github ?? null, load, jump, start };
 }
 
 export type PanelState = ReturnType<typeof createPanelState>;
