@@ -45,6 +45,7 @@ export function formatTable(results: BenchResults): string {
   row('  agenda received', (s) => ms(s.panel?.panel_agenda_received_ms ?? null));
   row('  first row in DOM', (s) => ms(s.panel?.panel_first_row_in_dom_ms ?? null));
   row('  answer → row painted', (s) => ms(s.panel?.panel_render_after_answer_ms ?? null));
+  row('  whole agenda in panel', (s) => ms(s.panel?.panel_whole_agenda_ms ?? null));
   row('panel_dom_nodes', (s) => (s.panel_dom_nodes === null ? '–' : int(s.panel_dom_nodes)));
   row('  meeting rows in DOM', (s) => (s.panel ? int(s.panel.panel_rows) : '–'));
   row('filter_keystroke_ms (median)', (s) => (s.filter_keystroke_ms === null ? (s.panel?.filter_note ?? '–') : ms(s.filter_keystroke_ms)));
