@@ -39,6 +39,9 @@ export function AgendaPanel({ state }: { state: PanelState }) {
 function AgendaIndex({ state }: { state: PanelState }) {
   const agenda = state.agenda.value;
   const refs = useMemo(() => (agenda ? refsOfAgenda(agenda) : []), [agenda]);
+  const reports = state.github?.reports.value ?? null;
+  // Every reference of a long agenda: counted when statuses or the agenda change, not on each keystroke.
+  const statusSummary = useMemo(() => (reports && refs.length > 0 ? summarise(reports, refs) : null), [reports, refs]);
   if (!agenda) return null;
   const { meetings, canceled, items } = state.summary.value;
   const index = state.index;
@@ -66,9 +69,9 @@ function AgendaIndex({ state }: { state: PanelState }) {
         {github && <RateLimitBanner status={github} />}
         <SearchBar state={state} />
         <FilterBar state={state}>
-          {github && refs.length > 0 && (
+          {github && statusSummary && (
             <StatusSummary
-              summary={summarise(github.reports.value, refs)}
+              summary={statusSummary}
               scope="in this agenda"
               onPick={(filter) => (index.statusFilter.value = index.statusFilter.value === filter ? null : filter)}
               picked={index.statusFilter.value}
