@@ -52,6 +52,10 @@ export function createPanelState(link: PageLink, options: PanelOptions = {}) {
   const index = createIndexState(agenda, { ...options, reports: options.github?.reports });
   // Each agenda brings back its own filters; a re-parse of the same agenda keeps everything.
   effect(() => index.useAgenda(agenda.value?.id ?? null));
+  // Once the whole agenda is here, build its search index while the reader looks.
+  effect(() => {
+    if (agenda.value && progress.value === null) index.warm();
+  });
 
   let generation = 0;
   /** Reads the tab's agenda: shown part by part on a first read, only once whole on a re-read after an edit. */
