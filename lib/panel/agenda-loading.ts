@@ -2,7 +2,7 @@
 // rest is added as it arrives, and the panel can say how far it has got. A re-read after an edit shows only
 // the whole, so that the agenda on screen never shrinks back to its first part while the reader works in it.
 import { withPart } from '../messaging/agenda-parts';
-import type { AgendaSnapshot } from '../messaging/protocol';
+import type { AgendaPart, AgendaSnapshot } from '../messaging/protocol';
 import type { PageLink } from './page-link';
 
 /** Meetings read so far, of how many. */
@@ -37,9 +37,16 @@ export async function readAgenda(link: PageLink, tabId: number, handlers: ReadHa
     const total = opening.meetings;
     let loaded = snapshot.agenda?.meetings.length ?? 0;
     if (progressive) handlers.show(snapshot, { loaded, total });
+    // Every part is asked for at once: the page answers them in turn while the panel takes in the last one.
+    const answers: Promise<AgendaPart>[] = [];
+    for (let part = 1; part < opening.parts; part++) {
+      const answer = link.request(tabId, { type: 'agenda/part', version: opening.version, part });
+      answer.catch(() => undefined); // awaited below, unless the read stops first
+      answers.push(answer);
+    }
     let stale = false;
     for (let part = 1; part < opening.parts && !stale; part++) {
-      const answer = await link.request(tabId, { type: 'agenda/part', version: opening.version, part });
+      const answer = await (answers[part - 1] as Promise<AgendaPart>);
       if (!handlers.wanted()) return;
       if (answer.stale) {
         stale = true;
