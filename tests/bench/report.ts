@@ -36,6 +36,8 @@ export function formatTable(results: BenchResults): string {
       `${pick(s).parse_min_ms.toFixed(0)} / ${pick(s).walk_min_ms.toFixed(pick(s).walk_min_ms < 1 ? 3 : 1)} = ` +
       `${pick(s).parse_ratio_of_mins.toFixed(2)}×`);
     row(`${label}: meetings parsed`, (s) => int(pick(s).meetings_parsed));
+    row(`${label}: model floor (JSON.parse)`, (s) =>
+      `${ms(pick(s).model_json_parse_ms)}, ${pick(s).model_floor_ratio.toFixed(2)}× walk`);
   };
   rendering('Docs export', (s) => s.gdocs);
   rendering('GitHub', (s) => s.github);

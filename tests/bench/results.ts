@@ -61,7 +61,10 @@ export const LEGEND: Record<string, string> = {
     '1 warm-up; walk and parse runs alternate, in a headless Chromium without the extension.',
   parse_ratio:
     'parse_ms / walk_ms. Headline: the Google Docs export rendering; the GitHub rendering under "github". ' +
-    'parse_ratio_of_mins: the same from the fastest walk and parse runs, a cross-check on a busy machine.',
+    'parse_ratio_of_mins: the same from the fastest walk and parse runs, a cross-check on a busy machine. ' +
+    'model_json_parse_ms / model_floor_ratio: the fastest of 3 JSON.parse of the parsed agenda\'s JSON in the same page, ' +
+    'and its ratio to walk_ms: a floor for any parser that builds the whole model at once (allocating its objects and ' +
+    'strings natively, reading nothing), to set parse_ratio against.',
   panel_first_render_ms:
     'the panel opened as a tab (sidepanel.html?tab=<id>, 400x800) on the Google Docs export page, whose content script has ' +
     'already parsed it: ms from navigation start (performance.timeOrigin) to the task after the painted frame that first ' +
