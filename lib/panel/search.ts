@@ -269,7 +269,9 @@ export function filterAgenda(index: SearchIndex, f: Filters): FilteredView {
   }
 
   const hits = matchingEntries(index, decisive, candidates, meetingOk, f);
-  const view = groupByMeeting(index, hits);
+  // One more letter often matches the very same items: then it is the same view, and nothing after it
+  // (rows, offsets, the list's rendering) has to be made again.
+  const view = cache && cache.key === key && sameHits(cache.hits, hits) ? cache.view : groupByMeeting(index, hits);
   index.cache = { key, words: decisive, hits, view };
   return view;
 }
@@ -285,6 +287,12 @@ export function browseView(meetings: readonly Meeting[], f: Filters): FilteredVi
   const meetingIndexes: number[] = [];
   for (let i = 0; i < meetings.length; i++) if (!meetingOk || meetingOk[i] === 1) meetingIndexes.push(i);
   return { mode: 'browse', meetingIndexes };
+}
+
+function sameHits(a: Int32Array, b: Int32Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function sameWords(a: readonly string[], b: readonly string[]): boolean {

@@ -346,3 +346,13 @@ describe('browsing without a search index', () => {
     }
   });
 });
+
+describe('a letter that changes nothing', () => {
+  it('gives the very same view, so that nothing after it is rebuilt', () => {
+    const index = buildSearchIndex(small);
+    const first = filterAgenda(index, { ...NO_FILTERS, query: 'vaul' });
+    const second = filterAgenda(index, { ...NO_FILTERS, query: 'vault' });
+    expect(second).toBe(first);
+    expect(filterAgenda(buildSearchIndex(small), { ...NO_FILTERS, query: 'vault' })).toEqual(second);
+  });
+});
