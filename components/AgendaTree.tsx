@@ -48,10 +48,12 @@ export function AgendaTree({ state }: { state: PanelState }) {
     if (!github) return;
     const shownRefs = rows.flatMap((row) => (row.kind === 'item' ? row.item.refs : []));
     const shown = shownRefs.join(' ');
-    // Ask again only when the agenda or the references on screen changed, not on every keystroke.
+    // Ask again only when the agenda or the references on screen changed, not on every keystroke; and the
+    // whole agenda's only when it changed (going over every reference of a long agenda costs).
     if (asked.current.all === allRefs && asked.current.shown === shown) return;
+    const agendaChanged = asked.current.all !== allRefs;
     asked.current = { all: allRefs, shown };
-    void github.request(allRefs, shownRefs);
+    void github.request(agendaChanged ? allRefs : [], shownRefs);
   }
 
   // Keep the active row in view as it moves, and show the meeting the reader has reached in the page

@@ -1,5 +1,6 @@
 // Reads the agenda on the pages we understand and answers the side panel.
-import { isPanelRequest, type AgendaChanged, type AgendaSnapshot, type VisibleMeeting } from '@/lib/messaging/protocol';
+import { openingOf, partOf, partRanges } from '@/lib/messaging/agenda-parts';
+import { isPanelRequest, type AgendaChanged, type AgendaSnapshot, type PanelRequest, type VisibleMeeting } from '@/lib/messaging/protocol';
 import { watchAgenda } from '@/lib/page/agenda-watcher';
 import { startPrivateMarks } from '@/lib/page/private-marks';
 import { startRefBadges } from '@/lib/page/ref-badges';
@@ -25,7 +26,9 @@ export default defineContentScript({
     const announce = (snapshot: AgendaSnapshot): void => {
       badges.follow(snapshot);
       marks.follow(snapshot);
-      const message: AgendaChanged = { type: 'agenda/changed', snapshot };
+      // A long agenda is not broadcast: the panel reads it again in parts.
+      const small = partRanges(snapshot.agenda?.meetings.length ?? 0).length === 1;
+      const message: AgendaChanged = { type: 'agenda/changed', version: watcher.version(), snapshot: small ? snapshot : null };
       // No panel open is the usual case, not an error.
       browser.runtime.sendMessage(message).catch(() => undefined);
       readingPosition?.recheck();
@@ -46,16 +49,26 @@ export default defineContentScript({
     // GitHub moves between files without a reload.
     ctx.addEventListener(window, 'wxt:locationchange', () => watcher.refresh());
 
+    const answer = (message: PanelRequest): unknown => {
+      switch (message.type) {
+        case 'agenda/get':
+          return watcher.snapshot();
+        case 'agenda/open':
+          return openingOf(watcher.snapshot(), watcher.version());
+        case 'agenda/part':
+          return partOf(watcher.snapshot(), watcher.version(), message.version, message.part);
+        case 'agenda/jump':
+          return watcher.jump(message.key);
+        case 'agenda/marks':
+          marks.show(message.marks);
+          return { ok: true };
+      }
+    };
     browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse) => {
       if (!isPanelRequest(message)) return;
-      if (message.type === 'agenda/marks') {
-        marks.show(message.marks);
-        sendResponse({ ok: true });
-        return;
-      }
-      sendResponse(message.type === 'agenda/get' ? watcher.snapshot() : watcher.jump(message.key));
+      sendResponse(answer(message));
       // A panel that just asked for the agenda also wants to know where the reader is.
-      if (message.type === 'agenda/get') setTimeout(() => readingPosition?.repeat(), 0);
+      if (message.type === 'agenda/get' || message.type === 'agenda/open') setTimeout(() => readingPosition?.repeat(), 0);
     });
   },
 });

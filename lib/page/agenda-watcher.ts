@@ -11,6 +11,8 @@ const REPARSE_DELAY_MS = 250;
 
 export interface AgendaWatcher {
   snapshot(): AgendaSnapshot;
+  /** Counts the agenda's real changes: parts read for one version belong together. */
+  version(): number;
   /** The meetings' headings, in document order. */
   meetingElements(): readonly MeetingElement[];
   jump(key: string): JumpResult;
@@ -26,6 +28,7 @@ export function watchAgenda(doc: Document, onChange: (snapshot: AgendaSnapshot) 
   let headings: MeetingElement[] | null = null;
   let current: AgendaSnapshot = readPage();
   let signature = JSON.stringify(current);
+  let version = 1;
   let timer: number | undefined;
 
   function readPage(): AgendaSnapshot {
@@ -46,6 +49,7 @@ export function watchAgenda(doc: Document, onChange: (snapshot: AgendaSnapshot) 
     if (nextSignature === signature) return;
     current = next;
     signature = nextSignature;
+    version++;
     onChange(next);
   }
 
@@ -61,6 +65,7 @@ export function watchAgenda(doc: Document, onChange: (snapshot: AgendaSnapshot) 
 
   return {
     snapshot: () => current,
+    version: () => version,
     meetingElements() {
       headings ??= inDocumentOrder(result);
       return headings;

@@ -2,6 +2,7 @@
 // the background, parsed here), and the panel's requests are answered from it. Kept apart from the HTML pages'
 // path: nothing in the editor's canvas is decorated or watched for scrolling.
 import { isLiveDocRefresh, type ExportAnswer, type ExportRequest } from '../messaging/live-doc';
+import { openingOf, partOf, partRanges } from '../messaging/agenda-parts';
 import { isPanelRequest, type AgendaChanged, type AgendaSnapshot } from '../messaging/protocol';
 import { sourceForUrl } from '../sources/sources';
 import { EDITOR_SHELL } from './editor-shell';
@@ -27,8 +28,12 @@ interface EditorTabContext {
 }
 
 export function startEditorTab(ctx: EditorTabContext, doc: Document = document): void {
+  // The watcher reports its first state while it is being made, before `watcher` below exists.
+  let versionNow = (): number => 0;
   const tell = (snapshot: AgendaSnapshot): void => {
-    const message: AgendaChanged = { type: 'agenda/changed', snapshot };
+    // A long agenda is not broadcast: the panel reads it again in parts.
+    const small = partRanges(snapshot.agenda?.meetings.length ?? 0).length === 1;
+    const message: AgendaChanged = { type: 'agenda/changed', version: versionNow(), snapshot: small ? snapshot : null };
     // No panel open is the usual case, not an error.
     browser.runtime.sendMessage(message).catch(() => undefined);
   };
@@ -42,6 +47,7 @@ export function startEditorTab(ctx: EditorTabContext, doc: Document = document):
       tell(notEditor);
     },
   });
+  versionNow = () => watcher.version();
   const snapshot = (): AgendaSnapshot => notEditor ?? watcher.snapshot();
   // A panel that asked before this script was ready learns the state now.
   tell(snapshot());
@@ -58,6 +64,14 @@ export function startEditorTab(ctx: EditorTabContext, doc: Document = document):
     if (!isPanelRequest(message)) return undefined;
     if (message.type === 'agenda/get') {
       sendResponse(snapshot());
+      return undefined;
+    }
+    if (message.type === 'agenda/open') {
+      sendResponse(openingOf(snapshot(), watcher.version()));
+      return undefined;
+    }
+    if (message.type === 'agenda/part') {
+      sendResponse(partOf(snapshot(), watcher.version(), message.version, message.part));
       return undefined;
     }
     if (message.type !== 'agenda/jump') return undefined;

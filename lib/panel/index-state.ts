@@ -11,7 +11,7 @@ import { STATUS_FILTERS, type StatusFilter } from './github-status';
 import { buildRows, type Row } from './rows';
 import { narrowByStatus } from './status-narrowing';
 import { MARK_FILTERS, narrowByMark, type MarkFilter, type MarkSets } from './mark-narrowing';
-import { buildSearchIndex, filterAgenda, queryWords } from './search';
+import { browseView, buildSearchIndex, filterAgenda, queryWords, searchesItems } from './search';
 
 export interface IndexOptions {
   storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
@@ -35,13 +35,17 @@ export function createIndexState(agenda: ReadonlySignal<Agenda | null>, options:
 
   const searchIndex = computed(() => (agenda.value ? buildSearchIndex(agenda.value) : null));
   const filtered = computed(() => {
+    const current = agenda.value;
+    if (!current) return null;
+    const status = options.reports ? statusFilter.value : null;
+    const mark = options.marks ? markFilter.value : null;
+    // Browsing needs no search index: a long agenda shows before one is built (see warm()).
+    if (!status && !mark && !searchesItems(filters.value)) return browseView(current.meetings, filters.value);
     const index = searchIndex.value;
     if (!index) return null;
     const view = filterAgenda(index, filters.value);
-    const status = statusFilter.value;
     const byStatus = status && options.reports ? narrowByStatus(index, view, status, options.reports.value) : view;
-    const mark = markFilter.value;
-    return mark && options.marks ? narrowByMark(index, byStatus, mark, options.marks.value) : byStatus;
+    return mark ? narrowByMark(index, byStatus, mark, options.marks!.value) : byStatus;
   });
   const rowList = computed(() => {
     const current = agenda.value;
@@ -87,6 +91,20 @@ export function createIndexState(agenda: ReadonlySignal<Agenda | null>, options:
     if (!view) return 0;
     return view.mode === 'browse' ? view.meetingIndexes.length : view.hitCount;
   });
+
+  let warming = 0;
+  /** Builds the search index when the panel is idle, so that the first keystroke does not wait for it. */
+  function warm(): void {
+    const idle = globalThis.requestIdleCallback;
+    if (!idle || warming) return;
+    warming = idle(
+      () => {
+        warming = 0;
+        void searchIndex.value;
+      },
+      { timeout: 1000 },
+    );
+  }
 
   let agendaId: string | null = null;
   /** Called when the panel shows another agenda: bring back that agenda's filters. */
@@ -179,6 +197,7 @@ export function createIndexState(agenda: ReadonlySignal<Agenda | null>, options:
     upcoming,
     resultCount,
     useAgenda,
+    warm,
     setFilters,
     updateFilters: (patch: Partial<Filters>) => setFilters({ ...filters.value, ...patch }),
     clearChip: (id: string) => {

@@ -212,8 +212,12 @@ function isZone(zone: string): boolean {
   }
 }
 
+let readerZone: string | null = null;
+
+/** The reader's zone. Read once: a formatter is slow to make, and every meeting row asks. */
 export function defaultZone(): string {
-  return new Intl.DateTimeFormat().resolvedOptions().timeZone;
+  readerZone ??= new Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return readerZone;
 }
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -224,6 +228,20 @@ const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
  */
 export function meetingTime(date: string, timeText: string | undefined, userZone?: string, locale?: string): MeetingTime | null {
   if (!timeText) return null;
+  // Rows ask again on every render (each keystroke): remember the answers, a few thousand at most.
+  const key = `${date}\n${timeText}\n${userZone ?? ''}\n${locale ?? ''}`;
+  const known = TIMES.get(key);
+  if (known !== undefined) return known;
+  if (TIMES.size >= MAX_TIMES) TIMES.clear();
+  const time = computeMeetingTime(date, timeText, userZone, locale);
+  TIMES.set(key, time);
+  return time;
+}
+
+const TIMES = new Map<string, MeetingTime | null>();
+const MAX_TIMES = 20_000;
+
+function computeMeetingTime(date: string, timeText: string, userZone?: string, locale?: string): MeetingTime | null {
   const day = DATE.exec(date);
   if (!day) return null;
   const ymd = { year: Number(day[1]), month: Number(day[2]), day: Number(day[3]) };
@@ -251,22 +269,39 @@ export function meetingTime(date: string, timeText: string | undefined, userZone
   };
 }
 
-function formatLocal(start: number, end: number | null, zone: string, locale: string | undefined): string {
-  const options: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit', timeZone: zone, timeZoneName: 'short' };
-  let format: Intl.DateTimeFormat;
-  try {
-    format = new Intl.DateTimeFormat(locale, options);
-  } catch {
-    format = new Intl.DateTimeFormat(undefined, options);
+/** Formatters by locale and zone: making one costs far more than using it. */
+const LOCAL_FORMATS = new Map<string, { format: Intl.DateTimeFormat; clock: Intl.DateTimeFormat | null }>();
+
+function localFormats(zone: string, locale: string | undefined): { format: Intl.DateTimeFormat; clock: Intl.DateTimeFormat | null } {
+  const key = `${locale ?? ''}\n${zone}`;
+  let formats = LOCAL_FORMATS.get(key);
+  if (!formats) {
+    const options: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit', timeZone: zone, timeZoneName: 'short' };
+    let format: Intl.DateTimeFormat;
+    try {
+      format = new Intl.DateTimeFormat(locale, options);
+    } catch {
+      format = new Intl.DateTimeFormat(undefined, options);
+    }
+    formats = { format, clock: null };
+    LOCAL_FORMATS.set(key, formats);
   }
+  return formats;
+}
+
+function formatLocal(start: number, end: number | null, zone: string, locale: string | undefined): string {
+  const formats = localFormats(zone, locale);
+  const format = formats.format;
   if (end === null) return format.format(start);
   const startDay = wallIn(zone, start);
   const endDay = wallIn(zone, end);
   if (startDay.day === endDay.day && startDay.month === endDay.month) return format.formatRange(start, end);
   // Past midnight in the reader's zone formatRange would add both dates; the times alone read better.
-  const { locale: resolved, hourCycle } = format.resolvedOptions();
-  const clock = new Intl.DateTimeFormat(resolved, { hour: 'numeric', minute: '2-digit', timeZone: zone, hourCycle });
-  return `${clock.format(start)}\u2009–\u2009${format.format(end)}`;
+  if (!formats.clock) {
+    const { locale: resolved, hourCycle } = format.resolvedOptions();
+    formats.clock = new Intl.DateTimeFormat(resolved, { hour: 'numeric', minute: '2-digit', timeZone: zone, hourCycle });
+  }
+  return `${formats.clock.format(start)}\u2009–\u2009${format.format(end)}`;
 }
 
 // ---- The next meeting ----------------------------------------------------------------------------------

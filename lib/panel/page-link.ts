@@ -1,14 +1,28 @@
 // The panel's line to the tab it shows: which tab, its agenda, jumps, and news of changes.
-import { isAgendaChanged, isVisibleMeeting, type AgendaSnapshot, type JumpResult, type PageMarks, type PanelRequest } from '../messaging/protocol';
+import {
+  isAgendaChanged,
+  isVisibleMeeting,
+  type AgendaOpening,
+  type AgendaPart,
+  type AgendaSnapshot,
+  type JumpResult,
+  type PageMarks,
+  type PanelRequest,
+} from '../messaging/protocol';
 
 export interface PageLink {
   /** The tab given in `?tab=`, or the active tab of this window. */
   initialTab(): Promise<number | null>;
   request(tabId: number, request: { type: 'agenda/get' }): Promise<AgendaSnapshot>;
+  request(tabId: number, request: { type: 'agenda/open' }): Promise<AgendaOpening>;
+  request(tabId: number, request: { type: 'agenda/part'; version: number; part: number }): Promise<AgendaPart>;
   request(tabId: number, request: { type: 'agenda/jump'; key: string }): Promise<JumpResult>;
   request(tabId: number, request: { type: 'agenda/marks'; marks: PageMarks }): Promise<{ ok: true }>;
-  /** Calls back with the tab's new snapshot whenever its content script reports a change. */
-  onAgendaChanged(listener: (tabId: number, snapshot: AgendaSnapshot) => void): void;
+  /**
+   * Calls back whenever a tab's content script reports a change: with its new snapshot, or with null when
+   * the agenda is too long to come with the news and must be read again.
+   */
+  onAgendaChanged(listener: (tabId: number, snapshot: AgendaSnapshot | null) => void): void;
   /** Calls back with the meeting at the top of a tab's viewport as the reader scrolls. */
   onVisibleMeeting(listener: (tabId: number, meetingKey: string | null) => void): void;
   /** Calls back when the panel should show another tab, or the same tab after a navigation. */
@@ -31,7 +45,7 @@ export function browserPageLink(search: string): PageLink {
     onAgendaChanged(listener) {
       browser.runtime.onMessage.addListener((message: unknown, sender) => {
         const tabId = sender.tab?.id;
-        if (isAgendaChanged(message) && tabId !== undefined) listener(tabId, message.snapshot);
+        if (isAgendaChanged(message) && tabId !== undefined) listener(tabId, message.snapshot ?? null);
       });
     },
     onVisibleMeeting(listener) {

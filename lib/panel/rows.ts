@@ -40,8 +40,7 @@ export function buildRows(agenda: Agenda, view: FilteredView, isExpanded: (meeti
       const meeting = agenda.meetings[group.meetingIndex];
       if (!meeting) return;
       const expanded = isExpanded(meeting.key);
-      const place = { pos: at + 1, size };
-      rows.push({ kind: 'meeting', id: meeting.key, level: 1, meeting, expanded, hitCount: group.hits.length, ...place });
+      rows.push({ kind: 'meeting', id: meeting.key, level: 1, meeting, expanded, hitCount: group.hits.length, pos: at + 1, size });
       if (expanded) pushHits(rows, meeting, group.hits);
     });
   }
@@ -49,7 +48,7 @@ export function buildRows(agenda: Agenda, view: FilteredView, isExpanded: (meeti
 }
 
 function pushMeeting(rows: Row[], meeting: Meeting, expanded: boolean, place: Place): void {
-  rows.push({ kind: 'meeting', id: meeting.key, level: 1, meeting, expanded, hitCount: null, ...place });
+  rows.push({ kind: 'meeting', id: meeting.key, level: 1, meeting, expanded, hitCount: null, pos: place.pos, size: place.size });
   if (!expanded) return;
   const titled = meeting.sections.filter((section) => section.title).length;
   let sectionPos = 0;
@@ -84,21 +83,29 @@ function pushHits(rows: Row[], meeting: Meeting, hits: SearchEntry[]): void {
   let sectionPos = 0;
   for (const { start, end, title } of runs) {
     if (title) rows.push(sectionRow(meeting.key, start, title, hits[start]!.sectionKind, { pos: ++sectionPos, size: titled }));
+    // A broad query has tens of thousands of hits: one plain literal each, no spread (this runs per keystroke).
+    const level = title ? 3 : 2;
+    const size = end - start;
     for (let i = start; i < end; i++) {
-      const hit = hits[i]!;
-      const place = { pos: i - start + 1, size: end - start };
-      rows.push({ kind: 'item', id: hit.item.key, level: title ? 3 : 2, meetingKey: meeting.key, item: hit.item, ...place });
+      const item = hits[i]!.item;
+      rows.push({ kind: 'item', id: item.key, level, meetingKey: meeting.key, item, pos: i - start + 1, size });
     }
   }
 }
 
 function sectionRow(meetingKey: string, index: number, title: string, sectionKind: SectionKind, place: Place): Row {
-  return { kind: 'section', id: `${meetingKey}::section-${index}`, level: 2, meetingKey, title, sectionKind, ...place };
+  return { kind: 'section', id: `${meetingKey}::section-${index}`, level: 2, meetingKey, title, sectionKind, pos: place.pos, size: place.size };
 }
 
 function withOffsets(rows: Row[]): RowList {
   const offsets = new Float64Array(rows.length + 1);
-  for (let i = 0; i < rows.length; i++) offsets[i + 1] = offsets[i]! + ROW_HEIGHT[rows[i]!.kind];
+  const { meeting, section, item } = ROW_HEIGHT;
+  let top = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const kind = rows[i]!.kind;
+    top += kind === 'item' ? item : kind === 'meeting' ? meeting : section;
+    offsets[i + 1] = top;
+  }
   let indexOf: Map<string, number> | null = null;
   return {
     rows,

@@ -255,12 +255,8 @@ export function buildSearchIndex(agenda: Agenda): SearchIndex {
  */
 export function filterAgenda(index: SearchIndex, f: Filters): FilteredView {
   const words = queryWords(f.query);
+  if (!searchesItems(f)) return browseView(index.agenda.meetings, f);
   const meetingOk = meetingPasses(index.agenda.meetings, f);
-  if (words.length === 0 && f.kinds.length === 0 && f.person === null) {
-    const meetingIndexes: number[] = [];
-    for (let i = 0; i < index.agenda.meetings.length; i++) if (!meetingOk || meetingOk[i] === 1) meetingIndexes.push(i);
-    return { mode: 'browse', meetingIndexes };
-  }
 
   const key = JSON.stringify([[...f.kinds].sort(), f.person, f.from, f.to, f.hideCanceled, f.hasRecording]);
   const decisive = decisiveWords(words);
@@ -273,9 +269,30 @@ export function filterAgenda(index: SearchIndex, f: Filters): FilteredView {
   }
 
   const hits = matchingEntries(index, decisive, candidates, meetingOk, f);
-  const view = groupByMeeting(index, hits);
+  // One more letter often matches the very same items: then it is the same view, and nothing after it
+  // (rows, offsets, the list's rendering) has to be made again.
+  const view = cache && cache.key === key && sameHits(cache.hits, hits) ? cache.view : groupByMeeting(index, hits);
   index.cache = { key, words: decisive, hits, view };
   return view;
+}
+
+/** Whether the filters look at items (a query word, kinds, a person); if not, browsing needs no search index. */
+export function searchesItems(f: Filters): boolean {
+  return f.kinds.length > 0 || f.person !== null || queryWords(f.query).length > 0;
+}
+
+/** Browse mode: the meetings that pass the meeting-level filters (range, canceled, recording). */
+export function browseView(meetings: readonly Meeting[], f: Filters): FilteredView {
+  const meetingOk = meetingPasses(meetings, f);
+  const meetingIndexes: number[] = [];
+  for (let i = 0; i < meetings.length; i++) if (!meetingOk || meetingOk[i] === 1) meetingIndexes.push(i);
+  return { mode: 'browse', meetingIndexes };
+}
+
+function sameHits(a: Int32Array, b: Int32Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function sameWords(a: readonly string[], b: readonly string[]): boolean {

@@ -1,6 +1,7 @@
 // The side panel's state: one place of signals, written by the page link and read by the views.
 import { batch, computed, effect, signal } from '@preact/signals';
 import type { AgendaSnapshot } from '../messaging/protocol';
+import { readAgenda, type LoadProgress } from './agenda-loading';
 import { createIndexState, type IndexOptions } from './index-state';
 import type { GitHubStatus } from './github-status';
 import type { PageLink } from './page-link';
@@ -33,6 +34,8 @@ export function createPanelState(link: PageLink, options: PanelOptions = {}) {
   const unreachable = signal<string | null>(null);
   const loading = signal(true);
   const notice = signal<string | null>(null);
+  /** While a long agenda is still arriving: how many of its meetings are here. Null once it is whole. */
+  const progress = signal<LoadProgress | null>(null);
 
   const agenda = computed(() => (snapshot.value?.status === 'agenda' ? snapshot.value.agenda : null));
   const view = computed<PanelView>(() => {
@@ -53,7 +56,9 @@ export function createPanelState(link: PageLink, options: PanelOptions = {}) {
   });
 
   const tab = signal<PanelTab>('index');
-  const mine = options.private ? createPrivateState(agenda, options.private) : null;
+  // Notes, follows and what's new work on the whole agenda: a part of it would look like deletions.
+  const wholeAgenda = computed(() => (progress.value === null ? agenda.value : null));
+  const mine = options.private ? createPrivateState(wholeAgenda, options.private) : null;
   const marks = computed(() => ({
     notes: mine?.noteKeys.value ?? new Set<string>(),
     followed: mine?.followedKeys.value ?? new Set<string>(),
@@ -62,6 +67,10 @@ export function createPanelState(link: PageLink, options: PanelOptions = {}) {
   const index = createIndexState(agenda, { ...options, reports: options.github?.reports, marks });
   // Each agenda brings back its own filters; a re-parse of the same agenda keeps everything.
   effect(() => index.useAgenda(agenda.value?.id ?? null));
+  // Once the whole agenda is here, build its search index while the reader looks.
+  effect(() => {
+    if (agenda.value && progress.value === null) index.warm();
+  });
 
   // A meeting's "new" marks go once the reader has opened it and closed it again (or closed the panel):
   // passing over it with the arrow keys is not reading it.
@@ -78,30 +87,48 @@ export function createPanelState(link: PageLink, options: PanelOptions = {}) {
   });
 
   let generation = 0;
-  async function load(id: number | null): Promise<void> {
+  /** Reads the tab's agenda: shown part by part on a first read, only once whole on a re-read after an edit. */
+  async function read(id: number, progressive: boolean): Promise<void> {
     const ticket = ++generation;
-    batch(() => {
-      tabId.value = id;
-      loading.value = id !== null;
-      notice.value = null;
-    });
-    if (id === null) return;
     try {
-      const answer = await link.request(id, { type: 'agenda/get' });
-      if (ticket !== generation) return;
-      batch(() => {
-        snapshot.value = answer;
-        unreachable.value = null;
-        loading.value = false;
-      });
+      await readAgenda(
+        link,
+        id,
+        {
+          wanted: () => ticket === generation,
+          show: (answer, sofar) =>
+            batch(() => {
+              snapshot.value = answer;
+              progress.value = sofar;
+              unreachable.value = null;
+              loading.value = false;
+            }),
+        },
+        progressive,
+      );
     } catch {
       if (ticket !== generation) return;
       batch(() => {
         snapshot.value = null;
+        progress.value = null;
         unreachable.value = UNREACHABLE;
         loading.value = false;
       });
     }
+  }
+
+  async function load(id: number | null): Promise<void> {
+    batch(() => {
+      tabId.value = id;
+      loading.value = id !== null;
+      progress.value = null;
+      notice.value = null;
+    });
+    if (id === null) {
+      generation++;
+      return;
+    }
+    await read(id, true);
   }
 
   async function jump(key: string): Promise<void> {
@@ -125,8 +152,15 @@ export function createPanelState(link: PageLink, options: PanelOptions = {}) {
     });
     link.onAgendaChanged((from, next) => {
       if (from !== tabId.value) return;
+      // Too long to come with the news: read it again, and keep showing the old one until the new one is whole.
+      if (next === null) {
+        void read(from, progress.value !== null);
+        return;
+      }
+      generation++;
       batch(() => {
         snapshot.value = next;
+        progress.value = null;
         unreachable.value = null;
         loading.value = false;
       });
@@ -157,6 +191,7 @@ export function createPanelState(link: PageLink, options: PanelOptions = {}) {
     tab,
     summary,
     notice,
+    progress,
     index,
     github: options.github ?? null,
     private: mine,

@@ -1,6 +1,9 @@
 // The side panel on a big agenda, in the real extension: how long until its first meeting row is on
-// screen, how many elements it renders, and how long a keystroke in its search box takes to show.
-// The panel is opened as an ordinary tab (`sidepanel.html?tab=<id>`), 400 px wide like a side panel.
+// screen, how long until the whole agenda has arrived, how many elements it renders, and how long a
+// keystroke in its search box takes to show. The panel reads a long agenda in parts (newest meetings
+// first) and says so while it does; keystrokes are timed only once the whole agenda is there, so that
+// they search all of it. The panel is opened as an ordinary tab (`sidepanel.html?tab=<id>`), 400 px wide
+// like a side panel.
 import type { Page } from 'playwright-core';
 import { panelUrl, tabIdOf, type ExtensionBrowser } from '../../scripts/support/chromium';
 import { median, round, withTimeout } from './stats';
@@ -15,6 +18,12 @@ export interface PanelFigures {
   panel_mounted_ms: number;
   panel_agenda_received_ms: number | null;
   panel_first_row_in_dom_ms: number;
+  /**
+   * Median time until the whole agenda was in the panel: its "loading older meetings" line had gone (or
+   * never came, for an agenda short enough to cross in one message).
+   */
+  panel_whole_agenda_ms: number;
+  panel_whole_agenda_runs_ms: number[];
   /** From the agenda's arrival to the first row painted: the panel's own rendering work, median. */
   panel_render_after_answer_ms: number | null;
   panel_dom_nodes: number;
@@ -39,10 +48,16 @@ export interface PanelMeasureOptions {
 interface FirstRenderRecord {
   /** The panel's first content (its "Reading the page…" message): its script has run. */
   mountedAt: number | null;
-  /** The content script's answer to the panel's first `agenda/get` (through `tabs.sendMessage`) had arrived. */
+  /**
+   * The content script's answer to the panel's first request for the agenda (through `tabs.sendMessage`)
+   * had arrived: `agenda/open` (the first part of it), or `agenda/get` (all of it) from an older panel.
+   */
   answeredAt: number | null;
   rowAt: number | null;
   paintedAt: number | null;
+  /** The panel said it was still loading meetings (`.agenda__loading`); then when it stopped saying so. */
+  loadingSeen: boolean;
+  wholeAt: number | null;
 }
 
 interface KeystrokeRecorder {
@@ -69,7 +84,14 @@ const KEYSTROKE_LIMIT_MS = 3000;
  * callback runs after its style, layout and paint). Both on the page's clock: ms since navigation start.
  */
 function recordFirstRender(): void {
-  const record: FirstRenderRecord = { mountedAt: null, answeredAt: null, rowAt: null, paintedAt: null };
+  const record: FirstRenderRecord = {
+    mountedAt: null,
+    answeredAt: null,
+    rowAt: null,
+    paintedAt: null,
+    loadingSeen: false,
+    wholeAt: null,
+  };
   window.__benchFirstRender = record;
   // Stamp the first answer before the panel's own code sees it (our reaction is registered first).
   try {
@@ -79,7 +101,8 @@ function recordFirstRender(): void {
       tabs.sendMessage = (...args: unknown[]) => {
         const answer = send.apply(tabs, args);
         const request = args[1] as { type?: unknown } | undefined;
-        if (record.answeredAt === null && request?.type === 'agenda/get' && answer instanceof Promise) {
+        const first = request?.type === 'agenda/open' || request?.type === 'agenda/get';
+        if (record.answeredAt === null && first && answer instanceof Promise) {
           answer.then(
             () => void (record.answeredAt ??= performance.now()),
             () => undefined,
@@ -93,9 +116,22 @@ function recordFirstRender(): void {
   }
   const observer = new MutationObserver(() => {
     if (record.mountedAt === null && document.getElementById('app')?.firstElementChild) record.mountedAt = performance.now();
-    if (record.rowAt !== null || !document.querySelector('[data-meeting-key]')) return;
+    if (record.rowAt !== null) {
+      const loading = document.querySelector('.agenda__loading') !== null;
+      record.loadingSeen ||= loading;
+      if (!loading && record.wholeAt === null) {
+        record.wholeAt = record.loadingSeen ? performance.now() : record.rowAt;
+        observer.disconnect();
+      }
+      return;
+    }
+    if (!document.querySelector('[data-meeting-key]')) return;
     record.rowAt = performance.now();
-    observer.disconnect();
+    record.loadingSeen = document.querySelector('.agenda__loading') !== null;
+    if (!record.loadingSeen) {
+      record.wholeAt = record.rowAt;
+      observer.disconnect();
+    }
     requestAnimationFrame(() => {
       const channel = new MessageChannel();
       channel.port1.onmessage = () => {
@@ -123,6 +159,11 @@ async function openPanel(browser: ExtensionBrowser, tabId: number, timeoutMs: nu
     timeout: timeoutMs,
     polling: 100,
   });
+  // The rest of a long agenda arrives after the first rows: wait for all of it.
+  await panel.waitForFunction(() => window.__benchFirstRender?.wholeAt != null, undefined, {
+    timeout: timeoutMs,
+    polling: 100,
+  });
   const record = await panel.evaluate(() => window.__benchFirstRender as FirstRenderRecord);
   return { panel, record };
 }
@@ -141,6 +182,7 @@ export async function measurePanel(
   const mounted: number[] = [];
   const answered: number[] = [];
   const afterAnswer: number[] = [];
+  const whole: number[] = [];
   let last: Page | null = null;
   for (let i = 0; i < options.opens; i++) {
     await last?.close();
@@ -148,12 +190,16 @@ export async function measurePanel(
     painted.push(record.paintedAt ?? Number.NaN);
     inDom.push(record.rowAt ?? Number.NaN);
     mounted.push(record.mountedAt ?? Number.NaN);
+    whole.push(record.wholeAt ?? Number.NaN);
     if (record.answeredAt !== null) {
       answered.push(record.answeredAt);
       afterAnswer.push((record.paintedAt ?? Number.NaN) - record.answeredAt);
     }
     last = panel;
-    progress(`panel open ${i + 1}/${options.opens}: first row painted at ${round(record.paintedAt ?? Number.NaN)} ms`);
+    progress(
+      `panel open ${i + 1}/${options.opens}: first row painted at ${round(record.paintedAt ?? Number.NaN)} ms, ` +
+        `whole agenda at ${round(record.wholeAt ?? Number.NaN)} ms`,
+    );
   }
   const panel = last ?? (await openPanel(browser, tabId, options.timeoutMs)).panel;
   try {
@@ -171,6 +217,8 @@ export async function measurePanel(
       panel_mounted_ms: round(median(mounted)),
       panel_agenda_received_ms: answered.length > 0 ? round(median(answered)) : null,
       panel_first_row_in_dom_ms: round(median(inDom)),
+      panel_whole_agenda_ms: round(median(whole)),
+      panel_whole_agenda_runs_ms: whole.map((t) => round(t)),
       panel_render_after_answer_ms: afterAnswer.length > 0 ? round(median(afterAnswer)) : null,
       panel_dom_nodes: counts.nodes,
       panel_rows: counts.rows,

@@ -14,6 +14,9 @@ export interface ParseRuns {
   elements: number;
   meetingsParsed: number;
   problems: string[];
+  /** The fastest of a few `JSON.parse`s of the parsed agenda's JSON, and its length in characters. */
+  modelJsonParseMs: number;
+  modelJsonChars: number;
 }
 
 export interface ParseFigures {
@@ -30,6 +33,14 @@ export interface ParseFigures {
   html_bytes: number;
   walk_runs_ms: number[];
   parse_runs_ms: number[];
+  /**
+   * A floor for any parser that builds the whole model at once: `JSON.parse` of the agenda's JSON, the
+   * fastest way a page has to allocate the same objects and strings, with no reading of the page at all.
+   */
+  model_json_parse_ms: number;
+  model_json_bytes: number;
+  /** model_json_parse_ms / walk_ms. */
+  model_floor_ratio: number;
 }
 
 export interface ParseMeasureOptions {
@@ -102,7 +113,25 @@ export async function measureParse(page: Page, url: string, bundle: string, opti
     walked = walk;
     parsed = parse;
   }
+  const model = await withTimeout(
+    page.evaluate(() => {
+      const parseAgenda = window.__parseAgenda;
+      if (!parseAgenda) throw new Error('the parser bundle did not load');
+      const json = JSON.stringify(parseAgenda(document, location.href));
+      let best = Number.POSITIVE_INFINITY;
+      for (let i = 0; i < 3; i++) {
+        const start = performance.now();
+        JSON.parse(json);
+        best = Math.min(best, performance.now() - start);
+      }
+      return { ms: best, chars: json.length };
+    }),
+    options.timeoutMs,
+    'model JSON.parse',
+  );
   return {
+    modelJsonParseMs: model.ms,
+    modelJsonChars: model.chars,
     walkRuns,
     parseRuns,
     textChars: walked.chars,
@@ -128,5 +157,8 @@ export function parseFigures(runs: ParseRuns, htmlBytes: number): ParseFigures {
     html_bytes: htmlBytes,
     walk_runs_ms: runs.walkRuns.map((t) => round(t, 3)),
     parse_runs_ms: runs.parseRuns.map((t) => round(t)),
+    model_json_parse_ms: round(runs.modelJsonParseMs),
+    model_json_bytes: runs.modelJsonChars,
+    model_floor_ratio: round(runs.modelJsonParseMs / walk, 2),
   };
 }

@@ -36,6 +36,8 @@ export function formatTable(results: BenchResults): string {
       `${pick(s).parse_min_ms.toFixed(0)} / ${pick(s).walk_min_ms.toFixed(pick(s).walk_min_ms < 1 ? 3 : 1)} = ` +
       `${pick(s).parse_ratio_of_mins.toFixed(2)}×`);
     row(`${label}: meetings parsed`, (s) => int(pick(s).meetings_parsed));
+    row(`${label}: model floor (JSON.parse)`, (s) =>
+      `${ms(pick(s).model_json_parse_ms)}, ${pick(s).model_floor_ratio.toFixed(2)}× walk`);
   };
   rendering('Docs export', (s) => s.gdocs);
   rendering('GitHub', (s) => s.github);
@@ -45,6 +47,7 @@ export function formatTable(results: BenchResults): string {
   row('  agenda received', (s) => ms(s.panel?.panel_agenda_received_ms ?? null));
   row('  first row in DOM', (s) => ms(s.panel?.panel_first_row_in_dom_ms ?? null));
   row('  answer → row painted', (s) => ms(s.panel?.panel_render_after_answer_ms ?? null));
+  row('  whole agenda in panel', (s) => ms(s.panel?.panel_whole_agenda_ms ?? null));
   row('panel_dom_nodes', (s) => (s.panel_dom_nodes === null ? '–' : int(s.panel_dom_nodes)));
   row('  meeting rows in DOM', (s) => (s.panel ? int(s.panel.panel_rows) : '–'));
   row('filter_keystroke_ms (median)', (s) => (s.filter_keystroke_ms === null ? (s.panel?.filter_note ?? '–') : ms(s.filter_keystroke_ms)));

@@ -61,7 +61,10 @@ export const LEGEND: Record<string, string> = {
     '1 warm-up; walk and parse runs alternate, in a headless Chromium without the extension.',
   parse_ratio:
     'parse_ms / walk_ms. Headline: the Google Docs export rendering; the GitHub rendering under "github". ' +
-    'parse_ratio_of_mins: the same from the fastest walk and parse runs, a cross-check on a busy machine.',
+    'parse_ratio_of_mins: the same from the fastest walk and parse runs, a cross-check on a busy machine. ' +
+    'model_json_parse_ms / model_floor_ratio: the fastest of 3 JSON.parse of the parsed agenda\'s JSON in the same page, ' +
+    'and its ratio to walk_ms: a floor for any parser that builds the whole model at once (allocating its objects and ' +
+    'strings natively, reading nothing), to set parse_ratio against.',
   panel_first_render_ms:
     'the panel opened as a tab (sidepanel.html?tab=<id>, 400x800) on the Google Docs export page, whose content script has ' +
     'already parsed it: ms from navigation start (performance.timeOrigin) to the task after the painted frame that first ' +
@@ -69,11 +72,15 @@ export const LEGEND: Record<string, string> = {
     'content script for the agenda, the message, and rendering. Median of the timed opens after 1 warm-up open ' +
     '(panel_first_render_cold_ms). Breakdown: panel_mounted_ms (first content in #app), panel_agenda_received_ms (the ' +
     'agenda answer resolved), panel_first_row_in_dom_ms, and panel_render_after_answer_ms (agenda answer → first row ' +
-    'painted: the rendering alone).',
+    'painted: the rendering alone). Since the panel reads a long agenda in parts, "the agenda answer" is the first ' +
+    'part (agenda/open: the newest 40 meetings), and the first row shows while the rest is still arriving; the panel ' +
+    'says so ("Loading older meetings: n of N") until it has all of it. panel_whole_agenda_ms: from navigation start ' +
+    'until that line is gone (for an agenda sent in one part, the first row).',
   panel_dom_nodes: "document.getElementsByTagName('*').length in the panel after its first render.",
   filter_keystroke_ms:
     'typing the query one key at a time into the panel\'s search box: per key, from the input event\'s timeStamp to the ' +
-    'painted frame showing the last DOM change it caused (DOM quiet for 300 ms counts as settled). Median.',
+    'painted frame showing the last DOM change it caused (DOM quiet for 300 ms counts as settled). Median. Typed only ' +
+    'once the whole agenda is in the panel (panel_whole_agenda_ms), so every keystroke searches all of it.',
   github_refs:
     'distinct GitHub references of the seed agenda (rendered by renderGithubHtml, served on 127.0.0.1) as the parser sees ' +
     'them: the refs of parseAgenda\'s items, all meetings, children included. github.refs_badged: of them, the issue and ' +

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { Agenda } from '../../../lib/agenda/model';
 import { NO_FILTERS, type Filters } from '../../../lib/panel/filters';
 import {
+  browseView,
+  searchesItems,
   buildSearchIndex,
   filterAgenda,
   markMatches,
@@ -324,5 +326,33 @@ describe('markMatches', () => {
     const segments = markMatches(text, words);
     expect(segments.map((s) => [s.text, s.match])).toEqual(expected);
     expect(segments.map((s) => s.text).join('')).toBe(text);
+  });
+});
+
+describe('browsing without a search index', () => {
+  it('needs the index only when a filter looks at items', () => {
+    expect(searchesItems(NO_FILTERS)).toBe(false);
+    expect(searchesItems({ ...NO_FILTERS, query: '  ,, ' })).toBe(false);
+    expect(searchesItems({ ...NO_FILTERS, hideCanceled: true, from: '2018-01' })).toBe(false);
+    expect(searchesItems({ ...NO_FILTERS, query: 'tok' })).toBe(true);
+    expect(searchesItems({ ...NO_FILTERS, kinds: ['pulls'] })).toBe(true);
+    expect(searchesItems({ ...NO_FILTERS, person: 'liggitt' })).toBe(true);
+  });
+
+  it('answers browse mode as filterAgenda does', () => {
+    const index = buildSearchIndex(small);
+    for (const f of [NO_FILTERS, { ...NO_FILTERS, hideCanceled: true }, { ...NO_FILTERS, from: '2018-03', to: '2018-01' }]) {
+      expect(browseView(small.meetings, f)).toEqual(filterAgenda(index, f));
+    }
+  });
+});
+
+describe('a letter that changes nothing', () => {
+  it('gives the very same view, so that nothing after it is rebuilt', () => {
+    const index = buildSearchIndex(small);
+    const first = filterAgenda(index, { ...NO_FILTERS, query: 'vaul' });
+    const second = filterAgenda(index, { ...NO_FILTERS, query: 'vault' });
+    expect(second).toBe(first);
+    expect(filterAgenda(buildSearchIndex(small), { ...NO_FILTERS, query: 'vault' })).toEqual(second);
   });
 });

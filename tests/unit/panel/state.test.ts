@@ -1,7 +1,8 @@
 // The panel's state against a scripted page link: loading, answers, failures, tab switches, live changes.
 import { describe, expect, it } from 'vitest';
 import type { Agenda } from '../../../lib/agenda/model';
-import type { AgendaSnapshot, JumpResult } from '../../../lib/messaging/protocol';
+import { openingOf, partOf } from '../../../lib/messaging/agenda-parts';
+import type { AgendaOpening, AgendaSnapshot, JumpResult } from '../../../lib/messaging/protocol';
 import type { PageLink } from '../../../lib/panel/page-link';
 import { createPanelState } from '../../../lib/panel/state';
 
@@ -25,31 +26,38 @@ function agenda(dates: string[], canceled: string[] = []): Agenda {
   };
 }
 
+/** A tab's content script as the panel sees it: the whole agenda, or in parts (see agenda-parts.ts). */
 class ScriptedLink implements PageLink {
   pages = new Map<number, AgendaSnapshot>();
+  /** Every request, in order. */
+  asked: string[] = [];
+  version = 1;
   jumps: string[] = [];
   jumpAnswer: JumpResult = { ok: true };
-  private changed: ((tabId: number, snapshot: AgendaSnapshot) => void)[] = [];
+  private changed: ((tabId: number, snapshot: AgendaSnapshot | null) => void)[] = [];
   private tabChanged: ((tabId: number) => void)[] = [];
   constructor(private readonly first: number | null) {}
   initialTab = async () => this.first;
-  request = (async (tabId: number, request: { type: string; key?: string }) => {
+  request = (async (tabId: number, request: { type: string; key?: string; version?: number; part?: number }) => {
+    this.asked.push(request.type === 'agenda/part' ? `part ${request.part}` : request.type);
     if (request.type === 'agenda/jump') {
       this.jumps.push(request.key ?? '');
       return this.jumpAnswer;
     }
     const page = this.pages.get(tabId);
     if (!page) throw new Error('Could not establish connection. Receiving end does not exist.');
+    if (request.type === 'agenda/open') return openingOf(page, this.version);
+    if (request.type === 'agenda/part') return partOf(page, this.version, request.version ?? 0, request.part ?? 0);
     return page;
   }) as PageLink['request'];
-  onAgendaChanged(listener: (tabId: number, snapshot: AgendaSnapshot) => void) {
+  onAgendaChanged(listener: (tabId: number, snapshot: AgendaSnapshot | null) => void) {
     this.changed.push(listener);
   }
   onVisibleMeeting() {}
   onTabChanged(listener: (tabId: number) => void) {
     this.tabChanged.push(listener);
   }
-  emitChange(tabId: number, snapshot: AgendaSnapshot) {
+  emitChange(tabId: number, snapshot: AgendaSnapshot | null) {
     this.changed.forEach((listener) => listener(tabId, snapshot));
   }
   async switchTo(tabId: number) {
@@ -126,18 +134,18 @@ describe('panel state', () => {
 
   it('ignores a slow answer from a tab the panel has since left', async () => {
     const link = new ScriptedLink(1);
-    let release: (snapshot: AgendaSnapshot) => void = () => undefined;
-    const slow = new Promise<AgendaSnapshot>((resolve) => (release = resolve));
+    let release: (opening: AgendaOpening) => void = () => undefined;
+    const slow = new Promise<AgendaOpening>((resolve) => (release = resolve));
     link.pages.set(2, { status: 'agenda', agenda: agenda(['2019-05-01']) });
     const original = link.request;
-    link.request = ((tabId: number, request: { type: 'agenda/get' }) =>
+    link.request = ((tabId: number, request: { type: 'agenda/open' }) =>
       tabId === 1 ? slow : original(tabId, request)) as PageLink['request'];
     const state = createPanelState(link);
     const started = state.start();
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(state.tabId.value).toBe(1);
     await link.switchTo(2);
-    release({ status: 'agenda', agenda: agenda(['2018-01-10']) });
+    release(openingOf({ status: 'agenda', agenda: agenda(['2018-01-10']) }, 1));
     await started;
     expect(state.tabId.value).toBe(2);
     expect(state.agenda.value?.meetings[0]?.key).toBe('2019-05-01');

@@ -1,0 +1,65 @@
+// A long agenda reaches the panel in parts: the newest meetings show first, the panel says it is still
+// loading, and in the end it has every meeting; a live edit of the page is read again in parts.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { generateAgenda, renderAgenda } from '../bench/generate-agenda';
+import { startSession, type Session } from './support/session';
+
+const MEETINGS = 300;
+const generated = generateAgenda({ meetings: MEETINGS });
+
+let session: Session;
+let page: Page;
+let panel: Page;
+
+beforeAll(async () => {
+  session = await startSession({ '/long.html': renderAgenda(generated, 'gdocs') });
+  ({ page, panel } = await session.openWithPanel('/long.html'));
+  await panel.locator('[data-meeting-key]').first().waitFor();
+});
+
+afterAll(async () => {
+  await page?.close();
+  await panel?.close();
+  await session?.close();
+});
+
+describe('a long agenda', () => {
+  it('shows the newest meeting first and, once the rest has arrived, all of them', async () => {
+    expect(await panel.locator('[data-meeting-key]').first().getAttribute('data-meeting-key')).toBe(generated.dates[0]);
+    await panel.locator('.agenda__loading').waitFor({ state: 'detached' });
+    await expect.poll(() => panel.locator('.agenda__summary').textContent()).toContain(`${MEETINGS} meetings`);
+    // The last row is the oldest meeting.
+    await panel.locator('.tree').focus();
+    await panel.keyboard.press('End');
+    await expect.poll(() => panel.locator('.row--active').getAttribute('data-meeting-key')).toBe(generated.dates.at(-1));
+  });
+
+  it('finds items beyond the first part', async () => {
+    await panel.locator('input[type="search"]').fill('token');
+    await expect.poll(() => panel.locator('.agenda__results').textContent()).toMatch(/\d+ matching items?/);
+    await panel.locator('.tree').focus();
+    await panel.keyboard.press('End');
+    const last = panel.locator('.row--active');
+    const key = (await last.getAttribute('data-item-key')) ?? (await last.getAttribute('data-meeting-key')) ?? '';
+    // Older than every meeting of the first part (40 meetings).
+    expect(key.slice(0, 10) < generated.dates[39]!).toBe(true);
+    await panel.locator('input[type="search"]').fill('');
+  });
+
+  it('reads the agenda again after an edit and shows the new meeting', async () => {
+    await page.evaluate(() => {
+      const heading = document.createElement('h2');
+      heading.textContent = 'January 2, 2019';
+      const list = document.createElement('ul');
+      const item = document.createElement('li');
+      item.textContent = 'Discussion topics';
+      list.append(item);
+      document.body.prepend(heading, list);
+    });
+    await expect.poll(() => panel.locator('.agenda__summary').textContent()).toContain(`${MEETINGS + 1} meetings`);
+    await panel.locator('.tree').focus();
+    await panel.keyboard.press('Home');
+    await expect.poll(() => panel.locator('.row--active').getAttribute('data-meeting-key')).toBe('2019-01-02');
+  });
+});
