@@ -63,7 +63,7 @@ function FollowForm({ mine }: { mine: PrivateState }) {
         <span class="visually-hidden">Follow a</span>
         <select value={kind} onChange={(event) => setKind(event.currentTarget.value as FollowKind)}>
           <option value="phrase">Phrase</option>
-          <option value="ref">GitHub reference</option>
+          <option value="ref">Reference</option>
           <option value="person">Person</option>
         </select>
       </label>

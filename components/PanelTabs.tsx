@@ -1,10 +1,11 @@
 // The panel's pages over one agenda. Arrow keys, Home and End move between tabs, as in every tab list.
 import type { PanelState, PanelTab } from '@/lib/panel/state';
 
-const TABS: readonly { id: PanelTab; label: string }[] = [
+/** `more`: words dropped from sight (not from the accessible name) when the panel is narrow. */
+const TABS: readonly { id: PanelTab; label: string; more?: string }[] = [
   { id: 'index', label: 'Index' },
   { id: 'following', label: 'Following' },
-  { id: 'actions', label: 'Action items' },
+  { id: 'actions', label: 'Action', more: ' items' },
   { id: 'notes', label: 'Notes' },
 ];
 
@@ -52,6 +53,7 @@ export function PanelTabs({ state }: { state: PanelState }) {
           onClick={() => (state.tab.value = tab.id)}
         >
           {tab.label}
+          {tab.more && <span class="tabs__more">{tab.more}</span>}
           {counts[tab.id] && <span class="tabs__count">{counts[tab.id]}</span>}
           {tab.id === 'notes' && detached > 0 && (
             <>
