@@ -2,33 +2,12 @@
 // with a meeting open, a search active and the filters shown, an item's note editor, and the Following,
 // Action items and Notes pages.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
 import { renderGithubHtml } from '../../scripts/render/markdown-to-github-html';
+import { seriousViolations } from './support/axe';
 import { startSession, type Session } from './support/session';
 
 const SEED = readFileSync(new URL('../../../shared/seed/sig-auth-agenda-2018.md', import.meta.url), 'utf8');
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-async function seriousViolations(panel: Page): Promise<string[]> {
-  // Evaluated through the DevTools protocol: the panel's CSP rightly refuses inline scripts.
-  await panel.evaluate(AXE_SOURCE);
-  const violations = await panel.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: Violation[] }> } }).axe;
-    return (await axe.run()).violations;
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 let session: Session;
 
