@@ -10,7 +10,7 @@ import { NextMeeting } from './NextMeeting';
 import { PanelMessage } from './PanelMessage';
 import { RateLimitBanner } from './RateLimitBanner';
 import { StatusSummary } from './StatusSummary';
-import { refsOfAgenda, summarise, type GitHubStatus } from '@/lib/panel/github-status';
+import { summarise, type GitHubStatus } from '@/lib/panel/github-status';
 import { useMemo } from 'preact/hooks';
 import { SearchBar } from './SearchBar';
 import { PanelTabs, tabPanelId } from './PanelTabs';
@@ -48,7 +48,7 @@ export function AgendaPanel({ state }: { state: PanelState }) {
 
 function AgendaIndex({ state }: { state: PanelState }) {
   const agenda = state.agenda.value;
-  const refs = useMemo(() => (agenda ? refsOfAgenda(agenda) : []), [agenda]);
+  const refs = state.refs.value;
   if (!agenda) return null;
   const { meetings, canceled, items } = state.summary.value;
   const index = state.index;

@@ -1,8 +1,7 @@
 // The index as a keyboard-driven tree over a virtual list: ↑/↓ or j/k move, Enter jumps,
 // → and ← open and close a meeting. Focus stays on the tree; the active row is announced through
 // aria-activedescendant, so a screen reader follows it although only the rows in view exist.
-import { useEffect, useMemo, useRef } from 'preact/hooks';
-import { refsOfAgenda } from '@/lib/panel/github-status';
+import { useEffect, useRef } from 'preact/hooks';
 import type { TargetedKeyboardEvent } from 'preact';
 import type { PanelState } from '@/lib/panel/state';
 import type { Row } from '@/lib/panel/rows';
@@ -41,7 +40,7 @@ export function AgendaTree({ state }: { state: PanelState }) {
       novelty: row.kind === 'meeting' ? novelty?.meetings.get(key) : novelty?.items.get(key),
     };
   };
-  const allRefs = useMemo(() => (agenda ? refsOfAgenda(agenda) : []), [agenda]);
+  const allRefs = state.refs.value;
   const asked = useRef<{ all: string[]; shown: string }>({ all: [], shown: '' });
   /** The references on screen, top first: without a token only these are looked up. */
   function onShown(rows: readonly Row[]): void {

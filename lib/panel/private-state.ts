@@ -381,7 +381,8 @@ export function createPrivateState(agenda: ReadonlySignal<Agenda | null>, option
       const target = current ? targetFor(current, action.itemKey) : null;
       if (!opened || !current || target?.kind !== 'item') return;
       const tick = await attempt(() => opened.ticks.set(current.id, target, isDone));
-      if (tick) ticks.value = [...ticks.value.filter((t) => t.id !== tick.id), tick];
+      // On failure the same ticks again: the box the user clicked is drawn back as it is stored.
+      ticks.value = tick ? [...ticks.value.filter((t) => t.id !== tick.id), tick] : [...ticks.value];
     },
 
     /** The user has seen these meetings (or, without keys, the whole agenda): their marks go. */

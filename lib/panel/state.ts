@@ -3,7 +3,7 @@ import { batch, computed, effect, signal } from '@preact/signals';
 import type { AgendaSnapshot } from '../messaging/protocol';
 import { readAgenda, type LoadProgress } from './agenda-loading';
 import { createIndexState, type IndexOptions } from './index-state';
-import type { GitHubStatus } from './github-status';
+import { refsOfAgenda, type GitHubStatus } from './github-status';
 import type { PageLink } from './page-link';
 import { createPrivateState, type PrivateOptions } from './private-state';
 
@@ -38,6 +38,8 @@ export function createPanelState(link: PageLink, options: PanelOptions = {}) {
   const progress = signal<LoadProgress | null>(null);
 
   const agenda = computed(() => (snapshot.value?.status === 'agenda' ? snapshot.value.agenda : null));
+  /** Every GitHub reference of the agenda, once per agenda version (the status summary and the look-ups share it). */
+  const refs = computed(() => (agenda.value ? refsOfAgenda(agenda.value) : []));
   const view = computed<PanelView>(() => {
     if (loading.value) return { kind: 'loading' };
     if (tabId.value === null) return { kind: 'no-tab' };
@@ -187,6 +189,7 @@ export function createPanelState(link: PageLink, options: PanelOptions = {}) {
     tabId,
     snapshot,
     agenda,
+    refs,
     view,
     tab,
     summary,

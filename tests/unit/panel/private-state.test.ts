@@ -338,4 +338,20 @@ describe('the private layer of the panel', () => {
     await vi.waitFor(() => expect(state.noteKeys.value.has(key)).toBe(false));
     expect(state.notesOn(key).map((n) => n.id)).toEqual([id]);
   });
+
+  it('says why a tick could not be saved and leaves the action item as it was', async () => {
+    const { state } = setup(docs, names());
+    await ready(state);
+    const action = state.actions.value[0]!;
+    const before = state.done.value;
+    const spy = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+      throw Object.assign(new Error('quota'), { name: 'QuotaExceededError' });
+    });
+    await state.setDone(action, true);
+    spy.mockRestore();
+    expect(state.notice.value).toMatch(/no storage space left/);
+    expect(state.done.value.has(action.itemKey)).toBe(false);
+    // A new value, so that the box the user clicked is drawn again as stored.
+    expect(state.done.value).not.toBe(before);
+  });
 });
