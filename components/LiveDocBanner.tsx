@@ -63,12 +63,12 @@ export function LiveDocBanner({ live, hasAgenda, actions, now = Date.now }: Prop
       <div class="live-doc__line">
         {words.freshness && <span class="live-doc__age">{words.freshness}</span>}
         {origins && (
-          <button type="button" onClick={() => void actions.allow(origins).then((granted) => setRefused(!granted))}>
+          <button type="button" class="button button--small" onClick={() => void actions.allow(origins).then((granted) => setRefused(!granted))}>
             Allow access
           </button>
         )}
         {!origins && (words.canRetry || live.refreshing) && (
-          <button type="button" onClick={() => actions.refresh()} disabled={live.refreshing}>
+          <button type="button" class="button button--small" onClick={() => actions.refresh()} disabled={live.refreshing}>
             {live.refreshing ? 'Reading…' : problem ? 'Try again' : 'Refresh'}
           </button>
         )}

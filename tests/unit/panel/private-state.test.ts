@@ -87,6 +87,8 @@ describe('the private layer of the panel', () => {
     expect(state.noteKeys.value.has(item.key)).toBe(true);
     expect(state.pageMarks.value?.notes).toEqual([item.key]);
     expect(storage.length).toBe(0);
+    // Persistent storage was asked for, and the answer kept to be shown.
+    expect(state.persistence.value).toBe('persisted');
 
     const next = setup(docs, db);
     await ready(next.state);

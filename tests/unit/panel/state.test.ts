@@ -1,10 +1,13 @@
 // The panel's state against a scripted page link: loading, answers, failures, tab switches, live changes.
-import { describe, expect, it } from 'vitest';
+import 'fake-indexeddb/auto';
+import { describe, expect, it, vi } from 'vitest';
 import type { Agenda } from '../../../lib/agenda/model';
 import { openingOf, partOf } from '../../../lib/messaging/agenda-parts';
 import type { AgendaOpening, AgendaSnapshot, JumpResult } from '../../../lib/messaging/protocol';
 import type { PageLink } from '../../../lib/panel/page-link';
 import { createPanelState } from '../../../lib/panel/state';
+import { openStore } from '../../../lib/store';
+import { uniqueName } from '../store/helpers';
 
 function agenda(dates: string[], canceled: string[] = []): Agenda {
   return {
@@ -161,5 +164,32 @@ describe('panel state', () => {
     await started;
     expect(state.tabId.value).toBe(2);
     expect(state.agenda.value?.meetings[0]?.key).toBe('2019-05-01');
+  });
+});
+
+describe("what's new in the panel", () => {
+  it('keeps a new meeting marked while the reader arrows past it, and clears it once opened and closed', async () => {
+    const link = new ScriptedLink(7);
+    link.pages.set(7, { status: 'agenda', agenda: agenda(['2018-03-07']) });
+    const names = { name: uniqueName('db'), channelName: uniqueName('channel') };
+    const state = createPanelState(link, {
+      private: { open: () => openStore(names), persist: async () => 'persisted', reloadDelayMs: 5 },
+    });
+    await state.start();
+    const mine = state.private!;
+    // The first visit is the baseline: nothing is new.
+    await vi.waitFor(() => expect(mine.novelty.value?.meetings.size).toBe(0));
+
+    link.emitChange(7, { status: 'agenda', agenda: agenda(['2018-03-14', '2018-03-07']) });
+    expect([...mine.novelty.value!.meetings]).toEqual([['2018-03-14', 'new']]);
+    state.index.move(1);
+    state.index.move(1);
+    state.index.move(-1);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(mine.novelty.value?.meetings.has('2018-03-14')).toBe(true);
+
+    state.index.toggle('2018-03-14', true);
+    state.index.toggle('2018-03-14', false);
+    await vi.waitFor(() => expect(mine.novelty.value?.meetings.size).toBe(0));
   });
 });
