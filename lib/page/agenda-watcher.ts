@@ -6,6 +6,7 @@ import { sourceForUrl } from '../sources/sources';
 import { isOverlayNode, scrollToAndHighlight } from './highlight';
 import type { MeetingElement } from './scroll-spy';
 import { snapshotOf, unreadableSnapshot } from './snapshot';
+import { sameSnapshot } from './same-snapshot';
 
 const REPARSE_DELAY_MS = 250;
 
@@ -27,7 +28,6 @@ export function watchAgenda(doc: Document, onChange: (snapshot: AgendaSnapshot) 
   let result: ParseResult | null = null;
   let headings: MeetingElement[] | null = null;
   let current: AgendaSnapshot = readPage();
-  let signature = JSON.stringify(current);
   let version = 1;
   let timer: number | undefined;
 
@@ -45,10 +45,8 @@ export function watchAgenda(doc: Document, onChange: (snapshot: AgendaSnapshot) 
 
   function refresh(): void {
     const next = readPage();
-    const nextSignature = JSON.stringify(next);
-    if (nextSignature === signature) return;
+    if (sameSnapshot(next, current)) return;
     current = next;
-    signature = nextSignature;
     version++;
     onChange(next);
   }

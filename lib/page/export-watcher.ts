@@ -11,6 +11,7 @@ import { clickOutlineEntry, editorScrollTop, hasSeveralTabs, watchEditSignals } 
 import { createRefreshSchedule, REFRESH, type RefreshOutcome, type RefreshSchedule } from './refresh-schedule';
 import type { MeetingElement } from './scroll-spy';
 import { snapshotOf } from './snapshot';
+import { sameSnapshot } from './same-snapshot';
 
 export const READING_EXPORT = 'Reading the document from Google Docs…';
 
@@ -50,7 +51,6 @@ export function watchEditorExport(doc: Document, options: EditorWatcherOptions):
   let lastHtml: string | null = null;
   let live: LiveDocState = { fetchedAt: null, refreshing: false, problem: null, severalTabs: null };
   let current = build();
-  let signature = JSON.stringify(current);
   let version = 1;
   let running = false;
   let again = false;
@@ -87,10 +87,8 @@ export function watchEditorExport(doc: Document, options: EditorWatcherOptions):
   function publish(): void {
     if (stopped) return;
     const next = build();
-    const nextSignature = JSON.stringify(next);
-    if (nextSignature === signature) return;
+    if (sameSnapshot(next, current)) return;
     current = next;
-    signature = nextSignature;
     version++;
     options.onChange(next);
   }
