@@ -48,7 +48,6 @@ export function AgendaPanel({ state }: { state: PanelState }) {
 
 function AgendaIndex({ state }: { state: PanelState }) {
   const agenda = state.agenda.value;
-  const refs = state.refs.value;
   if (!agenda) return null;
   const { meetings, canceled, items } = state.summary.value;
   const index = state.index;
@@ -96,10 +95,10 @@ function AgendaIndex({ state }: { state: PanelState }) {
           <>
             <SearchBar state={state} />
             <FilterBar state={state}>
-              {github && refs.length > 0 && (
+              {github && (
                 <AgendaStatusSummary
                   github={github}
-                  refs={refs}
+                  state={state}
                   scope="in this agenda"
                   onPick={(filter) => (index.statusFilter.value = index.statusFilter.value === filter ? null : filter)}
                   picked={index.statusFilter.value}
@@ -155,10 +154,20 @@ function LoadingLine({ state }: { state: PanelState }) {
 /**
  * The statuses of every reference of the agenda, counted only while the filters are open (the filter bar
  * renders its children only then) and only when statuses or the agenda change: at 5,000 meetings, counting
- * them was most of a keystroke.
+ * them was most of a keystroke. The agenda's references are gathered here too, not before its first rows show.
  */
-function AgendaStatusSummary({ github, refs, ...props }: { github: GitHubStatus; refs: string[] } & Omit<ComponentProps<typeof StatusSummary>, 'summary'>) {
+function AgendaStatusSummary({
+  github,
+  state,
+  ...props
+}: { github: GitHubStatus; state: PanelState } & Omit<ComponentProps<typeof StatusSummary>, 'summary'>) {
+  const refs = state.refs.value;
   const reports = github.reports.value;
   const summary = useMemo(() => summarise(reports, refs), [reports, refs]);
-  return <StatusSummary summary={summary} {...props} />;
+  if (refs.length === 0) return null;
+  return (
+    <div class="filters__group filters__status" role="group" aria-label="GitHub status">
+      <StatusSummary summary={summary} {...props} />
+    </div>
+  );
 }

@@ -40,11 +40,12 @@ export function AgendaTree({ state }: { state: PanelState }) {
       novelty: row.kind === 'meeting' ? novelty?.meetings.get(key) : novelty?.items.get(key),
     };
   };
-  const allRefs = state.refs.value;
   const asked = useRef<{ all: string[]; shown: string }>({ all: [], shown: '' });
   /** The references on screen, top first: without a token only these are looked up. */
   function onShown(rows: readonly Row[]): void {
     if (!github) return;
+    // Read here, after the rows are painted, not while rendering them: a long agenda's first rows come first.
+    const allRefs = state.refs.peek();
     const shownRefs = rows.flatMap((row) => (row.kind === 'item' ? row.item.refs : []));
     const shown = shownRefs.join(' ');
     // Ask again only when the agenda or the references on screen changed, not on every keystroke; and the

@@ -6,7 +6,7 @@ import { SECTION_KIND_LABELS } from '@/lib/panel/filters';
 import type { PanelState } from '@/lib/panel/state';
 import { MARK_FILTERS } from '@/lib/panel/mark-narrowing';
 
-/** `children`: the GitHub status summary, whose chips pick a status filter. */
+/** `children`: the GitHub status summary, whose chips pick a status filter (rendered only while the filters are open). */
 export function FilterBar({ state, children }: { state: PanelState; children?: ComponentChildren }) {
   const index = state.index;
   const filters = index.filters.value;
@@ -20,11 +20,7 @@ export function FilterBar({ state, children }: { state: PanelState; children?: C
         <summary>Filters{index.chips.value.length > 0 ? ` (${index.chips.value.length})` : ''}</summary>
         {open && (
           <>
-        {children && (
-          <div class="filters__group filters__status" role="group" aria-label="GitHub status">
-            {children}
-          </div>
-        )}
+        {children}
         {state.private && (
           <fieldset class="filters__group">
             <legend>Yours</legend>

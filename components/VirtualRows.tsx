@@ -24,7 +24,10 @@ export function VirtualRows({ list, scroller, renderRow, onShown, keepIndex }: P
     let frame = 0;
     const measure = (): void => {
       frame = 0;
-      setViewport({ top: box.scrollTop, height: box.clientHeight || 800 });
+      const top = box.scrollTop;
+      const height = box.clientHeight || 800;
+      // The same viewport again (a resize of nothing, the first measure) renders nothing again.
+      setViewport((before) => (before.top === top && before.height === height ? before : { top, height }));
     };
     const onScroll = (): void => {
       if (!frame) frame = requestAnimationFrame(measure);

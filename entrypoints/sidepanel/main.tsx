@@ -14,6 +14,7 @@ const state = createPanelState(browserPageLink(location.search), {
   github: createGitHubStatus(browserStatusTransport()),
   private: { open: () => openStore(), stash: createDraftStash(localStorage) },
 });
-render(<AgendaPanel state={state} />, document.getElementById('app')!);
+// Ask the tab for its agenda first, and draw the panel while the answer is on its way.
 void state.start();
+render(<AgendaPanel state={state} />, document.getElementById('app')!);
 addEventListener('pagehide', () => state.leave());
