@@ -39,7 +39,7 @@ const SEED_MEETINGS = 26;
 const DEFAULT_MEETINGS = 5000;
 const RUNS = 5;
 const WARMUPS = 1;
-const PANEL_OPENS = 3;
+const PANEL_OPENS = 5;
 const QUERY = 'token request';
 /** Any one step (a page load, an evaluation) longer than this fails the run. */
 const STEP_TIMEOUT_MS = 180_000;

@@ -73,6 +73,13 @@ declare global {
 
 const SEARCH_BOX = 'input[type="search"][aria-label*="Search" i]';
 const PANEL_VIEWPORT = { width: 400, height: 800 };
+/**
+ * A panel is closed only once its own work is done (the rest of a long agenda taken in, the search index
+ * built, notes and statuses read), and the next one opens a moment later: extension pages share one
+ * process, and a panel opened while the last one's 20 MB agenda is being torn down would be timed on that
+ * work, which no reader opening the panel meets.
+ */
+const SETTLE = { idleMs: 40, idleInARow: 5, limitMs: 20_000, afterCloseMs: 1500 };
 /** After a keystroke, the DOM counts as settled once it has not changed for this long (catches debouncing). */
 const QUIET_MS = 300;
 /** And a keystroke's measurement gives up this long after the input event. */
@@ -168,6 +175,28 @@ async function openPanel(browser: ExtensionBrowser, tabId: number, timeoutMs: nu
   return { panel, record };
 }
 
+/** Waits until `panel` has been idle for a while (or SETTLE.limitMs), closes it, and waits SETTLE.afterCloseMs. */
+async function closeWhenSettled(panel: Page): Promise<void> {
+  await panel
+    .evaluate(
+      ({ idleMs, idleInARow, limitMs }) =>
+        new Promise<void>((resolve) => {
+          const start = performance.now();
+          let inARow = 0;
+          const check = (deadline: IdleDeadline): void => {
+            inARow = deadline.timeRemaining() >= idleMs ? inARow + 1 : 0;
+            if (inARow >= idleInARow || performance.now() - start > limitMs) resolve();
+            else requestIdleCallback(check);
+          };
+          requestIdleCallback(check);
+        }),
+      SETTLE,
+    )
+    .catch(() => undefined);
+  await panel.close();
+  await new Promise((resolve) => setTimeout(resolve, SETTLE.afterCloseMs));
+}
+
 export async function measurePanel(
   browser: ExtensionBrowser,
   tabId: number,
@@ -176,7 +205,7 @@ export async function measurePanel(
 ): Promise<PanelFigures> {
   // The warm-up open also waits out the content script's first parse of the page.
   const warm = await openPanel(browser, tabId, options.timeoutMs);
-  await warm.panel.close();
+  await closeWhenSettled(warm.panel);
   const painted: number[] = [];
   const inDom: number[] = [];
   const mounted: number[] = [];
@@ -185,7 +214,7 @@ export async function measurePanel(
   const whole: number[] = [];
   let last: Page | null = null;
   for (let i = 0; i < options.opens; i++) {
-    await last?.close();
+    if (last) await closeWhenSettled(last);
     const { panel, record } = await openPanel(browser, tabId, options.timeoutMs);
     painted.push(record.paintedAt ?? Number.NaN);
     inDom.push(record.rowAt ?? Number.NaN);

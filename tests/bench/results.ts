@@ -70,7 +70,8 @@ export const LEGEND: Record<string, string> = {
     'already parsed it: ms from navigation start (performance.timeOrigin) to the task after the painted frame that first ' +
     'shows a [data-meeting-key] row (requestAnimationFrame, then a posted message). Includes loading the panel, asking the ' +
     'content script for the agenda, the message, and rendering. Median of the timed opens after 1 warm-up open ' +
-    '(panel_first_render_cold_ms). Breakdown: panel_mounted_ms (first content in #app), panel_agenda_received_ms (the ' +
+    '(panel_first_render_cold_ms); each panel is closed once it has been idle for 5 idle periods in a row, and the next ' +
+    'opens 1.5 s later (extension pages share one process: the last panel\'s teardown is not this one\'s start). Breakdown: panel_mounted_ms (first content in #app), panel_agenda_received_ms (the ' +
     'agenda answer resolved), panel_first_row_in_dom_ms, and panel_render_after_answer_ms (agenda answer → first row ' +
     'painted: the rendering alone). Since the panel reads a long agenda in parts, "the agenda answer" is the first ' +
     'part (agenda/open: the newest 40 meetings), and the first row shows while the rest is still arriving; the panel ' +
