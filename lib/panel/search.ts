@@ -23,7 +23,7 @@ export interface SearchIndex {
   agenda: Agenda;
   /**
    * Every item of every meeting, depth first, in document order. Made on first use: searching needs only
-   * the columns below, and results make the entries of their hits (the same object for an item each time).
+   * the columns below, and results hold entry numbers (`entry(i)` gives the same object for an item each time).
    */
   readonly entries: SearchEntry[];
   /** The entry of item number `i` (an index into `entries`). */
@@ -61,9 +61,23 @@ interface SearchCache {
   view: FilteredView;
 }
 
+/** One meeting's hits in search results: `hits[from]` up to, not including, `hits[to]` of its view. */
+export interface ResultGroup {
+  meetingIndex: number;
+  from: number;
+  to: number;
+}
+
+/**
+ * Results hold entry numbers, not entries: a broad query has tens of thousands of hits on every keystroke,
+ * and only the few rows in view need their entry.
+ */
 export type FilteredView =
   | { mode: 'browse'; meetingIndexes: number[] }
-  | { mode: 'results'; groups: { meetingIndex: number; hits: SearchEntry[] }[]; hitCount: number };
+  | { mode: 'results'; hits: Int32Array; groups: ResultGroup[]; hitCount: number };
+
+export type ResultsView = Extract<FilteredView, { mode: 'results' }>;
+export type BrowseView = Extract<FilteredView, { mode: 'browse' }>;
 
 // ---- Normalising text ----------------------------------------------------------------------------------
 
@@ -360,18 +374,24 @@ function matchingEntries(
   return out.slice(0, count);
 }
 
-function groupByMeeting(index: SearchIndex, hits: Int32Array): FilteredView {
-  const groups: { meetingIndex: number; hits: SearchEntry[] }[] = [];
-  let group: { meetingIndex: number; hits: SearchEntry[] } | undefined;
-  for (const i of hits) {
-    const entry = index.entry(i);
-    if (!group || group.meetingIndex !== entry.meetingIndex) {
-      group = { meetingIndex: entry.meetingIndex, hits: [] };
-      groups.push(group);
-    }
-    group.hits.push(entry);
+/** The hits (in document order, so each meeting's are together) as one group a meeting. */
+function groupByMeeting(index: SearchIndex, hits: Int32Array): ResultsView {
+  const { meetingOf } = index;
+  const groups: ResultGroup[] = [];
+  let group: ResultGroup | undefined;
+  for (let at = 0; at < hits.length; at++) {
+    const meetingIndex = meetingOf[hits[at] as number] as number;
+    if (group && group.meetingIndex === meetingIndex) continue;
+    if (group) group.to = at;
+    group = { meetingIndex, from: at, to: hits.length };
+    groups.push(group);
   }
-  return { mode: 'results', groups, hitCount: hits.length };
+  return { mode: 'results', hits, groups, hitCount: hits.length };
+}
+
+/** The entries of a group's hits. Made on demand: only narrowing filters and tests need them all. */
+export function groupEntries(index: SearchIndex, view: ResultsView, group: ResultGroup): SearchEntry[] {
+  return Array.from(view.hits.subarray(group.from, group.to), (i) => index.entry(i));
 }
 
 // ---- Highlighting --------------------------------------------------------------------------------------
