@@ -2,10 +2,12 @@
 // (and, for the few items that are not plain ASCII, without diacritics), plus a short second one for its refs
 // and any people not written in its text. A query word matches where it starts a word: `indexOf` finds it and
 // the character before it must not be a letter or digit, so searching runs no regular expression per item.
-// Typing one more letter only re-tests the previous hits.
+// Typing one more letter only re-tests the previous hits, and only for the words not already tested; an item
+// none of whose words starts with a query word's letters is passed over without a search (word-starts.ts).
 import type { Agenda, Item, Meeting, SectionKind } from '../agenda/model';
 import type { Filters } from './filters';
 import { personKey } from './people';
+import { addWordStarts, wordBits } from './word-starts';
 
 export interface SearchEntry {
   /** Index into agenda.meetings. */
@@ -42,6 +44,9 @@ export interface SearchIndex {
   depthOf: Int32Array;
   /** Per entry: the index of its section in `sections`. */
   sectionOf: Int32Array;
+  /** Per entry: the first letters and first pairs of letters of the words of its text and extras (word-starts.ts). */
+  firstLetters: Int32Array;
+  firstPairs: Int32Array;
   /** Every section of every meeting, in document order: its kind and title, and the index of its title's haystack. */
   sections: { kind: SectionKind; title: string; titleId: number }[];
   /** The distinct section titles, normalised. */
@@ -151,6 +156,9 @@ export function buildSearchIndex(agenda: Agenda): SearchIndex {
   let meetingOf = new Int32Array(capacity);
   let depthOf = new Int32Array(capacity);
   let sectionOf = new Int32Array(capacity);
+  let firstLetters = new Int32Array(capacity);
+  let firstPairs = new Int32Array(capacity);
+  const masks: [number, number] = [0, 0];
   let count = 0;
   const sections: { kind: SectionKind; title: string; titleId: number }[] = [];
   const titleHaystacks: string[] = [];
@@ -167,6 +175,8 @@ export function buildSearchIndex(agenda: Agenda): SearchIndex {
     meetingOf = larger(meetingOf);
     depthOf = larger(depthOf);
     sectionOf = larger(sectionOf);
+    firstLetters = larger(firstLetters);
+    firstPairs = larger(firstPairs);
   };
 
   const add = (item: Item, meetingIndex: number, depth: number, sectionIndex: number): void => {
@@ -186,8 +196,17 @@ export function buildSearchIndex(agenda: Agenda): SearchIndex {
     for (const ref of item.refs) extra += ' ' + ref;
     if (count === capacity) grow(); // only when an item count was wrong
     items[count] = item;
-    haystacks[count] = haystackOf(item.text);
-    if (extra !== '') extras[count] = haystackOf(extra);
+    const haystack = haystackOf(item.text);
+    haystacks[count] = haystack;
+    masks[0] = masks[1] = 0;
+    addWordStarts(haystack, masks);
+    if (extra !== '') {
+      const extraHaystack = haystackOf(extra);
+      extras[count] = extraHaystack;
+      addWordStarts(extraHaystack, masks);
+    }
+    firstLetters[count] = masks[0];
+    firstPairs[count] = masks[1];
     personKeys[count] = keys;
     meetingOf[count] = meetingIndex;
     depthOf[count] = depth;
@@ -217,6 +236,8 @@ export function buildSearchIndex(agenda: Agenda): SearchIndex {
   meetingOf = meetingOf.subarray(0, count);
   depthOf = depthOf.subarray(0, count);
   sectionOf = sectionOf.subarray(0, count);
+  firstLetters = firstLetters.subarray(0, count);
+  firstPairs = firstPairs.subarray(0, count);
 
   // A plain object, methods included, so that a spread copy (`{ ...index }`) still works.
   const made: (SearchEntry | undefined)[] = [];
@@ -251,6 +272,8 @@ export function buildSearchIndex(agenda: Agenda): SearchIndex {
     meetingOf,
     depthOf,
     sectionOf,
+    firstLetters,
+    firstPairs,
     sections,
     titleHaystacks,
     meetingHaystacks,
@@ -282,7 +305,9 @@ export function filterAgenda(index: SearchIndex, f: Filters): FilteredView {
     if (cache.words.every((old) => decisive.some((w) => w.startsWith(old)))) candidates = cache.hits;
   }
 
-  const hits = matchingEntries(index, decisive, candidates, meetingOk, f);
+  // The candidates matched every old word: a word typed before ('token' in 'token r') needs no test again.
+  const tested = candidates ? decisive.filter((w) => !cache!.words.includes(w)) : decisive;
+  const hits = matchingEntries(index, tested, candidates, meetingOk, f);
   // One more letter often matches the very same items: then it is the same view, and nothing after it
   // (rows, offsets, the list's rendering) has to be made again.
   const view = cache && cache.key === key && sameHits(cache.hits, hits) ? cache.view : groupByMeeting(index, hits);
@@ -338,13 +363,22 @@ function matchingEntries(
   meetingOk: Uint8Array | null,
   f: Filters,
 ): Int32Array {
-  const { haystacks, extras, personKeys, meetingOf, sectionOf, sections } = index;
+  const { haystacks, extras, personKeys, meetingOf, sectionOf, sections, firstLetters, firstPairs } = index;
   // A word found in a section's or a meeting's title matches every item under it.
   const inSection = words.map((w) => {
     const inTitle = index.titleHaystacks.map((h) => hasWordStartingWith(h, w));
-    return Uint8Array.from(sections, (s) => (inTitle[s.titleId] ? 1 : 0));
+    const marks = new Uint8Array(sections.length);
+    for (let s = 0; s < sections.length; s++) if (inTitle[sections[s]!.titleId]) marks[s] = 1;
+    return marks;
   });
-  const inMeeting = words.map((w) => Uint8Array.from(index.meetingHaystacks, (h) => (hasWordStartingWith(h, w) ? 1 : 0)));
+  const inMeeting = words.map((w) => {
+    const marks = new Uint8Array(index.meetingHaystacks.length);
+    index.meetingHaystacks.forEach((h, m) => {
+      if (hasWordStartingWith(h, w)) marks[m] = 1;
+    });
+    return marks;
+  });
+  const bits = words.map(wordBits);
   const kindOk = f.kinds.length > 0 ? Uint8Array.from(sections, (s) => (f.kinds.includes(s.kind) ? 1 : 0)) : null;
   const person = f.person === null ? null : personKey(f.person);
 
@@ -362,6 +396,12 @@ function matchingEntries(
     for (let w = 0; w < words.length; w++) {
       if ((inMeeting[w] as Uint8Array)[meeting] === 1) continue;
       if ((inSection[w] as Uint8Array)[section] === 1) continue;
+      const [first, pair] = bits[w]!;
+      // No word of the text or extras starts with these letters: no need to search them.
+      if ((firstLetters[i]! & first) === 0 || (firstPairs[i]! & pair) !== pair) {
+        all = false;
+        break;
+      }
       const word = words[w] as string;
       if (hasWordStartingWith(haystacks[i] as string, word)) continue;
       const extra = extras[i];
