@@ -4,7 +4,7 @@ import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { Agenda, SectionKind } from '../agenda/model';
 import type { RefReport } from '../github/status';
 import { NO_FILTERS, SECTION_KIND_LABELS, clearFilter, filterChips, isFiltering, type Filters } from './filters';
-import { loadFilters, saveFilters } from './filter-memory';
+import { createFilterSaver, loadFilters } from './filter-memory';
 import { meetingTime, nextMeeting } from './meeting-time';
 import { peopleOf } from './people';
 import { STATUS_FILTERS, type StatusFilter } from './github-status';
@@ -106,9 +106,11 @@ export function createIndexState(agenda: ReadonlySignal<Agenda | null>, options:
   }
 
   let agendaId: string | null = null;
+  const saver = options.storage ? createFilterSaver(options.storage) : null;
   /** Called when the panel shows another agenda: bring back that agenda's filters. */
   function useAgenda(id: string | null): void {
     if (id === agendaId) return;
+    saver?.flush();
     agendaId = id;
     batch(() => {
       filters.value = id && options.storage ? loadFilters(options.storage, id) : NO_FILTERS;
@@ -123,7 +125,7 @@ export function createIndexState(agenda: ReadonlySignal<Agenda | null>, options:
 
   function setFilters(next: Filters): void {
     filters.value = next;
-    if (agendaId && options.storage) saveFilters(options.storage, agendaId, next);
+    if (agendaId) saver?.save(agendaId, next);
   }
 
   function toggle(meetingKey: string, open?: boolean): void {
@@ -193,6 +195,8 @@ export function createIndexState(agenda: ReadonlySignal<Agenda | null>, options:
     upcoming,
     resultCount,
     useAgenda,
+    /** Writes the filters not saved yet: call it when the panel goes away. */
+    flushFilters: () => saver?.flush(),
     warm,
     setFilters,
     updateFilters: (patch: Partial<Filters>) => setFilters({ ...filters.value, ...patch }),

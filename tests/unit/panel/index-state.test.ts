@@ -146,6 +146,8 @@ describe('index state', () => {
     const first = setup(storage);
     first.index.updateFilters({ hideCanceled: true });
     expect(ids(first.index)).toEqual(['2018-03-21', '2018-02-21']);
+    expect(storage.data.size).toBe(0); // saved once idle, not on the change
+    first.index.flushFilters(); // as the panel does when it goes away
     const second = setup(storage);
     expect(second.index.filters.value.hideCanceled).toBe(true);
     second.index.useAgenda('another-doc');
