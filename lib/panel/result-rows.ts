@@ -11,11 +11,10 @@ const SECTION = 1;
 const ITEM = 2;
 
 export function resultRows(index: SearchIndex, view: ResultsView, isExpanded: (meetingKey: string) => boolean): RowList {
-  const { agenda, items, meetingOf, sectionOf, sections } = index;
+  const { agenda, items, meetingOf, sectionOf, sections, titleOf, titles } = index;
   const { hits, groups } = view;
-  /** Hits in a row with the same section title make one run; equal titles have equal title ids. */
-  const titleIdAt = (at: number): number => sections[sectionOf[hits[at]!]!]!.titleId;
-  const titleAt = (at: number): string => sections[sectionOf[hits[at]!]!]!.title;
+  /** Hits in a row with the same section title make one run, under that title unless it is empty. */
+  const titleAt = (at: number): string => titles[titleOf[hits[at]!]!]!;
 
   // First count the rows, so that each column is allocated once at its size.
   const open = new Uint8Array(groups.length);
@@ -27,10 +26,17 @@ export function resultRows(index: SearchIndex, view: ResultsView, isExpanded: (m
     count++;
     if (!isExpanded(meeting.key)) continue;
     open[g] = 1;
-    count += group.to - group.from;
-    for (let at = group.from; at < group.to; at++) {
-      if ((at === group.from || titleIdAt(at) !== titleIdAt(at - 1)) && titleAt(at)) count++;
+    count += group.to - group.from + titledRuns(group.from, group.to);
+  }
+  function titledRuns(from: number, to: number): number {
+    let runs = 0;
+    let title = -1;
+    for (let at = from; at < to; at++) {
+      const next = titleOf[hits[at]!]!;
+      if (next !== title && titles[next] !== '') runs++;
+      title = next;
     }
+    return runs;
   }
 
   const kindOf = new Uint8Array(count);
@@ -40,29 +46,36 @@ export function resultRows(index: SearchIndex, view: ResultsView, isExpanded: (m
   const sizeOf = new Int32Array(count);
   const offsets = new Float64Array(count + 1);
   let row = 0;
-  const push = (kind: number, at: number, pos: number, size: number): void => {
-    kindOf[row] = kind;
-    atOf[row] = at;
-    posOf[row] = pos;
-    sizeOf[row] = size;
-    offsets[row + 1] = offsets[row]! + (kind === ITEM ? ROW_HEIGHT.item : kind === MEETING ? ROW_HEIGHT.meeting : ROW_HEIGHT.section);
-    row++;
-  };
+  let top = 0;
   for (let g = 0; g < groups.length; g++) {
     const group = groups[g]!;
     if (!agenda.meetings[group.meetingIndex]) continue;
-    push(MEETING, g, g + 1, groups.length);
+    kindOf[row] = MEETING;
+    atOf[row] = g;
+    posOf[row] = g + 1;
+    sizeOf[row] = groups.length;
+    offsets[++row] = top += ROW_HEIGHT.meeting;
     if (open[g] === 0) continue;
-    let titled = 0;
-    for (let at = group.from; at < group.to; at++) {
-      if ((at === group.from || titleIdAt(at) !== titleIdAt(at - 1)) && titleAt(at)) titled++;
-    }
+    const titled = titledRuns(group.from, group.to);
     let sectionPos = 0;
     for (let start = group.from; start < group.to; ) {
+      const title = titleOf[hits[start]!]!;
       let end = start + 1;
-      while (end < group.to && titleIdAt(end) === titleIdAt(start)) end++;
-      if (titleAt(start)) push(SECTION, start, ++sectionPos, titled);
-      for (let at = start; at < end; at++) push(ITEM, at, at - start + 1, end - start);
+      while (end < group.to && titleOf[hits[end]!]! === title) end++;
+      if (titles[title] !== '') {
+        kindOf[row] = SECTION;
+        atOf[row] = start;
+        posOf[row] = ++sectionPos;
+        sizeOf[row] = titled;
+        offsets[++row] = top += ROW_HEIGHT.section;
+      }
+      for (let at = start; at < end; at++) {
+        kindOf[row] = ITEM;
+        atOf[row] = at;
+        posOf[row] = at - start + 1;
+        sizeOf[row] = end - start;
+        offsets[++row] = top += ROW_HEIGHT.item;
+      }
       start = end;
     }
   }

@@ -44,11 +44,15 @@ export interface SearchIndex {
   depthOf: Int32Array;
   /** Per entry: the index of its section in `sections`. */
   sectionOf: Int32Array;
+  /** Per entry: its section's title id (an index into `titles`): equal titles, equal ids. */
+  titleOf: Int32Array;
   /** Per entry: the first letters and first pairs of letters of the words of its text and extras (word-starts.ts). */
   firstLetters: Int32Array;
   firstPairs: Int32Array;
   /** Every section of every meeting, in document order: its kind and title, and the index of its title's haystack. */
   sections: { kind: SectionKind; title: string; titleId: number }[];
+  /** The distinct section titles as written, by title id. */
+  titles: string[];
   /** The distinct section titles, normalised. */
   titleHaystacks: string[];
   /** Per meeting: its title, normalised. */
@@ -156,11 +160,13 @@ export function buildSearchIndex(agenda: Agenda): SearchIndex {
   let meetingOf = new Int32Array(capacity);
   let depthOf = new Int32Array(capacity);
   let sectionOf = new Int32Array(capacity);
+  let titleOf = new Int32Array(capacity);
   let firstLetters = new Int32Array(capacity);
   let firstPairs = new Int32Array(capacity);
   const masks: [number, number] = [0, 0];
   let count = 0;
   const sections: { kind: SectionKind; title: string; titleId: number }[] = [];
+  const titles: string[] = [];
   const titleHaystacks: string[] = [];
   const titleIds = new Map<string, number>();
   const meetingHaystacks: string[] = [];
@@ -175,6 +181,7 @@ export function buildSearchIndex(agenda: Agenda): SearchIndex {
     meetingOf = larger(meetingOf);
     depthOf = larger(depthOf);
     sectionOf = larger(sectionOf);
+    titleOf = larger(titleOf);
     firstLetters = larger(firstLetters);
     firstPairs = larger(firstPairs);
   };
@@ -211,6 +218,7 @@ export function buildSearchIndex(agenda: Agenda): SearchIndex {
     meetingOf[count] = meetingIndex;
     depthOf[count] = depth;
     sectionOf[count] = sectionIndex;
+    titleOf[count] = sections[sectionIndex]!.titleId;
     count++;
     for (const child of item.children) add(child, meetingIndex, depth + 1, sectionIndex);
   };
@@ -221,6 +229,7 @@ export function buildSearchIndex(agenda: Agenda): SearchIndex {
       let titleId = titleIds.get(section.title);
       if (titleId === undefined) {
         titleId = titleHaystacks.length;
+        titles.push(section.title);
         titleHaystacks.push(normaliseText(section.title));
         titleIds.set(section.title, titleId);
       }
@@ -236,6 +245,7 @@ export function buildSearchIndex(agenda: Agenda): SearchIndex {
   meetingOf = meetingOf.subarray(0, count);
   depthOf = depthOf.subarray(0, count);
   sectionOf = sectionOf.subarray(0, count);
+  titleOf = titleOf.subarray(0, count);
   firstLetters = firstLetters.subarray(0, count);
   firstPairs = firstPairs.subarray(0, count);
 
@@ -275,6 +285,8 @@ export function buildSearchIndex(agenda: Agenda): SearchIndex {
     firstLetters,
     firstPairs,
     sections,
+    titleOf,
+    titles,
     titleHaystacks,
     meetingHaystacks,
     cache: null,
@@ -371,13 +383,7 @@ function matchingEntries(
     for (let s = 0; s < sections.length; s++) if (inTitle[sections[s]!.titleId]) marks[s] = 1;
     return marks;
   });
-  const inMeeting = words.map((w) => {
-    const marks = new Uint8Array(index.meetingHaystacks.length);
-    index.meetingHaystacks.forEach((h, m) => {
-      if (hasWordStartingWith(h, w)) marks[m] = 1;
-    });
-    return marks;
-  });
+  const inMeeting = words.map((w) => meetingsWith(index.meetingHaystacks, w));
   const bits = words.map(wordBits);
   const kindOk = f.kinds.length > 0 ? Uint8Array.from(sections, (s) => (f.kinds.includes(s.kind) ? 1 : 0)) : null;
   const person = f.person === null ? null : personKey(f.person);
@@ -412,6 +418,29 @@ function matchingEntries(
     if (all) out[count++] = i;
   }
   return out.slice(0, count);
+}
+
+/** Per agenda (by its meeting titles), which meetings' titles have a word, for the last few query words. */
+const meetingMatches = new WeakMap<readonly string[], Map<string, Uint8Array>>();
+
+/**
+ * Marks the meetings whose title has a word starting with `word`. Only those a shorter query word found
+ * need a look ('tok' after 'to'): thousands of titles were searched again on every keystroke.
+ */
+function meetingsWith(haystacks: readonly string[], word: string): Uint8Array {
+  let known = meetingMatches.get(haystacks);
+  if (!known) meetingMatches.set(haystacks, (known = new Map()));
+  const answer = known.get(word);
+  if (answer) return answer;
+  let shorter: Uint8Array | undefined;
+  for (let end = word.length - 1; end > 0 && !shorter; end--) shorter = known.get(word.slice(0, end));
+  const marks = new Uint8Array(haystacks.length);
+  for (let m = 0; m < haystacks.length; m++) {
+    if ((!shorter || shorter[m] === 1) && hasWordStartingWith(haystacks[m] as string, word)) marks[m] = 1;
+  }
+  if (known.size >= 64) known.clear();
+  known.set(word, marks);
+  return marks;
 }
 
 /** The hits (in document order, so each meeting's are together) as one group a meeting. */
