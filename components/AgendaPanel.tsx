@@ -107,13 +107,7 @@ function AgendaIndex({ state }: { state: PanelState }) {
                 />
               )}
             </FilterBar>
-            {index.filtering.value && (
-              <p class="agenda__results" role="status">
-                {index.filtered.value?.mode === 'results'
-                  ? plural(index.resultCount.value, 'matching item')
-                  : plural(index.resultCount.value, 'meeting')}
-              </p>
-            )}
+            <ResultCount state={state} />
           </>
         )}
         {state.notice.value && (
@@ -136,6 +130,22 @@ function AgendaIndex({ state }: { state: PanelState }) {
         </div>
       )}
     </div>
+  );
+}
+
+/**
+ * How many items match, in a component of its own: the count changes on every keystroke, and whatever
+ * reads it redraws, which must not be the whole panel.
+ */
+function ResultCount({ state }: { state: PanelState }) {
+  const index = state.index;
+  if (!index.filtering.value) return null;
+  return (
+    <p class="agenda__results" role="status">
+      {index.filtered.value?.mode === 'results'
+        ? plural(index.resultCount.value, 'matching item')
+        : plural(index.resultCount.value, 'meeting')}
+    </p>
   );
 }
 

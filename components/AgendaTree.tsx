@@ -63,12 +63,12 @@ export function AgendaTree({ state }: { state: PanelState }) {
     const box = scroller.current;
     if (!box || !list) return;
     if (activeId !== revealed.current.active) {
-      const at = activeId === null ? undefined : list.indexOf.get(activeId);
-      if (at !== undefined) revealRow(box, list, at);
+      const at = activeId === null ? -1 : list.indexOf(activeId);
+      if (at !== -1) revealRow(box, list, at);
     }
     if (currentKey !== revealed.current.current && document.activeElement !== box) {
-      const at = currentKey === null ? undefined : list.indexOf.get(currentKey);
-      if (at !== undefined) revealRow(box, list, at, 48);
+      const at = currentKey === null ? -1 : list.indexOf(currentKey);
+      if (at !== -1) revealRow(box, list, at, 48);
     }
     revealed.current = { active: activeId, current: currentKey };
   }, [activeId, currentKey, list]);
@@ -123,7 +123,7 @@ export function AgendaTree({ state }: { state: PanelState }) {
     if (handled) event.preventDefault();
   }
 
-  const rows = list.rows;
+  const activeAt = activeId === null ? -1 : list.indexOf(activeId);
   return (
     <div
       ref={scroller}
@@ -131,20 +131,20 @@ export function AgendaTree({ state }: { state: PanelState }) {
       role="tree"
       aria-label="Meetings, newest first"
       tabIndex={0}
-      aria-activedescendant={activeId !== null && list.indexOf.has(activeId) ? rowDomId(activeId) : undefined}
+      aria-activedescendant={activeAt !== -1 && activeId !== null ? rowDomId(activeId) : undefined}
       onKeyDown={onKeyDown}
       onFocus={() => {
-        if (index.activeId.value === null && rows.length > 0) index.activeId.value = rows[0]!.id;
+        if (index.activeId.value === null && list.count > 0) index.activeId.value = list.row(0).id;
       }}
     >
-      {rows.length === 0 ? (
+      {list.count === 0 ? (
         <p class="tree__empty">Nothing matches these filters.</p>
       ) : (
         <VirtualRows
           list={list}
           scroller={scroller}
           onShown={onShown}
-          keepIndex={activeId === null ? undefined : list.indexOf.get(activeId)}
+          keepIndex={activeAt === -1 ? undefined : activeAt}
           renderRow={(row, _i, top) => {
             const common = {
               key: row.id,

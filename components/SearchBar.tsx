@@ -36,7 +36,8 @@ export function SearchBar({ state }: { state: PanelState }) {
           } else if (event.key === 'ArrowDown' || event.key === 'Enter') {
             // From the search box straight into the results.
             event.preventDefault();
-            index.activeId.value = index.rowList.value?.rows[0]?.id ?? null;
+            const list = index.rowList.value;
+            index.activeId.value = list && list.count > 0 ? list.row(0).id : null;
             document.querySelector<HTMLElement>('.tree')?.focus();
           }
         }}

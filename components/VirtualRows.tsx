@@ -43,17 +43,22 @@ export function VirtualRows({ list, scroller, renderRow, onShown, keepIndex }: P
     };
   }, [scroller]);
 
-  const { rows, offsets } = list;
-  const total = offsets[rows.length] ?? 0;
-  const first = rows.length === 0 ? 0 : rowAt(offsets, rows.length, Math.max(0, viewport.top - OVERSCAN_PX));
+  const { count, offsets } = list;
+  const total = offsets[count] ?? 0;
+  const first = count === 0 ? 0 : rowAt(offsets, count, Math.max(0, viewport.top - OVERSCAN_PX));
   let last = first;
-  while (last < rows.length && offsets[last]! < viewport.top + viewport.height + OVERSCAN_PX) last++;
+  while (last < count && offsets[last]! < viewport.top + viewport.height + OVERSCAN_PX) last++;
+  const shown: Row[] = [];
   const children: ComponentChildren[] = [];
-  for (let i = first; i < last; i++) children.push(renderRow(rows[i]!, i, offsets[i]!));
-  if (keepIndex !== undefined && (keepIndex < first || keepIndex >= last) && rows[keepIndex]) {
-    children.push(renderRow(rows[keepIndex], keepIndex, offsets[keepIndex]!));
+  for (let i = first; i < last; i++) {
+    const row = list.row(i);
+    shown.push(row);
+    children.push(renderRow(row, i, offsets[i]!));
   }
-  useEffect(() => onShown?.(rows.slice(first, last)));
+  if (keepIndex !== undefined && keepIndex >= 0 && keepIndex < count && (keepIndex < first || keepIndex >= last)) {
+    children.push(renderRow(list.row(keepIndex), keepIndex, offsets[keepIndex]!));
+  }
+  useEffect(() => onShown?.(shown));
   return (
     <div class="virtual-rows" style={{ height: `${total}px` }}>
       {children}

@@ -86,6 +86,11 @@ function backgroundSilent(ref: string, error: unknown, now: number, previous: Re
   };
 }
 
+/** Whether two reports say the same (the background sends fresh objects for unchanged news). */
+function sameReport(a: RefReport | undefined, b: RefReport): boolean {
+  return a !== undefined && a.pending === b.pending && a.stale === b.stale && JSON.stringify(a) === JSON.stringify(b);
+}
+
 export function createStatusStore(transport: StatusTransport, options: StatusStoreOptions = {}): StatusStore {
   const now = options.now ?? Date.now;
   const setTimer = options.setTimer ?? ((run, ms) => setTimeout(run, ms));
@@ -95,6 +100,8 @@ export function createStatusStore(transport: StatusTransport, options: StatusSto
   const retryFailureAfterMs = options.retryFailureAfterMs ?? 30_000;
 
   const known = new Map<string, RefReport>();
+  /** The references whose report may call for asking again at some time: pending, or rate-limited. */
+  const timed = new Set<string>();
   /** When each reference last had news (an answer or a broadcast). */
   const news = new Map<string, number>();
   /** References asked at least once. */
@@ -138,8 +145,12 @@ export function createStatusStore(transport: StatusTransport, options: StatusSto
     const changed: string[] = [];
     for (const report of reports) {
       if (!wanted.has(report.ref)) continue;
-      known.set(report.ref, report);
       news.set(report.ref, at);
+      // The same news again (an answer repeating a broadcast) changes nothing that is shown.
+      if (sameReport(known.get(report.ref), report)) continue;
+      known.set(report.ref, report);
+      if (report.pending || report.failure?.error === 'rate-limited') timed.add(report.ref);
+      else timed.delete(report.ref);
       changed.push(report.ref);
     }
     if (changed.length > 0) options.onChange?.(changed);
@@ -160,9 +171,11 @@ export function createStatusStore(transport: StatusTransport, options: StatusSto
     const consider = (time: number | undefined | null): void => {
       if (time !== undefined && time !== null && time > at && time < next) next = time;
     };
-    for (const [ref, report] of known) {
-      if (report.pending) consider((news.get(ref) ?? at) + lostAfterMs);
-      if (report.failure?.error === 'rate-limited') consider(report.failure.until);
+    // Only the pending and rate-limited: an agenda's other thousands of reports never wake anything.
+    for (const ref of timed) {
+      const report = known.get(ref);
+      if (report?.pending) consider((news.get(ref) ?? at) + lostAfterMs);
+      if (report?.failure?.error === 'rate-limited') consider(report.failure.until);
     }
     consider(rateLimit?.blockedUntil);
     if (next === wakeAt) return;
@@ -238,6 +251,7 @@ export function createStatusStore(transport: StatusTransport, options: StatusSto
       // Another API base or token: what was shown may be wrong, and the old look-ups are gone.
       const all = [...wanted];
       known.clear();
+      timed.clear();
       news.clear();
       asked.clear();
       inFlight.clear();

@@ -70,3 +70,44 @@ export function saveFilters(storage: Pick<Storage, 'setItem' | 'removeItem'>, ag
     // Remembering is a convenience: a full or unavailable storage must not break filtering.
   }
 }
+
+export interface FilterSaver {
+  /** Remembers these filters for the agenda, soon. */
+  save(agendaId: string, f: Filters): void;
+  /** Writes what waits now: when the panel goes away, and before another agenda's filters are read. */
+  flush(): void;
+}
+
+/**
+ * Saves filters when the panel is idle, not on the keystroke that changed them: writing localStorage on
+ * every keystroke cost it more than a millisecond. Only the last filters are written.
+ */
+export function createFilterSaver(storage: Pick<Storage, 'setItem' | 'removeItem'>): FilterSaver {
+  let waiting: { agendaId: string; filters: Filters } | null = null;
+  let cancel: (() => void) | null = null;
+  const flush = (): void => {
+    cancel?.();
+    cancel = null;
+    if (waiting) saveFilters(storage, waiting.agendaId, waiting.filters);
+    waiting = null;
+  };
+  return {
+    save(agendaId, f) {
+      if (waiting && waiting.agendaId !== agendaId) flush();
+      waiting = { agendaId, filters: f };
+      cancel ??= whenIdle(flush);
+    },
+    flush,
+  };
+}
+
+/** Runs `run` once the page is idle (within a second), or soon where there is no idle callback. */
+function whenIdle(run: () => void): () => void {
+  const idle = globalThis.requestIdleCallback;
+  if (idle) {
+    const id = idle(run, { timeout: 1000 });
+    return () => globalThis.cancelIdleCallback(id);
+  }
+  const timer = setTimeout(run, 200);
+  return () => clearTimeout(timer);
+}

@@ -53,15 +53,31 @@ export interface GitHubStatusOptions extends Omit<StatusStoreOptions, 'onChange'
 
 export function createGitHubStatus(transport: StatusTransport, options: GitHubStatusOptions = {}): GitHubStatus {
   const reports = signal<ReadonlyMap<string, RefReport>>(new Map());
+  /** The reports with a failure, all the banner looks at; a new map only when one of them changes. */
+  const failures = signal<ReadonlyMap<string, RefReport>>(new Map());
+  const failing = new Map<string, RefReport>();
   const rateLimit = signal<RateLimitReport | null>(null);
   const refreshing = signal(false);
   const clock = options.clock ?? options.now ?? Date.now;
   const store = createStatusStore(transport, {
     ...options,
-    onChange: () => (reports.value = new Map(store.reports())),
+    onChange: (refs) => {
+      let failuresChanged = false;
+      for (const ref of refs) {
+        const report = store.get(ref);
+        if (report?.failure) failing.set(ref, report);
+        else if (!failing.delete(ref)) continue;
+        failuresChanged = true;
+      }
+      batch(() => {
+        // Every reference of a long agenda has a report: news of a few must not copy them all.
+        reports.value = reportsView(store.reports());
+        if (failuresChanged) failures.value = new Map(failing);
+      });
+    },
     onRateLimit: (next) => (rateLimit.value = next),
   });
-  const banner = computed(() => bannerOf(reports.value, rateLimit.value, clock()));
+  const banner = computed(() => bannerOf(failures.value, rateLimit.value, clock()));
 
   return {
     reports,
@@ -79,12 +95,34 @@ export function createGitHubStatus(transport: StatusTransport, options: GitHubSt
     },
     dispose() {
       store.stop();
+      failing.clear();
       batch(() => {
         reports.value = new Map();
+        failures.value = new Map();
         rateLimit.value = null;
       });
     },
   };
+}
+
+/**
+ * The store's reports, read through: a new object for each change, so that whatever shows them redraws,
+ * without a copy of the store's map.
+ */
+function reportsView(live: ReadonlyMap<string, RefReport>): ReadonlyMap<string, RefReport> {
+  const view: ReadonlyMap<string, RefReport> = {
+    get: (ref) => live.get(ref),
+    has: (ref) => live.has(ref),
+    get size() {
+      return live.size;
+    },
+    forEach: (each, thisArg) => live.forEach((report, ref) => each.call(thisArg, report, ref, view)),
+    entries: () => live.entries(),
+    keys: () => live.keys(),
+    values: () => live.values(),
+    [Symbol.iterator]: () => live[Symbol.iterator](),
+  };
+  return view;
 }
 
 function clockTime(ms: number): string {

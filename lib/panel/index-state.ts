@@ -4,11 +4,12 @@ import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { Agenda, SectionKind } from '../agenda/model';
 import type { RefReport } from '../github/status';
 import { NO_FILTERS, SECTION_KIND_LABELS, clearFilter, filterChips, isFiltering, type Filters } from './filters';
-import { loadFilters, saveFilters } from './filter-memory';
+import { createFilterSaver, loadFilters } from './filter-memory';
 import { meetingTime, nextMeeting } from './meeting-time';
 import { peopleOf } from './people';
 import { STATUS_FILTERS, type StatusFilter } from './github-status';
-import { buildRows, type Row } from './rows';
+import { browseRows, type Row } from './rows';
+import { resultRows } from './result-rows';
 import { narrowByStatus } from './status-narrowing';
 import { MARK_FILTERS, narrowByMark, type MarkFilter, type MarkSets } from './mark-narrowing';
 import { browseView, buildSearchIndex, filterAgenda, queryWords, searchesItems } from './search';
@@ -51,11 +52,9 @@ export function createIndexState(agenda: ReadonlySignal<Agenda | null>, options:
     const current = agenda.value;
     const view = filtered.value;
     if (!current || !view) return null;
-    const isOpen =
-      view.mode === 'browse'
-        ? (key: string) => expanded.value.has(key)
-        : (key: string) => !collapsedResults.value.has(key);
-    return buildRows(current, view, isOpen);
+    if (view.mode === 'browse') return browseRows(current, view, (key) => expanded.value.has(key));
+    const index = searchIndex.value;
+    return index ? resultRows(index, view, (key) => !collapsedResults.value.has(key)) : null;
   });
   const words = computed(() => queryWords(filters.value.query));
   const chips = computed(() => {
@@ -107,9 +106,11 @@ export function createIndexState(agenda: ReadonlySignal<Agenda | null>, options:
   }
 
   let agendaId: string | null = null;
+  const saver = options.storage ? createFilterSaver(options.storage) : null;
   /** Called when the panel shows another agenda: bring back that agenda's filters. */
   function useAgenda(id: string | null): void {
     if (id === agendaId) return;
+    saver?.flush();
     agendaId = id;
     batch(() => {
       filters.value = id && options.storage ? loadFilters(options.storage, id) : NO_FILTERS;
@@ -124,7 +125,7 @@ export function createIndexState(agenda: ReadonlySignal<Agenda | null>, options:
 
   function setFilters(next: Filters): void {
     filters.value = next;
-    if (agendaId && options.storage) saveFilters(options.storage, agendaId, next);
+    if (agendaId) saver?.save(agendaId, next);
   }
 
   function toggle(meetingKey: string, open?: boolean): void {
@@ -146,28 +147,25 @@ export function createIndexState(agenda: ReadonlySignal<Agenda | null>, options:
     });
   }
 
-  function rows(): Row[] {
-    return rowList.value?.rows ?? [];
-  }
-
   /** Moves the active row by `delta` rows, staying inside the list. */
   function move(delta: number): void {
-    const list = rows();
-    if (list.length === 0) return;
-    const at = activeId.value === null ? -1 : (rowList.value?.indexOf.get(activeId.value) ?? -1);
-    const last = list.length - 1;
+    const list = rowList.value;
+    if (!list || list.count === 0) return;
+    const at = activeId.value === null ? -1 : list.indexOf(activeId.value);
+    const last = list.count - 1;
     const next = !Number.isFinite(delta)
       ? (delta > 0 ? last : 0)
       : at === -1
         ? (delta > 0 ? 0 : last)
         : Math.min(last, Math.max(0, at + delta));
-    activeId.value = list[next]!.id;
+    activeId.value = list.row(next).id;
   }
 
   function activeRow(): Row | null {
     const id = activeId.value;
-    const at = id === null ? undefined : rowList.value?.indexOf.get(id);
-    return at === undefined ? null : (rows()[at] ?? null);
+    const list = rowList.value;
+    const at = id === null || !list ? -1 : list.indexOf(id);
+    return at === -1 ? null : list!.row(at);
   }
 
   /** Shows a meeting or item from elsewhere (the Following view, a note): its meeting opens, it becomes active. */
@@ -197,6 +195,8 @@ export function createIndexState(agenda: ReadonlySignal<Agenda | null>, options:
     upcoming,
     resultCount,
     useAgenda,
+    /** Writes the filters not saved yet: call it when the panel goes away. */
+    flushFilters: () => saver?.flush(),
     warm,
     setFilters,
     updateFilters: (patch: Partial<Filters>) => setFilters({ ...filters.value, ...patch }),

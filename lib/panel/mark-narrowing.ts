@@ -23,7 +23,7 @@ export function narrowByMark(index: SearchIndex, view: FilteredView, filter: Mar
   return narrowEntries(
     index,
     view,
-    (entry) => keys.has(entry.item.key),
+    (item) => keys.has(item.key),
     (meetingIndex) => keys.has(meetings[meetingIndex]?.key ?? ''),
   );
 }

@@ -1,10 +1,11 @@
 // The panel's list as flat rows: meetings, their section titles and their items, in the order shown.
-// The virtual list renders only the rows in view, so this is the one place that walks the whole agenda.
+// The virtual list renders only the rows in view, so this is the one place that walks the whole agenda
+// while browsing (search results have their own list: result-rows.ts).
 import type { Agenda, Item, Meeting, SectionKind } from '../agenda/model';
-import type { FilteredView, SearchEntry } from './search';
+import type { BrowseView } from './search';
 
 /** `pos` of `size`: the row's place among its siblings, for screen readers ("3 of 26"). */
-interface Place {
+export interface Place {
   pos: number;
   size: number;
 }
@@ -19,32 +20,29 @@ export type Row = Place &
 /** Pixel height of each kind of row: fixed, so positions are sums and nothing is measured. */
 export const ROW_HEIGHT: Record<Row['kind'], number> = { meeting: 46, section: 24, item: 26 };
 
+/**
+ * The rows of the list, with their positions. Rows are made when asked for: search results can run to
+ * 100,000 rows, and only the few in view are drawn.
+ */
 export interface RowList {
-  rows: Row[];
-  /** offsets[i] is the top of row i; offsets[rows.length] is the total height. */
+  readonly count: number;
+  /** Row `i`, for 0 ≤ i < count. */
+  row(i: number): Row;
+  /** offsets[i] is the top of row i; offsets[count] is the total height. */
   offsets: Float64Array;
-  readonly indexOf: Map<string, number>;
+  /** The index of the row with this id; -1 when there is none. */
+  indexOf(id: string): number;
 }
 
-export function buildRows(agenda: Agenda, view: FilteredView, isExpanded: (meetingKey: string) => boolean): RowList {
+/** Browsing: every meeting that passes the filters, the open ones with their sections and items. */
+export function browseRows(agenda: Agenda, view: BrowseView, isExpanded: (meetingKey: string) => boolean): RowList {
   const rows: Row[] = [];
-  if (view.mode === 'browse') {
-    const size = view.meetingIndexes.length;
-    view.meetingIndexes.forEach((index, at) => {
-      const meeting = agenda.meetings[index];
-      if (meeting) pushMeeting(rows, meeting, isExpanded(meeting.key), { pos: at + 1, size });
-    });
-  } else {
-    const size = view.groups.length;
-    view.groups.forEach((group, at) => {
-      const meeting = agenda.meetings[group.meetingIndex];
-      if (!meeting) return;
-      const expanded = isExpanded(meeting.key);
-      rows.push({ kind: 'meeting', id: meeting.key, level: 1, meeting, expanded, hitCount: group.hits.length, pos: at + 1, size });
-      if (expanded) pushHits(rows, meeting, group.hits);
-    });
-  }
-  return withOffsets(rows);
+  const size = view.meetingIndexes.length;
+  view.meetingIndexes.forEach((index, at) => {
+    const meeting = agenda.meetings[index];
+    if (meeting) pushMeeting(rows, meeting, isExpanded(meeting.key), { pos: at + 1, size });
+  });
+  return listOf(rows);
 }
 
 function pushMeeting(rows: Row[], meeting: Meeting, expanded: boolean, place: Place): void {
@@ -69,54 +67,26 @@ function pushMeeting(rows: Row[], meeting: Meeting, expanded: boolean, place: Pl
   });
 }
 
-/** Search results: the hits of a meeting under their section titles, as one flat list a section. */
-function pushHits(rows: Row[], meeting: Meeting, hits: SearchEntry[]): void {
-  const runs: { start: number; end: number; title: string }[] = [];
-  for (let start = 0; start < hits.length; ) {
-    const title = hits[start]!.sectionTitle;
-    let end = start;
-    while (end < hits.length && hits[end]!.sectionTitle === title) end++;
-    runs.push({ start, end, title });
-    start = end;
-  }
-  const titled = runs.filter((run) => run.title).length;
-  let sectionPos = 0;
-  for (const { start, end, title } of runs) {
-    if (title) rows.push(sectionRow(meeting.key, start, title, hits[start]!.sectionKind, { pos: ++sectionPos, size: titled }));
-    // A broad query has tens of thousands of hits: one plain literal each, no spread (this runs per keystroke).
-    const level = title ? 3 : 2;
-    const size = end - start;
-    for (let i = start; i < end; i++) {
-      const item = hits[i]!.item;
-      rows.push({ kind: 'item', id: item.key, level, meetingKey: meeting.key, item, pos: i - start + 1, size });
-    }
-  }
-}
-
-function sectionRow(meetingKey: string, index: number, title: string, sectionKind: SectionKind, place: Place): Row {
+export function sectionRow(meetingKey: string, index: number, title: string, sectionKind: SectionKind, place: Place): Row {
   return { kind: 'section', id: `${meetingKey}::section-${index}`, level: 2, meetingKey, title, sectionKind, pos: place.pos, size: place.size };
 }
 
-function withOffsets(rows: Row[]): RowList {
+/** A few thousand rows at most (browsing), made up front. */
+function listOf(rows: Row[]): RowList {
   const offsets = new Float64Array(rows.length + 1);
-  const { meeting, section, item } = ROW_HEIGHT;
-  let top = 0;
-  for (let i = 0; i < rows.length; i++) {
-    const kind = rows[i]!.kind;
-    top += kind === 'item' ? item : kind === 'meeting' ? meeting : section;
-    offsets[i + 1] = top;
-  }
+  for (let i = 0; i < rows.length; i++) offsets[i + 1] = offsets[i]! + ROW_HEIGHT[rows[i]!.kind];
   let indexOf: Map<string, number> | null = null;
   return {
-    rows,
+    count: rows.length,
+    row: (i) => rows[i]!,
     offsets,
-    // Built on first use: a keystroke that only re-filters should not pay for a map of every row.
-    get indexOf() {
+    indexOf(id) {
+      // Built on first use: most lists are never asked.
       if (!indexOf) {
         indexOf = new Map();
         for (let i = 0; i < rows.length; i++) indexOf.set(rows[i]!.id, i);
       }
-      return indexOf;
+      return indexOf.get(id) ?? -1;
     },
   };
 }
@@ -131,4 +101,9 @@ export function rowAt(offsets: Float64Array, rowCount: number, top: number): num
     else high = mid;
   }
   return Math.max(0, low);
+}
+
+/** Every row of the list, made: for small lists and tests, never on a keystroke. */
+export function allRows(list: RowList): Row[] {
+  return Array.from({ length: list.count }, (_, i) => list.row(i));
 }

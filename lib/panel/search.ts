@@ -2,10 +2,12 @@
 // (and, for the few items that are not plain ASCII, without diacritics), plus a short second one for its refs
 // and any people not written in its text. A query word matches where it starts a word: `indexOf` finds it and
 // the character before it must not be a letter or digit, so searching runs no regular expression per item.
-// Typing one more letter only re-tests the previous hits.
+// Typing one more letter only re-tests the previous hits, and only for the words not already tested; an item
+// none of whose words starts with a query word's letters is passed over without a search (word-starts.ts).
 import type { Agenda, Item, Meeting, SectionKind } from '../agenda/model';
 import type { Filters } from './filters';
 import { personKey } from './people';
+import { addWordStarts, wordBits } from './word-starts';
 
 export interface SearchEntry {
   /** Index into agenda.meetings. */
@@ -23,7 +25,7 @@ export interface SearchIndex {
   agenda: Agenda;
   /**
    * Every item of every meeting, depth first, in document order. Made on first use: searching needs only
-   * the columns below, and results make the entries of their hits (the same object for an item each time).
+   * the columns below, and results hold entry numbers (`entry(i)` gives the same object for an item each time).
    */
   readonly entries: SearchEntry[];
   /** The entry of item number `i` (an index into `entries`). */
@@ -42,8 +44,15 @@ export interface SearchIndex {
   depthOf: Int32Array;
   /** Per entry: the index of its section in `sections`. */
   sectionOf: Int32Array;
+  /** Per entry: its section's title id (an index into `titles`): equal titles, equal ids. */
+  titleOf: Int32Array;
+  /** Per entry: the first letters and first pairs of letters of the words of its text and extras (word-starts.ts). */
+  firstLetters: Int32Array;
+  firstPairs: Int32Array;
   /** Every section of every meeting, in document order: its kind and title, and the index of its title's haystack. */
   sections: { kind: SectionKind; title: string; titleId: number }[];
+  /** The distinct section titles as written, by title id. */
+  titles: string[];
   /** The distinct section titles, normalised. */
   titleHaystacks: string[];
   /** Per meeting: its title, normalised. */
@@ -61,9 +70,23 @@ interface SearchCache {
   view: FilteredView;
 }
 
+/** One meeting's hits in search results: `hits[from]` up to, not including, `hits[to]` of its view. */
+export interface ResultGroup {
+  meetingIndex: number;
+  from: number;
+  to: number;
+}
+
+/**
+ * Results hold entry numbers, not entries: a broad query has tens of thousands of hits on every keystroke,
+ * and only the few rows in view need their entry.
+ */
 export type FilteredView =
   | { mode: 'browse'; meetingIndexes: number[] }
-  | { mode: 'results'; groups: { meetingIndex: number; hits: SearchEntry[] }[]; hitCount: number };
+  | { mode: 'results'; hits: Int32Array; groups: ResultGroup[]; hitCount: number };
+
+export type ResultsView = Extract<FilteredView, { mode: 'results' }>;
+export type BrowseView = Extract<FilteredView, { mode: 'browse' }>;
 
 // ---- Normalising text ----------------------------------------------------------------------------------
 
@@ -137,8 +160,13 @@ export function buildSearchIndex(agenda: Agenda): SearchIndex {
   let meetingOf = new Int32Array(capacity);
   let depthOf = new Int32Array(capacity);
   let sectionOf = new Int32Array(capacity);
+  let titleOf = new Int32Array(capacity);
+  let firstLetters = new Int32Array(capacity);
+  let firstPairs = new Int32Array(capacity);
+  const masks: [number, number] = [0, 0];
   let count = 0;
   const sections: { kind: SectionKind; title: string; titleId: number }[] = [];
+  const titles: string[] = [];
   const titleHaystacks: string[] = [];
   const titleIds = new Map<string, number>();
   const meetingHaystacks: string[] = [];
@@ -153,6 +181,9 @@ export function buildSearchIndex(agenda: Agenda): SearchIndex {
     meetingOf = larger(meetingOf);
     depthOf = larger(depthOf);
     sectionOf = larger(sectionOf);
+    titleOf = larger(titleOf);
+    firstLetters = larger(firstLetters);
+    firstPairs = larger(firstPairs);
   };
 
   const add = (item: Item, meetingIndex: number, depth: number, sectionIndex: number): void => {
@@ -172,12 +203,22 @@ export function buildSearchIndex(agenda: Agenda): SearchIndex {
     for (const ref of item.refs) extra += ' ' + ref;
     if (count === capacity) grow(); // only when an item count was wrong
     items[count] = item;
-    haystacks[count] = haystackOf(item.text);
-    if (extra !== '') extras[count] = haystackOf(extra);
+    const haystack = haystackOf(item.text);
+    haystacks[count] = haystack;
+    masks[0] = masks[1] = 0;
+    addWordStarts(haystack, masks);
+    if (extra !== '') {
+      const extraHaystack = haystackOf(extra);
+      extras[count] = extraHaystack;
+      addWordStarts(extraHaystack, masks);
+    }
+    firstLetters[count] = masks[0];
+    firstPairs[count] = masks[1];
     personKeys[count] = keys;
     meetingOf[count] = meetingIndex;
     depthOf[count] = depth;
     sectionOf[count] = sectionIndex;
+    titleOf[count] = sections[sectionIndex]!.titleId;
     count++;
     for (const child of item.children) add(child, meetingIndex, depth + 1, sectionIndex);
   };
@@ -188,6 +229,7 @@ export function buildSearchIndex(agenda: Agenda): SearchIndex {
       let titleId = titleIds.get(section.title);
       if (titleId === undefined) {
         titleId = titleHaystacks.length;
+        titles.push(section.title);
         titleHaystacks.push(normaliseText(section.title));
         titleIds.set(section.title, titleId);
       }
@@ -203,6 +245,9 @@ export function buildSearchIndex(agenda: Agenda): SearchIndex {
   meetingOf = meetingOf.subarray(0, count);
   depthOf = depthOf.subarray(0, count);
   sectionOf = sectionOf.subarray(0, count);
+  titleOf = titleOf.subarray(0, count);
+  firstLetters = firstLetters.subarray(0, count);
+  firstPairs = firstPairs.subarray(0, count);
 
   // A plain object, methods included, so that a spread copy (`{ ...index }`) still works.
   const made: (SearchEntry | undefined)[] = [];
@@ -237,7 +282,11 @@ export function buildSearchIndex(agenda: Agenda): SearchIndex {
     meetingOf,
     depthOf,
     sectionOf,
+    firstLetters,
+    firstPairs,
     sections,
+    titleOf,
+    titles,
     titleHaystacks,
     meetingHaystacks,
     cache: null,
@@ -268,7 +317,9 @@ export function filterAgenda(index: SearchIndex, f: Filters): FilteredView {
     if (cache.words.every((old) => decisive.some((w) => w.startsWith(old)))) candidates = cache.hits;
   }
 
-  const hits = matchingEntries(index, decisive, candidates, meetingOk, f);
+  // The candidates matched every old word: a word typed before ('token' in 'token r') needs no test again.
+  const tested = candidates ? decisive.filter((w) => !cache!.words.includes(w)) : decisive;
+  const hits = matchingEntries(index, tested, candidates, meetingOk, f);
   // One more letter often matches the very same items: then it is the same view, and nothing after it
   // (rows, offsets, the list's rendering) has to be made again.
   const view = cache && cache.key === key && sameHits(cache.hits, hits) ? cache.view : groupByMeeting(index, hits);
@@ -324,13 +375,16 @@ function matchingEntries(
   meetingOk: Uint8Array | null,
   f: Filters,
 ): Int32Array {
-  const { haystacks, extras, personKeys, meetingOf, sectionOf, sections } = index;
+  const { haystacks, extras, personKeys, meetingOf, sectionOf, sections, firstLetters, firstPairs } = index;
   // A word found in a section's or a meeting's title matches every item under it.
   const inSection = words.map((w) => {
     const inTitle = index.titleHaystacks.map((h) => hasWordStartingWith(h, w));
-    return Uint8Array.from(sections, (s) => (inTitle[s.titleId] ? 1 : 0));
+    const marks = new Uint8Array(sections.length);
+    for (let s = 0; s < sections.length; s++) if (inTitle[sections[s]!.titleId]) marks[s] = 1;
+    return marks;
   });
-  const inMeeting = words.map((w) => Uint8Array.from(index.meetingHaystacks, (h) => (hasWordStartingWith(h, w) ? 1 : 0)));
+  const inMeeting = words.map((w) => meetingsWith(index.meetingHaystacks, w));
+  const bits = words.map(wordBits);
   const kindOk = f.kinds.length > 0 ? Uint8Array.from(sections, (s) => (f.kinds.includes(s.kind) ? 1 : 0)) : null;
   const person = f.person === null ? null : personKey(f.person);
 
@@ -348,6 +402,12 @@ function matchingEntries(
     for (let w = 0; w < words.length; w++) {
       if ((inMeeting[w] as Uint8Array)[meeting] === 1) continue;
       if ((inSection[w] as Uint8Array)[section] === 1) continue;
+      const [first, pair] = bits[w]!;
+      // No word of the text or extras starts with these letters: no need to search them.
+      if ((firstLetters[i]! & first) === 0 || (firstPairs[i]! & pair) !== pair) {
+        all = false;
+        break;
+      }
       const word = words[w] as string;
       if (hasWordStartingWith(haystacks[i] as string, word)) continue;
       const extra = extras[i];
@@ -360,18 +420,47 @@ function matchingEntries(
   return out.slice(0, count);
 }
 
-function groupByMeeting(index: SearchIndex, hits: Int32Array): FilteredView {
-  const groups: { meetingIndex: number; hits: SearchEntry[] }[] = [];
-  let group: { meetingIndex: number; hits: SearchEntry[] } | undefined;
-  for (const i of hits) {
-    const entry = index.entry(i);
-    if (!group || group.meetingIndex !== entry.meetingIndex) {
-      group = { meetingIndex: entry.meetingIndex, hits: [] };
-      groups.push(group);
-    }
-    group.hits.push(entry);
+/** Per agenda (by its meeting titles), which meetings' titles have a word, for the last few query words. */
+const meetingMatches = new WeakMap<readonly string[], Map<string, Uint8Array>>();
+
+/**
+ * Marks the meetings whose title has a word starting with `word`. Only those a shorter query word found
+ * need a look ('tok' after 'to'): thousands of titles were searched again on every keystroke.
+ */
+function meetingsWith(haystacks: readonly string[], word: string): Uint8Array {
+  let known = meetingMatches.get(haystacks);
+  if (!known) meetingMatches.set(haystacks, (known = new Map()));
+  const answer = known.get(word);
+  if (answer) return answer;
+  let shorter: Uint8Array | undefined;
+  for (let end = word.length - 1; end > 0 && !shorter; end--) shorter = known.get(word.slice(0, end));
+  const marks = new Uint8Array(haystacks.length);
+  for (let m = 0; m < haystacks.length; m++) {
+    if ((!shorter || shorter[m] === 1) && hasWordStartingWith(haystacks[m] as string, word)) marks[m] = 1;
   }
-  return { mode: 'results', groups, hitCount: hits.length };
+  if (known.size >= 64) known.clear();
+  known.set(word, marks);
+  return marks;
+}
+
+/** The hits (in document order, so each meeting's are together) as one group a meeting. */
+function groupByMeeting(index: SearchIndex, hits: Int32Array): ResultsView {
+  const { meetingOf } = index;
+  const groups: ResultGroup[] = [];
+  let group: ResultGroup | undefined;
+  for (let at = 0; at < hits.length; at++) {
+    const meetingIndex = meetingOf[hits[at] as number] as number;
+    if (group && group.meetingIndex === meetingIndex) continue;
+    if (group) group.to = at;
+    group = { meetingIndex, from: at, to: hits.length };
+    groups.push(group);
+  }
+  return { mode: 'results', hits, groups, hitCount: hits.length };
+}
+
+/** The entries of a group's hits. Made on demand: only narrowing filters and tests need them all. */
+export function groupEntries(index: SearchIndex, view: ResultsView, group: ResultGroup): SearchEntry[] {
+  return Array.from(view.hits.subarray(group.from, group.to), (i) => index.entry(i));
 }
 
 // ---- Highlighting --------------------------------------------------------------------------------------

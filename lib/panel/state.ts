@@ -177,8 +177,9 @@ export function createPanelState(link: PageLink, options: PanelOptions = {}) {
     if (generation === 0) await load(first);
   }
 
-  /** The panel is closing: save what is typed and count the meetings left open as read. */
+  /** The panel is closing: save what is typed (filters, notes) and count the meetings left open as read. */
   function leave(): void {
+    index.flushFilters();
     void mine?.flush();
     const novelty = mine?.novelty.peek();
     const read = [...openMeetings.keys].filter((key) => novelty?.meetings.has(key));

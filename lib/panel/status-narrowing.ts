@@ -14,6 +14,6 @@ export function narrowByStatus(
   return narrowEntries(
     index,
     view,
-    (entry) => entry.item.refs.length > 0 && matchesStatusFilter(filter, reports, entry.item.refs),
+    (item) => item.refs.length > 0 && matchesStatusFilter(filter, reports, item.refs),
   );
 }

@@ -149,6 +149,37 @@ describe('panel GitHub status', () => {
     expect(github.banner.value?.message).toMatch(/^Without a token: 7 of 60 look-ups left this hour/);
   });
 
+  it('news that repeats what is known changes nothing, so nothing redraws', async () => {
+    const { transport, timers, github } = setUp();
+    transport.table.set('a/b#1', status('a/b#1', 'pr', 'open'));
+    void github.request(['a/b#1', 'a/b#2'], ['a/b#1']);
+    await timers.advance(10);
+    const shown = github.reports.value;
+    const report = shown.get('a/b#1');
+    transport.send({ type: 'github/reports', reports: [status('a/b#1', 'pr', 'open')] });
+    expect(github.reports.value).toBe(shown);
+    expect(github.reports.value.get('a/b#1')).toBe(report);
+    transport.send({ type: 'github/reports', reports: [status('a/b#1', 'pr', 'merged')] });
+    expect(github.reports.value).not.toBe(shown);
+    expect(github.reports.value.get('a/b#1')?.status?.state).toBe('merged');
+    expect([...github.reports.value.keys()].sort()).toEqual(['a/b#1', 'a/b#2']);
+    expect(github.reports.value.size).toBe(2);
+  });
+
+  it('the banner follows failures as they come and go, whatever else changes', async () => {
+    const { transport, timers, github } = setUp();
+    transport.table.set('a/b#1', status('a/b#1', 'pr', 'open'));
+    void github.request(['a/b#1', 'a/b#2'], ['a/b#1', 'a/b#2']);
+    await timers.advance(10);
+    expect(github.banner.value).toBeNull();
+    transport.send({ type: 'github/reports', reports: [failed('a/b#2', 'offline', { message: 'No network.' })] });
+    expect(github.banner.value).toMatchObject({ kind: 'offline', message: 'No network.' });
+    transport.send({ type: 'github/reports', reports: [status('a/b#1', 'pr', 'merged')] });
+    expect(github.banner.value).toMatchObject({ kind: 'offline' });
+    transport.send({ type: 'github/reports', reports: [status('a/b#2', 'issue', 'open')] });
+    expect(github.banner.value).toBeNull();
+  });
+
   it('stops listening when disposed', async () => {
     const { transport, github } = setUp();
     expect(transport.listening()).toBe(1);

@@ -1,7 +1,7 @@
 // Filters remembered per agenda: round trips, and whatever storage may hold or do instead.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { NO_FILTERS, type Filters } from '../../../lib/panel/filters';
-import { filtersStorageKey, loadFilters, saveFilters } from '../../../lib/panel/filter-memory';
+import { createFilterSaver, filtersStorageKey, loadFilters, saveFilters } from '../../../lib/panel/filter-memory';
 
 class MemoryStorage {
   readonly map = new Map<string, string>();
@@ -115,5 +115,47 @@ describe('filter memory', () => {
     expect(loadFilters(localStorage, AGENDA)).toEqual(SOME);
     saveFilters(localStorage, AGENDA, NO_FILTERS);
     expect(localStorage.getItem(filtersStorageKey(AGENDA))).toBeNull();
+  });
+});
+
+describe('createFilterSaver', () => {
+  /** Counts the writes, to tell one from many. */
+  class CountingStorage extends MemoryStorage {
+    writes = 0;
+    override setItem(key: string, value: string): void {
+      this.writes++;
+      super.setItem(key, value);
+    }
+  }
+
+  it('writes not on the keystroke but once idle, only the last filters', async () => {
+    vi.useFakeTimers();
+    try {
+      const storage = new CountingStorage();
+      const saver = createFilterSaver(storage);
+      saver.save(AGENDA, { ...SOME, query: 't' });
+      saver.save(AGENDA, { ...SOME, query: 'to' });
+      saver.save(AGENDA, SOME);
+      expect(storage.writes).toBe(0);
+      await vi.runAllTimersAsync();
+      expect(storage.writes).toBe(1);
+      expect(loadFilters(storage, AGENDA)).toEqual(SOME);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('loses nothing: flush writes what waits, and another agenda first writes the one before', () => {
+    const storage = new MemoryStorage();
+    const saver = createFilterSaver(storage);
+    saver.save(AGENDA, SOME);
+    saver.save(OTHER, { ...SOME, query: 'other' });
+    expect(loadFilters(storage, AGENDA)).toEqual(SOME);
+    expect(loadFilters(storage, OTHER)).toBe(NO_FILTERS);
+    saver.flush();
+    expect(loadFilters(storage, OTHER)).toEqual({ ...SOME, query: 'other' });
+    saver.save(OTHER, NO_FILTERS);
+    saver.flush();
+    expect(storage.getItem(filtersStorageKey(OTHER))).toBeNull();
   });
 });

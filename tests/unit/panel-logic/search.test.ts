@@ -8,6 +8,7 @@ import {
   searchesItems,
   buildSearchIndex,
   filterAgenda,
+  groupEntries,
   markMatches,
   queryWords,
   type FilteredView,
@@ -61,9 +62,9 @@ const small: Agenda = agenda([
 ]);
 
 /** The texts of the hits, in order. */
-function hitTexts(view: FilteredView): string[] {
+function hitTexts(view: FilteredView, index: SearchIndex): string[] {
   if (view.mode !== 'results') throw new Error(`expected results, got ${view.mode}`);
-  return view.groups.flatMap((g) => g.hits.map((h) => h.item.text));
+  return view.groups.flatMap((g) => groupEntries(index, view, g).map((h) => h.item.text));
 }
 
 function search(index: SearchIndex, filters: Partial<Filters>): FilteredView {
@@ -140,7 +141,7 @@ describe('filterAgenda: search', () => {
     ['up', ['follow-up on token expiry']],
     ['review', ['Node authorizer — review']],
   ])('%j', (query, expected) => {
-    expect(hitTexts(search(index, { query }))).toEqual(expected);
+    expect(hitTexts(search(index, { query }), index)).toEqual(expected);
   });
 
   it('groups the hits by meeting, newest first, in document order, with depth and section', () => {
@@ -148,23 +149,24 @@ describe('filterAgenda: search', () => {
     if (view.mode !== 'results') throw new Error('expected results');
     expect(view.hitCount).toBe(4);
     expect(view.groups.map((g) => g.meetingIndex)).toEqual([0, 3]);
-    expect(view.groups[0]?.hits.map((h) => [h.depth, h.sectionKind, h.sectionTitle])).toEqual([
+    const entries = view.groups.map((g) => groupEntries(index, view, g));
+    expect(entries[0]?.map((h) => [h.depth, h.sectionKind, h.sectionTitle])).toEqual([
       [0, 'announcements', 'Announcements'],
       [0, 'discussion', 'Discussion topics'],
       [1, 'discussion', 'Discussion topics'],
     ]);
-    expect(view.groups[0]?.hits[1]?.personKeys).toEqual(['liggitt']);
-    expect(view.groups[1]?.hits.map((h) => h.item.text)).toEqual(['token rotation (cont.)']);
+    expect(entries[0]?.[1]?.personKeys).toEqual(['liggitt']);
+    expect(entries[1]?.map((h) => h.item.text)).toEqual(['token rotation (cont.)']);
   });
 
   it('gives the same entry object for an item every time, also through a spread copy of the index', () => {
     const view = search(index, { query: 'vault' });
     if (view.mode !== 'results') throw new Error('expected results');
-    const hit = view.groups[0]?.hits[0];
+    const hit = groupEntries(index, view, view.groups[0]!)[0];
     expect(hit?.item.text).toBe('Vault KMS plugin');
     expect(index.entries[6]).toBe(hit);
     const copy = { ...index, cache: null };
-    expect(hitTexts(filterAgenda(copy, { ...NO_FILTERS, query: 'vault' }))).toEqual(['Vault KMS plugin']);
+    expect(hitTexts(filterAgenda(copy, { ...NO_FILTERS, query: 'vault' }), copy)).toEqual(['Vault KMS plugin']);
   });
 
   it('lists every item, children included, as an entry', () => {
@@ -234,11 +236,11 @@ describe('filterAgenda: filters combined', () => {
       hasRecording: true,
     }, []],
   ])('results mode: %s', (_, filters, expected) => {
-    expect(hitTexts(search(index, filters))).toEqual(expected);
+    expect(hitTexts(search(index, filters), index)).toEqual(expected);
   });
 
   it('answers results mode with no hits as an empty list, not as browse mode', () => {
-    expect(search(index, { query: 'zzz' })).toEqual({ mode: 'results', groups: [], hitCount: 0 });
+    expect(search(index, { query: 'zzz' })).toEqual({ mode: 'results', hits: new Int32Array(0), groups: [], hitCount: 0 });
   });
 });
 
@@ -291,8 +293,9 @@ describe('filterAgenda: incremental narrowing', () => {
   });
 
   it('on the seed: "token request" finds the items with both words, not TokenRequest', () => {
-    const view = filterAgenda(buildSearchIndex(seed), { ...NO_FILTERS, query: 'token request' });
-    expect(hitTexts(view)).toEqual([
+    const index = buildSearchIndex(seed);
+    const view = filterAgenda(index, { ...NO_FILTERS, query: 'token request' });
+    expect(hitTexts(view, index)).toEqual([
       'Token could be fetched/requested, or injected',
       'Expressing request for expiring vs non-expiring token',
     ]);
@@ -302,7 +305,7 @@ describe('filterAgenda: incremental narrowing', () => {
 
   it('on the seed: a ref as written in the text and as a canonical ref', () => {
     const index = buildSearchIndex(seed);
-    expect(hitTexts(filterAgenda(index, { ...NO_FILTERS, query: 'community#1460' }))).toEqual([
+    expect(hitTexts(filterAgenda(index, { ...NO_FILTERS, query: 'community#1460' }), index)).toEqual([
       'Status of TokenRequest proposal kubernetes/community#1460',
     ]);
   });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { signal } from '@preact/signals';
 import type { Agenda, Item, Meeting } from '../../../lib/agenda/model';
 import { createIndexState } from '../../../lib/panel/index-state';
-import { ROW_HEIGHT, rowAt } from '../../../lib/panel/rows';
+import { ROW_HEIGHT, allRows, rowAt } from '../../../lib/panel/rows';
 
 function item(key: string, text: string, children: Item[] = [], people: string[] = []): Item {
   return { key, text, links: [], refs: [], people, struck: false, children, anchor: { index: 0 } };
@@ -52,7 +52,7 @@ function setup(storage = new MemoryStorage()) {
   return { agenda, index, storage };
 }
 
-const ids = (index: ReturnType<typeof setup>['index']) => index.rowList.value?.rows.map((row) => row.id);
+const ids = (index: ReturnType<typeof setup>['index']) => allRows(index.rowList.value!).map((row) => row.id);
 
 describe('index state', () => {
   it('lists meetings collapsed, and an opened meeting shows its section and item tree', () => {
@@ -68,10 +68,10 @@ describe('index state', () => {
       '2018-03-07/d/3',
       '2018-02-21',
     ]);
-    const levels = index.rowList.value?.rows.map((row) => row.level);
+    const levels = allRows(index.rowList.value!).map((row) => row.level);
     expect(levels).toEqual([1, 1, 2, 3, 4, 3, 1]);
     // Each row's place among its siblings, which a screen reader cannot count in a virtual list.
-    const places = index.rowList.value?.rows.map((row) => `${row.pos}/${row.size}`);
+    const places = allRows(index.rowList.value!).map((row) => `${row.pos}/${row.size}`);
     expect(places).toEqual(['1/3', '2/3', '1/1', '1/2', '1/1', '2/2', '3/3']);
   });
 
@@ -93,9 +93,9 @@ describe('index state', () => {
     const list = index.rowList.value!;
     expect(list.offsets[1]).toBe(ROW_HEIGHT.meeting);
     expect(list.offsets[2]).toBe(ROW_HEIGHT.meeting + ROW_HEIGHT.section);
-    expect(rowAt(list.offsets, list.rows.length, 0)).toBe(0);
-    expect(rowAt(list.offsets, list.rows.length, ROW_HEIGHT.meeting + 1)).toBe(1);
-    expect(rowAt(list.offsets, list.rows.length, 1e9)).toBe(list.rows.length - 1);
+    expect(rowAt(list.offsets, list.count, 0)).toBe(0);
+    expect(rowAt(list.offsets, list.count, ROW_HEIGHT.meeting + 1)).toBe(1);
+    expect(rowAt(list.offsets, list.count, 1e9)).toBe(list.count - 1);
   });
 
   it('shows only matching items under their meetings while searching, open unless closed', () => {
@@ -146,6 +146,8 @@ describe('index state', () => {
     const first = setup(storage);
     first.index.updateFilters({ hideCanceled: true });
     expect(ids(first.index)).toEqual(['2018-03-21', '2018-02-21']);
+    expect(storage.data.size).toBe(0); // saved once idle, not on the change
+    first.index.flushFilters(); // as the panel does when it goes away
     const second = setup(storage);
     expect(second.index.filters.value.hideCanceled).toBe(true);
     second.index.useAgenda('another-doc');
