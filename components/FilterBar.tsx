@@ -59,6 +59,7 @@ export function FilterBar({ state, children }: { state: PanelState; children?: C
         <label class="filters__field">
           Person
           <select
+            class="field"
             value={filters.person ?? ''}
             onChange={(event) => index.updateFilters({ person: event.currentTarget.value || null })}
           >
@@ -73,7 +74,7 @@ export function FilterBar({ state, children }: { state: PanelState; children?: C
         <div class="filters__range">
           <label class="filters__field">
             From
-            <select value={filters.from ?? ''} onChange={(event) => index.updateFilters({ from: event.currentTarget.value || null })}>
+            <select class="field" value={filters.from ?? ''} onChange={(event) => index.updateFilters({ from: event.currentTarget.value || null })}>
               <option value="">the start</option>
               {[...months].reverse().map((month) => (
                 <option key={month} value={month}>
@@ -84,7 +85,7 @@ export function FilterBar({ state, children }: { state: PanelState; children?: C
           </label>
           <label class="filters__field">
             To
-            <select value={filters.to ?? ''} onChange={(event) => index.updateFilters({ to: event.currentTarget.value || null })}>
+            <select class="field" value={filters.to ?? ''} onChange={(event) => index.updateFilters({ to: event.currentTarget.value || null })}>
               <option value="">now</option>
               {months.map((month) => (
                 <option key={month} value={month}>

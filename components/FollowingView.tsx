@@ -61,14 +61,14 @@ function FollowForm({ mine }: { mine: PrivateState }) {
     >
       <label class="follow-form__kind">
         <span class="visually-hidden">Follow a</span>
-        <select value={kind} onChange={(event) => setKind(event.currentTarget.value as FollowKind)}>
+        <select class="field" value={kind} onChange={(event) => setKind(event.currentTarget.value as FollowKind)}>
           <option value="phrase">Phrase</option>
           <option value="ref">Reference</option>
           <option value="person">Person</option>
         </select>
       </label>
       <input
-        class="follow-form__text"
+        class="follow-form__text field"
         type="text"
         aria-label="What to follow"
         placeholder={kind === 'ref' ? 'kubernetes/kubernetes#1234' : kind === 'person' ? '@handle' : 'TokenRequest'}

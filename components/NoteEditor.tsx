@@ -49,7 +49,7 @@ function NoteEditor({
       </label>
       <textarea
         id={`note-${id}`}
-        class="note__text"
+        class="note__text field"
         rows={3}
         value={text}
         placeholder="Only you can see this. Saved as you type."

@@ -24,7 +24,7 @@ export function SearchBar({ state }: { state: PanelState }) {
       <input
         ref={input}
         type="search"
-        class="search__input"
+        class="search__input field"
         placeholder="Search items, people, PRs…  ( / )"
         aria-label="Search meetings and items"
         value={index.filters.value.query}
