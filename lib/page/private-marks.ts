@@ -10,6 +10,7 @@
 // never written into the page.
 import type { AgendaSnapshot, PageMarks } from '../messaging/protocol';
 import { OVERLAY_ATTRIBUTE, isOverlayNode } from './highlight';
+import { createOverlayHost, type OverlayHost } from './overlay-host';
 
 export const MARK_TAG = 'agenda-overlay-mark';
 export const MARK_OVERLAY_KIND = 'mark';
@@ -56,9 +57,7 @@ export interface PrivateMarks {
   stop(): void;
 }
 
-interface Marker {
-  host: HTMLElement;
-  shadow: ShadowRoot;
+interface Marker extends OverlayHost {
   /** The kinds drawn now, to skip repainting the same. */
   drawn: string;
 }
@@ -185,32 +184,29 @@ function placeAtLineEnd(element: Element, host: Element): void {
   else element.insertBefore(host, nested);
 }
 
+/** Small and on the text's line, so the line does not grow. */
+const MARKER_STYLE: Readonly<Record<string, string>> = {
+  display: 'inline-flex',
+  position: 'static',
+  float: 'none',
+  gap: '0.2em',
+  width: 'auto',
+  height: 'auto',
+  margin: '0 0 0 0.35em',
+  padding: '0',
+  border: '0',
+  background: 'none',
+  'vertical-align': '-0.1em',
+  'line-height': '0',
+  'font-size': 'min(1em, 16px)',
+  'text-decoration': 'none',
+  'text-indent': '0',
+  'user-select': 'none',
+  '-webkit-user-select': 'none',
+};
+
 function createMarker(doc: Document, mode: ShadowRootMode): Marker {
-  const host = doc.createElement(MARK_TAG);
-  host.setAttribute(OVERLAY_ATTRIBUTE, MARK_OVERLAY_KIND);
-  // Inline, with priority: the page's rules for "every element in the article" must not move, hide or
-  // select it. Small and on the text's line, so the line does not grow.
-  const style: Record<string, string> = {
-    display: 'inline-flex',
-    position: 'static',
-    float: 'none',
-    gap: '0.2em',
-    width: 'auto',
-    height: 'auto',
-    margin: '0 0 0 0.35em',
-    padding: '0',
-    border: '0',
-    background: 'none',
-    'vertical-align': '-0.1em',
-    'line-height': '0',
-    'font-size': 'min(1em, 16px)',
-    'text-decoration': 'none',
-    'text-indent': '0',
-    'user-select': 'none',
-    '-webkit-user-select': 'none',
-  };
-  for (const [name, value] of Object.entries(style)) host.style.setProperty(name, value, 'important');
-  return { host, shadow: host.attachShadow({ mode }), drawn: '' };
+  return { ...createOverlayHost(doc, MARK_TAG, MARK_OVERLAY_KIND, MARKER_STYLE, mode), drawn: '' };
 }
 
 function paint(doc: Document, marker: Marker, kinds: readonly MarkKind[]): void {

@@ -11,6 +11,7 @@
 import { refsOfAgenda } from '../agenda/references';
 import type { AgendaSnapshot } from '../messaging/protocol';
 import { OVERLAY_ATTRIBUTE, isOverlayNode } from './highlight';
+import { createOverlayHost, type OverlayHost } from './overlay-host';
 import { ICONS, ICON_STROKE, ICON_VIEWBOX, TONE_COLOURS, type IconName, type Tone } from './ref-icons';
 import { findRefLinks, type RefLink } from './ref-links';
 import { browserStatusTransport, createStatusStore, type StatusStore, type StatusTransport } from './ref-statuses';
@@ -50,9 +51,7 @@ export interface RefBadges {
   stop(): void;
 }
 
-interface Badge {
-  host: HTMLElement;
-  shadow: ShadowRoot;
+interface Badge extends OverlayHost {
   ref: string;
   /** What is drawn now, to skip repainting the same. */
   drawn: string;
@@ -105,26 +104,23 @@ function drawIcon(doc: Document, name: IconName): SVGSVGElement {
   return svg;
 }
 
+const BADGE_STYLE: Readonly<Record<string, string>> = {
+  display: 'inline-block',
+  position: 'static',
+  float: 'none',
+  width: '1em',
+  height: '1em',
+  margin: '0 0 0 0.2em',
+  padding: '0',
+  border: '0',
+  background: 'none',
+  'vertical-align': '-0.15em',
+  'line-height': '0',
+  'text-decoration': 'none',
+};
+
 function createBadge(doc: Document, ref: string, mode: ShadowRootMode): Badge {
-  const host = doc.createElement(BADGE_TAG);
-  host.setAttribute(OVERLAY_ATTRIBUTE, BADGE_OVERLAY_KIND);
-  // Inline, with priority: the page's rules for "every element in the article" must not move or hide it.
-  const style: Record<string, string> = {
-    display: 'inline-block',
-    position: 'static',
-    float: 'none',
-    width: '1em',
-    height: '1em',
-    margin: '0 0 0 0.2em',
-    padding: '0',
-    border: '0',
-    background: 'none',
-    'vertical-align': '-0.15em',
-    'line-height': '0',
-    'text-decoration': 'none',
-  };
-  for (const [name, value] of Object.entries(style)) host.style.setProperty(name, value, 'important');
-  return { host, shadow: host.attachShadow({ mode }), ref, drawn: '' };
+  return { ...createOverlayHost(doc, BADGE_TAG, BADGE_OVERLAY_KIND, BADGE_STYLE, mode), ref, drawn: '' };
 }
 
 function paint(doc: Document, badge: Badge, view: RefView): void {
