@@ -246,7 +246,7 @@ function finishItems(drafts: readonly DraftItem[], ctx: ItemContext): Item[] {
 function finishItem(draft: DraftItem, ctx: ItemContext): Item {
   const { block } = draft;
   // "Discuss … 2407 *": an empty bullet that markdown folded into the line above.
-  const text = block.text.replace(SWALLOWED_BULLET, '');
+  const text = withoutSwallowedBullet(block.text);
   const key = ctx.keys.next(itemKeyBase(ctx.meetingKey, ctx.kind, text));
   ctx.elements.set(key, block.element);
   const links = linksOf(block.text, block.links);
@@ -260,6 +260,12 @@ function finishItem(draft: DraftItem, ctx: ItemContext): Item {
     children: finishItems(draft.children, ctx),
     anchor: block.id ? { id: block.id, index: block.index } : { index: block.index },
   };
+}
+
+/** The text without the folded bullet; most lines do not end in one, and keep their string without a search. */
+function withoutSwallowedBullet(text: string): string {
+  const last = text.charAt(text.length - 1);
+  return last === '*' || last === '+' || last === '-' ? text.replace(SWALLOWED_BULLET, '') : text;
 }
 
 function countItems(items: readonly Item[]): number {

@@ -29,7 +29,7 @@ export function parseDocument(doc: Document, url: string, source?: SourceKind): 
   try {
     kind = source ?? detectSource(doc);
     title = documentTitle(doc);
-    const root = contentRoot(doc);
+    const root = contentRoot(doc, kind);
     if (root) {
       const styles = kind === 'gdocs-html' ? readDocumentStyles(doc) : undefined;
       const blocks = readBlocks(root, styles ? { styles, baseUrl: url } : { baseUrl: url });

@@ -12,8 +12,12 @@ export function detectSource(doc: Document): SourceKind {
   return 'generic';
 }
 
-/** GitHub's rendered file (`article.markdown-body`) rather than the whole page around it; else the body. */
-export function contentRoot(doc: Document): Element | null {
+/**
+ * GitHub's rendered file (`article.markdown-body`) rather than the whole page around it; else the body. A Docs
+ * page has no such container, and looking for one there walks every element of a long Doc twice.
+ */
+export function contentRoot(doc: Document, kind: SourceKind): Element | null {
+  if (kind === 'gdocs-html' && doc.body) return doc.body;
   return (
     findFirst(doc, 'article.markdown-body') ??
     findFirst(doc, '.markdown-body') ??

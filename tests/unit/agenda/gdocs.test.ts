@@ -25,6 +25,10 @@ describe('style sheet', () => {
     expect(styles.has('c9')).toBe(false);
     expect(styles.has('lst-kix_a-1')).toBe(false);
   });
+  it('passes over list rules even when they declare what a text class would', () => {
+    const styles = readStyleSheet('ul.lst-kix_a-1{margin-left:36pt}ol.lst-kix_b-0{font-weight:700}.c3{margin-left:36pt}');
+    expect([...styles.keys()]).toEqual(['c3']);
+  });
   it('reads list levels from class names and margins', () => {
     expect(kixLevel('c5 lst-kix_b48me416v1yu-2 start')).toBe(2);
     expect(kixLevel('c5 lst-kix_b48me416v1yu-0')).toBe(0);
