@@ -17,6 +17,9 @@ export interface ParseRuns {
   /** The fastest of a few `JSON.parse`s of the parsed agenda's JSON, and its length in characters. */
   modelJsonParseMs: number;
   modelJsonChars: number;
+  /** The fastest of a few minimal reading passes (see `ParseFigures.read_floor_ms`), and the blocks it found. */
+  readFloorMs: number;
+  readFloorBlocks: number;
 }
 
 export interface ParseFigures {
@@ -41,6 +44,15 @@ export interface ParseFigures {
   model_json_bytes: number;
   /** model_json_parse_ms / walk_ms. */
   model_floor_ratio: number;
+  /**
+   * A floor for any parser that reads the page the way this model needs: one pass over every element and text node
+   * that reads each element's class (Docs keeps styles and list levels there) and each link's href, and gathers the
+   * text and links of each block (list item, paragraph, heading) into one object. No rules, no keys.
+   */
+  read_floor_ms: number;
+  read_floor_blocks: number;
+  /** read_floor_ms / walk_ms. */
+  read_floor_ratio: number;
 }
 
 export interface ParseMeasureOptions {
@@ -129,7 +141,42 @@ export async function measureParse(page: Page, url: string, bundle: string, opti
     options.timeoutMs,
     'model JSON.parse',
   );
+  const read = await withTimeout(
+    page.evaluate(() => {
+      let best = Number.POSITIVE_INFINITY;
+      let blocks = 0;
+      for (let i = 0; i < 3; i++) {
+        const start = performance.now();
+        const found: { text: string; links: { href: string }[]; cls: string }[] = [];
+        let open: { text: string; links: { href: string }[]; cls: string } | null = null;
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          if (node.nodeType === 3) {
+            if (open) open.text += (node as Text).data;
+            continue;
+          }
+          const el = node as Element;
+          const name = el.localName;
+          const cls = el.getAttribute('class') ?? '';
+          if (name === 'li' || name === 'p' || (name.length === 2 && name[0] === 'h' && name[1]! >= '1' && name[1]! <= '6')) {
+            open = { text: '', links: [], cls };
+            found.push(open);
+          } else if (name === 'a' && open) {
+            const href = el.getAttribute('href');
+            if (href !== null) open.links.push({ href });
+          }
+        }
+        best = Math.min(best, performance.now() - start);
+        blocks = found.length;
+      }
+      return { ms: best, blocks };
+    }),
+    options.timeoutMs,
+    'reading floor',
+  );
   return {
+    readFloorMs: read.ms,
+    readFloorBlocks: read.blocks,
     modelJsonParseMs: model.ms,
     modelJsonChars: model.chars,
     walkRuns,
@@ -160,5 +207,8 @@ export function parseFigures(runs: ParseRuns, htmlBytes: number): ParseFigures {
     model_json_parse_ms: round(runs.modelJsonParseMs),
     model_json_bytes: runs.modelJsonChars,
     model_floor_ratio: round(runs.modelJsonParseMs / walk, 2),
+    read_floor_ms: round(runs.readFloorMs),
+    read_floor_blocks: runs.readFloorBlocks,
+    read_floor_ratio: round(runs.readFloorMs / walk, 2),
   };
 }

@@ -38,6 +38,7 @@ export function formatTable(results: BenchResults): string {
     row(`${label}: meetings parsed`, (s) => int(pick(s).meetings_parsed));
     row(`${label}: model floor (JSON.parse)`, (s) =>
       `${ms(pick(s).model_json_parse_ms)}, ${pick(s).model_floor_ratio.toFixed(2)}× walk`);
+    row(`${label}: reading floor`, (s) => `${ms(pick(s).read_floor_ms)}, ${pick(s).read_floor_ratio.toFixed(2)}× walk`);
   };
   rendering('Docs export', (s) => s.gdocs);
   rendering('GitHub', (s) => s.github);

@@ -64,7 +64,10 @@ export const LEGEND: Record<string, string> = {
     'parse_ratio_of_mins: the same from the fastest walk and parse runs, a cross-check on a busy machine. ' +
     'model_json_parse_ms / model_floor_ratio: the fastest of 3 JSON.parse of the parsed agenda\'s JSON in the same page, ' +
     'and its ratio to walk_ms: a floor for any parser that builds the whole model at once (allocating its objects and ' +
-    'strings natively, reading nothing), to set parse_ratio against.',
+    'strings natively, reading nothing), to set parse_ratio against. read_floor_ms / read_floor_ratio: the fastest of 3 ' +
+    'minimal reading passes in the same page (TreeWalker over elements and text: every element\'s class attribute, ' +
+    'every link\'s href, each list item\'s, paragraph\'s and heading\'s text gathered into one object with its links; ' +
+    'no rules, no keys): a floor for reading what the model needs, before building it.',
   panel_first_render_ms:
     'the panel opened as a tab (sidepanel.html?tab=<id>, 400x800) on the Google Docs export page, whose content script has ' +
     'already parsed it: ms from navigation start (performance.timeOrigin) to the task after the painted frame that first ' +
