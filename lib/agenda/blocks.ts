@@ -28,8 +28,6 @@ export interface Block {
   /** A paragraph indented like a list level (Docs' margin-left): the level its text lines up with. */
   indent?: number;
   element: Element;
-  /** Ordinal among the blocks. */
-  index: number;
 }
 
 export interface ReadOptions {
@@ -290,7 +288,6 @@ class BlockReader {
       struck: false,
       bold: false,
       element: el,
-      index: 0,
     };
     this.blocks.push(block);
     this.open.push({
@@ -407,9 +404,7 @@ class BlockReader {
   private finish(): Block[] {
     while (this.open.length > 0) this.closeBlock();
     // Empty paragraphs and headings are Docs' spacing; empty items stay, their children hang on them.
-    const kept = attachIndentedParagraphs(this.blocks.filter((b) => b.kind === 'item' || b.text.length > 0));
-    kept.forEach((b, i) => (b.index = i));
-    return kept;
+    return attachIndentedParagraphs(this.blocks.filter((b) => b.kind === 'item' || b.text.length > 0));
   }
 }
 

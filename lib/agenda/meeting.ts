@@ -192,7 +192,7 @@ class MeetingBuilder {
       title: oneLine(head.block.text),
       canceled: false,
       recording: this.recording,
-      anchor: head.block.id ? { id: head.block.id, index: head.block.index } : { index: head.block.index },
+      anchor: head.block.id ? { id: head.block.id } : {},
       sections,
       itemCount,
     };
@@ -258,7 +258,6 @@ function finishItem(draft: DraftItem, ctx: ItemContext): Item {
     people: peopleIn(text),
     struck: block.struck,
     children: finishItems(draft.children, ctx),
-    anchor: block.id ? { id: block.id, index: block.index } : { index: block.index },
   };
 }
 

@@ -14,12 +14,14 @@ export type SectionKind =
   | 'needs-review'
   | 'other';
 
-/** How to find a meeting or item again in its page. */
+/**
+ * Where a meeting's heading can be linked to in its page. No position: an edit above a meeting must not change
+ * the meeting (the content script finds elements by key, and a panel patched with the meetings an edit changed
+ * must hold the same agenda as the page).
+ */
 export interface Anchor {
-  /** The element's own id (Google Docs heading ids `h.xxxx`, GitHub's `user-content-…`), if it has one. */
+  /** The heading's own id (Google Docs heading ids `h.xxxx`, GitHub's `user-content-…`), if it has one. */
   id?: string;
-  /** Ordinal of the element among the parser's blocks, a fallback when there is no id. */
-  index: number;
 }
 
 export interface Link {
@@ -38,7 +40,6 @@ export interface Item {
   people: string[];
   struck: boolean;
   children: Item[];
-  anchor: Anchor;
 }
 
 export interface Section {

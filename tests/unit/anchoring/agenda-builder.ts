@@ -45,7 +45,6 @@ export function linked(text: string, href: string, children: (string | ItemSpec)
 
 export function agenda(meetings: MeetingSpec[], id = 'sig-auth-2018'): Agenda {
   const meetingKeys = new KeyAllocator('#');
-  let index = 0;
   return {
     id,
     title: 'Kubernetes Sig-auth Meeting Agenda',
@@ -70,7 +69,6 @@ export function agenda(meetings: MeetingSpec[], id = 'sig-auth-2018'): Agenda {
           people: peopleIn(item.text),
           struck: item.struck ?? false,
           children: (item.children ?? []).map((child) => build(child, kind)),
-          anchor: { index: index++ },
         };
       };
       const sections = (Object.entries(spec.sections) as [SectionKind, (string | ItemSpec)[]][]).map(
@@ -82,7 +80,7 @@ export function agenda(meetings: MeetingSpec[], id = 'sig-auth-2018'): Agenda {
         title: spec.title ?? `${spec.date}, 11a - Noon (Pacific Time)`,
         canceled: spec.canceled ?? false,
         recording: spec.recording ?? null,
-        anchor: { index: index++ },
+        anchor: {},
         sections,
         itemCount,
       };

@@ -113,7 +113,7 @@ describe('filter by status', () => {
 
 describe('references of a meeting', () => {
   function item(refs: string[], children: Item[] = []): Item {
-    return { key: refs.join(), text: '', links: [], refs, people: [], struck: false, children, anchor: { index: 0 } };
+    return { key: refs.join(), text: '', links: [], refs, people: [], struck: false, children };
   }
 
   it('collects items and their children, each once, in order', () => {
@@ -123,7 +123,7 @@ describe('references of a meeting', () => {
       title: 'January 10, 2018',
       canceled: false,
       recording: null,
-      anchor: { index: 0 },
+      anchor: {},
       itemCount: 4,
       sections: [
         { kind: 'pulls', title: 'Pulls of note', items: [item(['a/b#1'], [item(['a/b#2', 'a/b#1'])])] },

@@ -37,7 +37,6 @@ export function item(spec: ItemSpec | string): Item {
     people: s.people ?? [],
     struck: false,
     children: (s.children ?? []).map(item),
-    anchor: { index: counter },
   };
 }
 
@@ -65,7 +64,7 @@ export function meeting(spec: MeetingSpec): Meeting {
     title: spec.title ?? spec.date,
     canceled: spec.canceled ?? false,
     recording: spec.recording ?? null,
-    anchor: { index: counter++ },
+    anchor: {},
     sections: spec.sections,
     itemCount: spec.sections.reduce((sum, s) => sum + countItems(s.items), 0),
   };

@@ -18,7 +18,7 @@ function agendaOf(count: number, id = 'doc'): Agenda {
     problems: [],
     meetings: Array.from({ length: count }, (_, i) => {
       const date = new Date(start - i * 7 * 86_400_000).toISOString().slice(0, 10);
-      return { key: date, date, title: date, canceled: false, recording: null, anchor: { index: i }, sections: [], itemCount: 1 };
+      return { key: date, date, title: date, canceled: false, recording: null, anchor: {}, sections: [], itemCount: 1 };
     }),
   };
 }

@@ -6,7 +6,7 @@ import { createIndexState } from '../../../lib/panel/index-state';
 import { ROW_HEIGHT, allRows, rowAt } from '../../../lib/panel/rows';
 
 function item(key: string, text: string, children: Item[] = [], people: string[] = []): Item {
-  return { key, text, links: [], refs: [], people, struck: false, children, anchor: { index: 0 } };
+  return { key, text, links: [], refs: [], people, struck: false, children };
 }
 
 function meeting(date: string, canceled = false): Meeting {
@@ -17,7 +17,7 @@ function meeting(date: string, canceled = false): Meeting {
     time: '11a - Noon (Pacific Time)',
     canceled,
     recording: null,
-    anchor: { index: 0 },
+    anchor: {},
     itemCount: 3,
     sections: [
       {

@@ -22,7 +22,7 @@ function agenda(dates: string[], canceled: string[] = []): Agenda {
       title: date,
       canceled: canceled.includes(date),
       recording: null,
-      anchor: { index },
+      anchor: {},
       sections: [],
       itemCount: 2,
     })),
