@@ -1,6 +1,7 @@
 // Reads the agenda on the pages we understand and answers the side panel.
-import { openingOf, partOf, partRanges } from '@/lib/messaging/agenda-parts';
-import { isPanelRequest, type AgendaChanged, type AgendaSnapshot, type PanelRequest, type VisibleMeeting } from '@/lib/messaging/protocol';
+import { changeMessage, type AnnouncedAgenda } from '@/lib/messaging/agenda-changes';
+import { openingOf, partOf } from '@/lib/messaging/agenda-parts';
+import { isPanelRequest, type AgendaSnapshot, type PanelRequest, type VisibleMeeting } from '@/lib/messaging/protocol';
 import { watchAgenda } from '@/lib/page/agenda-watcher';
 import { startPrivateMarks } from '@/lib/page/private-marks';
 import { startRefBadges } from '@/lib/page/ref-badges';
@@ -23,12 +24,13 @@ export default defineContentScript({
     // The user's note and follow markers, as the panel sends them.
     const marks = startPrivateMarks(document, (key) => watcher.element(key), { reread: () => watcher.refresh() });
     let readingPosition: ReadingPosition | null = null;
+    let announced: AnnouncedAgenda | null = null;
     const announce = (snapshot: AgendaSnapshot): void => {
       badges.follow(snapshot);
       marks.follow(snapshot);
-      // A long agenda is not broadcast: the panel reads it again in parts.
-      const small = partRanges(snapshot.agenda?.meetings.length ?? 0).length === 1;
-      const message: AgendaChanged = { type: 'agenda/changed', version: watcher.version(), snapshot: small ? snapshot : null };
+      const now = { snapshot, version: watcher.version() };
+      const message = changeMessage(now, announced);
+      announced = now;
       // No panel open is the usual case, not an error.
       browser.runtime.sendMessage(message).catch(() => undefined);
       readingPosition?.recheck();

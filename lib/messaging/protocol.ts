@@ -1,5 +1,6 @@
 // The messages between the side panel and the content script of an agenda tab.
 import type { Agenda, Meeting } from '../agenda/model';
+import type { AgendaPatch } from './agenda-changes';
 
 /** What a tab's content script knows about its page; `live` for the Docs editor, read through its export. */
 export type AgendaSnapshot =
@@ -49,13 +50,15 @@ export type AgendaPart = { stale: false; meetings: Meeting[] } | { stale: true }
 
 /**
  * Content script → every extension page, through `runtime.sendMessage`, after the page's agenda changed.
- * The snapshot comes along only when the agenda fits in one part; a longer one is read again in parts
- * (every extension page, the background too, would otherwise get megabytes with each edit).
+ * The snapshot comes along only when the agenda fits in one part; for a longer one, what changed since the
+ * version before, when that is little; else nothing, and the panel reads it again in parts (every extension
+ * page, the background too, would otherwise get megabytes with each edit). See agenda-changes.ts.
  */
 export interface AgendaChanged {
   type: 'agenda/changed';
   version: number;
   snapshot: AgendaSnapshot | null;
+  patch?: AgendaPatch;
 }
 
 /** Content script → extension pages: the meeting at the top of the page's viewport changed. */

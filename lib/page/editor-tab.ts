@@ -2,8 +2,9 @@
 // the background, parsed here), and the panel's requests are answered from it. Kept apart from the HTML pages'
 // path: nothing in the editor's canvas is decorated or watched for scrolling.
 import { isLiveDocRefresh, type ExportAnswer, type ExportRequest } from '../messaging/live-doc';
-import { openingOf, partOf, partRanges } from '../messaging/agenda-parts';
-import { isPanelRequest, type AgendaChanged, type AgendaSnapshot } from '../messaging/protocol';
+import { changeMessage, type AnnouncedAgenda } from '../messaging/agenda-changes';
+import { openingOf, partOf } from '../messaging/agenda-parts';
+import { isPanelRequest, type AgendaSnapshot } from '../messaging/protocol';
 import { sourceForUrl } from '../sources/sources';
 import { EDITOR_SHELL } from './editor-shell';
 import { watchEditorExport } from './export-watcher';
@@ -30,10 +31,11 @@ interface EditorTabContext {
 export function startEditorTab(ctx: EditorTabContext, doc: Document = document): void {
   // The watcher reports its first state while it is being made, before `watcher` below exists.
   let versionNow = (): number => 0;
+  let told: AnnouncedAgenda | null = null;
   const tell = (snapshot: AgendaSnapshot): void => {
-    // A long agenda is not broadcast: the panel reads it again in parts.
-    const small = partRanges(snapshot.agenda?.meetings.length ?? 0).length === 1;
-    const message: AgendaChanged = { type: 'agenda/changed', version: versionNow(), snapshot: small ? snapshot : null };
+    const now = { snapshot, version: versionNow() };
+    const message = changeMessage(now, told);
+    told = now;
     // No panel open is the usual case, not an error.
     browser.runtime.sendMessage(message).catch(() => undefined);
   };

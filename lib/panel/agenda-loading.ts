@@ -12,8 +12,11 @@ export interface LoadProgress {
 }
 
 export interface ReadHandlers {
-  /** The agenda so far, and how far the read has got: null once it is whole. */
-  show(snapshot: AgendaSnapshot, progress: LoadProgress | null): void;
+  /**
+   * The agenda so far, how far the read has got (null once it is whole), and which version of the page's
+   * agenda it is (null when the page did not say).
+   */
+  show(snapshot: AgendaSnapshot, progress: LoadProgress | null, version: number | null): void;
   /** False once the panel has moved on (another tab, a newer read): the read stops. */
   wanted(): boolean;
 }
@@ -31,12 +34,12 @@ export async function readAgenda(link: PageLink, tabId: number, handlers: ReadHa
     if (!handlers.wanted()) return;
     let snapshot = opening.snapshot;
     if (opening.parts <= 1) {
-      handlers.show(snapshot, null);
+      handlers.show(snapshot, null, opening.version);
       return;
     }
     const total = opening.meetings;
     let loaded = snapshot.agenda?.meetings.length ?? 0;
-    if (progressive) handlers.show(snapshot, { loaded, total });
+    if (progressive) handlers.show(snapshot, { loaded, total }, opening.version);
     // Every part is asked for at once: the page answers them in turn while the panel takes in the last one.
     const answers: Promise<AgendaPart>[] = [];
     for (let part = 1; part < opening.parts; part++) {
@@ -55,12 +58,12 @@ export async function readAgenda(link: PageLink, tabId: number, handlers: ReadHa
       snapshot = withPart(snapshot, answer.meetings);
       loaded += answer.meetings.length;
       const whole = part === opening.parts - 1;
-      if (whole) handlers.show(snapshot, null);
-      else if (progressive) handlers.show(snapshot, { loaded, total });
+      if (whole) handlers.show(snapshot, null, opening.version);
+      else if (progressive) handlers.show(snapshot, { loaded, total }, opening.version);
     }
     if (!stale) return;
   }
   // The page keeps changing under the read: take it whole.
   const whole = await link.request(tabId, { type: 'agenda/get' });
-  if (handlers.wanted()) handlers.show(whole, null);
+  if (handlers.wanted()) handlers.show(whole, null, null);
 }

@@ -2,6 +2,7 @@
 import {
   isAgendaChanged,
   isVisibleMeeting,
+  type AgendaChanged,
   type AgendaOpening,
   type AgendaPart,
   type AgendaSnapshot,
@@ -19,10 +20,10 @@ export interface PageLink {
   request(tabId: number, request: { type: 'agenda/jump'; key: string }): Promise<JumpResult>;
   request(tabId: number, request: { type: 'agenda/marks'; marks: PageMarks }): Promise<{ ok: true }>;
   /**
-   * Calls back whenever a tab's content script reports a change: with its new snapshot, or with null when
-   * the agenda is too long to come with the news and must be read again.
+   * Calls back whenever a tab's content script reports a change: with its new snapshot, or, for an agenda too
+   * long to come with the news, what changed in it (see lib/messaging/agenda-changes.ts) or nothing.
    */
-  onAgendaChanged(listener: (tabId: number, snapshot: AgendaSnapshot | null) => void): void;
+  onAgendaChanged(listener: (tabId: number, change: AgendaChanged) => void): void;
   /** Calls back with the meeting at the top of a tab's viewport as the reader scrolls. */
   onVisibleMeeting(listener: (tabId: number, meetingKey: string | null) => void): void;
   /** Calls back when the panel should show another tab, or the same tab after a navigation. */
@@ -45,7 +46,7 @@ export function browserPageLink(search: string): PageLink {
     onAgendaChanged(listener) {
       browser.runtime.onMessage.addListener((message: unknown, sender) => {
         const tabId = sender.tab?.id;
-        if (isAgendaChanged(message) && tabId !== undefined) listener(tabId, message.snapshot ?? null);
+        if (isAgendaChanged(message) && tabId !== undefined) listener(tabId, message);
       });
     },
     onVisibleMeeting(listener) {

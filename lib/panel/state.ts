@@ -1,5 +1,6 @@
 // The side panel's state: one place of signals, written by the page link and read by the views.
 import { batch, computed, effect, signal } from '@preact/signals';
+import { applyPatch } from '../messaging/agenda-changes';
 import type { AgendaSnapshot } from '../messaging/protocol';
 import { readAgenda, type LoadProgress } from './agenda-loading';
 import { createIndexState, type IndexOptions } from './index-state';
@@ -89,6 +90,18 @@ export function createPanelState(link: PageLink, options: PanelOptions = {}) {
   });
 
   let generation = 0;
+  /** Which version of the page's agenda `snapshot` holds, whole; null when unknown or still arriving. */
+  let shownVersion: number | null = null;
+  function showAgenda(answer: AgendaSnapshot, version: number | null): void {
+    shownVersion = version;
+    batch(() => {
+      snapshot.value = answer;
+      progress.value = null;
+      unreachable.value = null;
+      loading.value = false;
+    });
+  }
+
   /** Reads the tab's agenda: shown part by part on a first read, only once whole on a re-read after an edit. */
   async function read(id: number, progressive: boolean): Promise<void> {
     const ticket = ++generation;
@@ -98,18 +111,22 @@ export function createPanelState(link: PageLink, options: PanelOptions = {}) {
         id,
         {
           wanted: () => ticket === generation,
-          show: (answer, sofar) =>
+          show: (answer, sofar, version) => {
+            if (sofar === null) return showAgenda(answer, version);
+            shownVersion = null;
             batch(() => {
               snapshot.value = answer;
               progress.value = sofar;
               unreachable.value = null;
               loading.value = false;
-            }),
+            });
+          },
         },
         progressive,
       );
     } catch {
       if (ticket !== generation) return;
+      shownVersion = null;
       batch(() => {
         snapshot.value = null;
         progress.value = null;
@@ -120,6 +137,7 @@ export function createPanelState(link: PageLink, options: PanelOptions = {}) {
   }
 
   async function load(id: number | null): Promise<void> {
+    shownVersion = null;
     batch(() => {
       tabId.value = id;
       loading.value = id !== null;
@@ -152,20 +170,19 @@ export function createPanelState(link: PageLink, options: PanelOptions = {}) {
       if (id === null || !pageMarks) return;
       link.request(id, { type: 'agenda/marks', marks: pageMarks }).catch(() => undefined);
     });
-    link.onAgendaChanged((from, next) => {
+    link.onAgendaChanged((from, change) => {
       if (from !== tabId.value) return;
-      // Too long to come with the news: read it again, and keep showing the old one until the new one is whole.
-      if (next === null) {
-        void read(from, progress.value !== null);
+      // A long agenda's news says what changed since the version before: patch the one shown, if it is that one.
+      const patched =
+        change.snapshot ??
+        (change.patch && change.patch.from === shownVersion && snapshot.value ? applyPatch(snapshot.value, change.patch) : null);
+      if (patched) {
+        generation++;
+        showAgenda(patched, change.version);
         return;
       }
-      generation++;
-      batch(() => {
-        snapshot.value = next;
-        progress.value = null;
-        unreachable.value = null;
-        loading.value = false;
-      });
+      // Otherwise read it again, and keep showing the old one until the new one is whole.
+      void read(from, progress.value !== null);
     });
     link.onTabChanged((id) => void load(id));
     link.onVisibleMeeting((from, meetingKey) => {

@@ -1,5 +1,5 @@
 // A long agenda reaches the panel in parts: the newest meetings show first, the panel says it is still
-// loading, and in the end it has every meeting; a live edit of the page is read again in parts.
+// loading, and in the end it has every meeting; a live edit of the page reaches it as the meetings it changed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { generateAgenda, renderAgenda } from '../bench/generate-agenda';
@@ -12,8 +12,27 @@ let session: Session;
 let page: Page;
 let panel: Page;
 
+declare global {
+  interface Window {
+    /** The panel's requests to the page, by type, in order. */
+    __asked?: string[];
+  }
+}
+
 beforeAll(async () => {
   session = await startSession({ '/long.html': renderAgenda(generated, 'gdocs') });
+  // Note each request an extension page sends to a tab (the agenda page itself has no tabs API).
+  await session.browser.context.addInitScript(() => {
+    const tabs = (globalThis as { chrome?: { tabs?: { sendMessage?: (...args: unknown[]) => unknown } } }).chrome?.tabs;
+    const send = tabs?.sendMessage;
+    if (!tabs || !send) return;
+    const asked: string[] = [];
+    window.__asked = asked;
+    tabs.sendMessage = (...args: unknown[]) => {
+      asked.push(String((args[1] as { type?: unknown } | undefined)?.type));
+      return send.apply(tabs, args);
+    };
+  });
   ({ page, panel } = await session.openWithPanel('/long.html'));
   await panel.locator('[data-meeting-key]').first().waitFor();
 });
@@ -47,7 +66,15 @@ describe('a long agenda', () => {
     await panel.locator('input[type="search"]').fill('');
   });
 
-  it('reads the agenda again after an edit and shows the new meeting', async () => {
+  it('takes in an edit as the meeting it added, without reading the agenda again or losing the reader’s place', async () => {
+    const newest = generated.dates[0]!;
+    await panel.locator('.tree').focus();
+    await panel.keyboard.press('Home');
+    await panel.keyboard.press('ArrowRight');
+    const opened = panel.locator(`[data-meeting-key="${newest}"][aria-expanded="true"]`);
+    await opened.waitFor();
+    const asked = await panel.evaluate(() => window.__asked?.length ?? -1);
+    expect(asked).toBeGreaterThan(0);
     await page.evaluate(() => {
       const heading = document.createElement('h2');
       heading.textContent = 'January 2, 2019';
@@ -58,6 +85,10 @@ describe('a long agenda', () => {
       document.body.prepend(heading, list);
     });
     await expect.poll(() => panel.locator('.agenda__summary').textContent()).toContain(`${MEETINGS + 1} meetings`);
+    const since = await panel.evaluate((from) => window.__asked?.slice(from) ?? [], asked);
+    expect(since.filter((type) => type.startsWith('agenda/') && type !== 'agenda/marks')).toEqual([]);
+    expect(await opened.count()).toBe(1);
+    expect(await panel.locator('.row--active').getAttribute('data-meeting-key')).toBe(newest);
     await panel.locator('.tree').focus();
     await panel.keyboard.press('Home');
     await expect.poll(() => panel.locator('.row--active').getAttribute('data-meeting-key')).toBe('2019-01-02');

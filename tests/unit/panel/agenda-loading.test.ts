@@ -2,8 +2,9 @@
 // once, then the rest, restarting when the page changes under it) and what the panel's state shows meanwhile.
 import { describe, expect, it } from 'vitest';
 import type { Agenda } from '../../../lib/agenda/model';
+import { changeMessage } from '../../../lib/messaging/agenda-changes';
 import { FIRST_PART_MEETINGS, MAX_PART_MEETINGS, openingOf, partOf, partRanges, withPart } from '../../../lib/messaging/agenda-parts';
-import { isPanelRequest, type AgendaSnapshot } from '../../../lib/messaging/protocol';
+import { isPanelRequest, type AgendaChanged, type AgendaSnapshot } from '../../../lib/messaging/protocol';
 import { readAgenda, type LoadProgress } from '../../../lib/panel/agenda-loading';
 import type { PageLink } from '../../../lib/panel/page-link';
 import { createPanelState } from '../../../lib/panel/state';
@@ -29,7 +30,7 @@ const keys = (snapshot: AgendaSnapshot | null | undefined): string[] => snapshot
 /** One tab whose content script answers from `snapshot` at `version`; `onPart` may change the page mid-read. */
 class PartsLink implements PageLink {
   asked: string[] = [];
-  changed: ((tabId: number, snapshot: AgendaSnapshot | null) => void)[] = [];
+  changed: ((tabId: number, change: AgendaChanged) => void)[] = [];
   onPart: (part: number) => void = () => undefined;
   constructor(
     public snapshot: AgendaSnapshot,
@@ -46,7 +47,7 @@ class PartsLink implements PageLink {
     if (request.type === 'agenda/get') return this.snapshot;
     return { ok: true };
   }) as PageLink['request'];
-  onAgendaChanged(listener: (tabId: number, snapshot: AgendaSnapshot | null) => void) {
+  onAgendaChanged(listener: (tabId: number, change: AgendaChanged) => void) {
     this.changed.push(listener);
   }
   onVisibleMeeting() {}
@@ -172,6 +173,42 @@ describe('the panel while a long agenda arrives', () => {
     expect(state.summary.value.meetings).toBe(300);
   });
 
+  it('patches a long agenda with the meetings that changed, asking the page for nothing', async () => {
+    const link = new PartsLink(snapshotOf(agendaOf(300)));
+    const state = createPanelState(link);
+    await state.start();
+    const before = state.agenda.value!;
+    const next = structuredClone(before);
+    next.meetings[3] = { ...next.meetings[3]!, title: 'Edited', itemCount: 2 };
+    const message = changeMessage({ snapshot: snapshotOf(next), version: 2 }, { snapshot: snapshotOf(before), version: 1 });
+    expect(message.patch?.changed).toHaveLength(1);
+    const asked = link.asked.length;
+    link.changed.forEach((listener) => listener(1, message));
+    expect(state.agenda.value).toEqual(next);
+    expect(state.agenda.value?.meetings[4]).toBe(before.meetings[4]);
+    expect(link.asked).toHaveLength(asked);
+  });
+
+  it('reads a long agenda again when the patch is not for the version it shows', async () => {
+    const link = new PartsLink(snapshotOf(agendaOf(300)));
+    const state = createPanelState(link);
+    await state.start();
+    const before = state.agenda.value!;
+    const next = structuredClone(before);
+    next.meetings[3] = { ...next.meetings[3]!, title: 'Edited' };
+    link.snapshot = snapshotOf(next);
+    link.version = 3;
+    // A version was missed: the patch is from 2, the panel shows 1.
+    const message = changeMessage({ snapshot: snapshotOf(next), version: 3 }, { snapshot: snapshotOf(before), version: 2 });
+    const asked = link.asked.length;
+    link.changed.forEach((listener) => listener(1, message));
+    expect(state.agenda.value).toBe(before);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(link.asked.slice(asked)[0]).toBe('agenda/open');
+    expect(state.agenda.value).toEqual(next);
+  });
+
   it('keeps the agenda it shows while a long one is read again after an edit', async () => {
     const link = new PartsLink(snapshotOf(agendaOf(300)));
     const state = createPanelState(link);
@@ -180,7 +217,7 @@ describe('the panel while a long agenda arrives', () => {
     link.version = 2;
     const during: number[] = [];
     link.onPart = () => during.push(state.agenda.value?.meetings.length ?? 0);
-    link.changed.forEach((listener) => listener(1, null));
+    link.changed.forEach((listener) => listener(1, { type: 'agenda/changed', version: 2, snapshot: null }));
     await new Promise((resolve) => setTimeout(resolve, 0));
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(during.every((count) => count === 300)).toBe(true);

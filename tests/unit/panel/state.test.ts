@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import type { Agenda } from '../../../lib/agenda/model';
 import { openingOf, partOf } from '../../../lib/messaging/agenda-parts';
-import type { AgendaOpening, AgendaSnapshot, JumpResult } from '../../../lib/messaging/protocol';
+import type { AgendaChanged, AgendaOpening, AgendaSnapshot, JumpResult } from '../../../lib/messaging/protocol';
 import type { PageLink } from '../../../lib/panel/page-link';
 import { createPanelState } from '../../../lib/panel/state';
 import { openStore } from '../../../lib/store';
@@ -37,7 +37,7 @@ class ScriptedLink implements PageLink {
   version = 1;
   jumps: string[] = [];
   jumpAnswer: JumpResult = { ok: true };
-  private changed: ((tabId: number, snapshot: AgendaSnapshot | null) => void)[] = [];
+  private changed: ((tabId: number, change: AgendaChanged) => void)[] = [];
   private tabChanged: ((tabId: number) => void)[] = [];
   constructor(private readonly first: number | null) {}
   initialTab = async () => this.first;
@@ -53,7 +53,7 @@ class ScriptedLink implements PageLink {
     if (request.type === 'agenda/part') return partOf(page, this.version, request.version ?? 0, request.part ?? 0);
     return page;
   }) as PageLink['request'];
-  onAgendaChanged(listener: (tabId: number, snapshot: AgendaSnapshot | null) => void) {
+  onAgendaChanged(listener: (tabId: number, change: AgendaChanged) => void) {
     this.changed.push(listener);
   }
   onVisibleMeeting() {}
@@ -61,7 +61,7 @@ class ScriptedLink implements PageLink {
     this.tabChanged.push(listener);
   }
   emitChange(tabId: number, snapshot: AgendaSnapshot | null) {
-    this.changed.forEach((listener) => listener(tabId, snapshot));
+    this.changed.forEach((listener) => listener(tabId, { type: 'agenda/changed', version: this.version, snapshot }));
   }
   async switchTo(tabId: number) {
     this.tabChanged.forEach((listener) => listener(tabId));
