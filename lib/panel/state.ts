@@ -92,11 +92,12 @@ export function createPanelState(link: PageLink, options: PanelOptions = {}) {
   let generation = 0;
   /** Which version of the page's agenda `snapshot` holds, whole; null when unknown or still arriving. */
   let shownVersion: number | null = null;
-  function showAgenda(answer: AgendaSnapshot, version: number | null): void {
-    shownVersion = version;
+  /** Shows `answer`, whole (`sofar` null) or the part of it read so far. */
+  function showAgenda(answer: AgendaSnapshot, version: number | null, sofar: LoadProgress | null = null): void {
+    shownVersion = sofar === null ? version : null;
     batch(() => {
       snapshot.value = answer;
-      progress.value = null;
+      progress.value = sofar;
       unreachable.value = null;
       loading.value = false;
     });
@@ -111,16 +112,7 @@ export function createPanelState(link: PageLink, options: PanelOptions = {}) {
         id,
         {
           wanted: () => ticket === generation,
-          show: (answer, sofar, version) => {
-            if (sofar === null) return showAgenda(answer, version);
-            shownVersion = null;
-            batch(() => {
-              snapshot.value = answer;
-              progress.value = sofar;
-              unreachable.value = null;
-              loading.value = false;
-            });
-          },
+          show: (answer, sofar, version) => showAgenda(answer, version, sofar),
         },
         progressive,
       );
