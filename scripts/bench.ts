@@ -151,7 +151,7 @@ async function panelStage(server: PageServer, extensionDir: string, options: Opt
         const figures = await measurePanel(
           browser,
           tabId,
-          { opens: PANEL_OPENS, query: QUERY, timeoutMs: STEP_TIMEOUT_MS },
+          { opens: PANEL_OPENS, query: QUERY, timeoutMs: STEP_TIMEOUT_MS, livePage: page },
           (message) => log(`panel: ${meetings}: ${message}`),
         );
         results.set(meetings, figures);

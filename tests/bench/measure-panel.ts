@@ -6,6 +6,7 @@
 // like a side panel.
 import type { Page } from 'playwright-core';
 import { panelUrl, tabIdOf, type ExtensionBrowser } from '../../scripts/support/chromium';
+import { measureLiveEdit } from './measure-live-edit';
 import { median, round, withTimeout } from './stats';
 
 export interface PanelFigures {
@@ -34,6 +35,8 @@ export interface PanelFigures {
   filter_keystroke_ms: number | null;
   filter_keystroke_runs_ms: number[];
   filter_note?: string;
+  /** A meeting added at the top of the page, until the panel has painted its new count (measure-live-edit.ts). */
+  panel_live_edit_ms: number | null;
   /** The panel's own `performance.mark`s of the last open, if it sets any. */
   panel_marks?: Record<string, number>;
 }
@@ -42,6 +45,8 @@ export interface PanelMeasureOptions {
   opens: number;
   query: string;
   timeoutMs: number;
+  /** The agenda's tab: edited once the keystrokes are timed, to time the edit's way to the panel. */
+  livePage?: Page;
 }
 
 /** The recorder the init script leaves in the panel page. */
@@ -175,8 +180,22 @@ async function openPanel(browser: ExtensionBrowser, tabId: number, timeoutMs: nu
   return { panel, record };
 }
 
+/** The live edit, from the panel as a reader leaves it: the search box empty, the panel idle again. */
+async function timeLiveEdit(page: Page, panel: Page, timeoutMs: number): Promise<number | null> {
+  await panel.locator(SEARCH_BOX).first().fill('');
+  await whenIdle(panel);
+  return measureLiveEdit(page, panel, timeoutMs);
+}
+
 /** Waits until `panel` has been idle for a while (or SETTLE.limitMs), closes it, and waits SETTLE.afterCloseMs. */
 async function closeWhenSettled(panel: Page): Promise<void> {
+  await whenIdle(panel);
+  await panel.close();
+  await new Promise((resolve) => setTimeout(resolve, SETTLE.afterCloseMs));
+}
+
+/** Resolves once `panel` has had SETTLE.idleInARow idle periods in a row (or after SETTLE.limitMs). */
+async function whenIdle(panel: Page): Promise<void> {
   await panel
     .evaluate(
       ({ idleMs, idleInARow, limitMs }) =>
@@ -193,8 +212,6 @@ async function closeWhenSettled(panel: Page): Promise<void> {
       SETTLE,
     )
     .catch(() => undefined);
-  await panel.close();
-  await new Promise((resolve) => setTimeout(resolve, SETTLE.afterCloseMs));
 }
 
 export async function measurePanel(
@@ -239,6 +256,7 @@ export async function measurePanel(
     }));
     const keystrokes = await measureKeystrokes(panel, options, progress);
     const message = await agendaMessage(panel, tabId, options.timeoutMs);
+    const liveEdit = options.livePage ? await timeLiveEdit(options.livePage, panel, options.timeoutMs) : null;
     const figures: PanelFigures = {
       panel_first_render_ms: round(median(painted)),
       panel_first_render_runs_ms: painted.map((t) => round(t)),
@@ -255,6 +273,7 @@ export async function measurePanel(
       agenda_roundtrip_ms: message ? round(message.ms) : null,
       filter_keystroke_ms: keystrokes.runs.length > 0 ? round(median(keystrokes.runs)) : null,
       filter_keystroke_runs_ms: keystrokes.runs.map((t) => round(t)),
+      panel_live_edit_ms: liveEdit === null ? null : round(liveEdit),
     };
     if (keystrokes.note) figures.filter_note = keystrokes.note;
     if (Object.keys(counts.marks).length > 0) figures.panel_marks = counts.marks;

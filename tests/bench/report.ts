@@ -52,6 +52,7 @@ export function formatTable(results: BenchResults): string {
   row('panel_dom_nodes', (s) => (s.panel_dom_nodes === null ? '–' : int(s.panel_dom_nodes)));
   row('  meeting rows in DOM', (s) => (s.panel ? int(s.panel.panel_rows) : '–'));
   row('filter_keystroke_ms (median)', (s) => (s.filter_keystroke_ms === null ? (s.panel?.filter_note ?? '–') : ms(s.filter_keystroke_ms)));
+  row('panel_live_edit_ms', (s) => ms(s.panel?.panel_live_edit_ms ?? null));
   row('agenda message', (s) =>
     s.panel?.agenda_message_bytes != null ? `${mb(s.panel.agenda_message_bytes)}, ${ms(s.panel.agenda_roundtrip_ms)}` : '–',
   );
