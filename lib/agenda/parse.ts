@@ -12,6 +12,8 @@ export interface ParseResult {
   agenda: Agenda;
   /** Meeting key and item key → the element (heading or list item) to scroll to. */
   elements: Map<string, Element>;
+  /** The meetings' keys in the order of their headings in the page (the agenda lists them newest first). */
+  pageOrder: string[];
 }
 
 export const NO_MEETINGS = 'No date headings found: this page does not look like a meeting agenda.';
@@ -26,6 +28,7 @@ export function parseDocument(doc: Document, url: string, source?: SourceKind): 
   let kind: SourceKind = source ?? 'generic';
   let title = '';
   let meetings: Meeting[] = [];
+  let pageOrder: string[] = [];
   try {
     kind = source ?? detectSource(doc);
     title = documentTitle(doc);
@@ -33,13 +36,20 @@ export function parseDocument(doc: Document, url: string, source?: SourceKind): 
     if (root) {
       const styles = kind === 'gdocs-html' ? readDocumentStyles(doc) : undefined;
       const blocks = readBlocks(root, styles ? { styles, baseUrl: url } : { baseUrl: url });
-      meetings = assembleMeetings(blocks, { title, url }, problems, elements);
+      const inPage = assembleMeetings(blocks, { title, url }, problems, elements);
+      pageOrder = inPage.map((m) => m.key);
+      meetings = newestFirst(inPage);
     }
   } catch (error) {
     problems.push(`Part of the page could not be read (${error instanceof Error ? error.message : String(error)}).`);
   }
   if (meetings.length === 0 && problems.length === 0) problems.push(NO_MEETINGS);
-  return { agenda: { id: agendaId(url), title, url, source: kind, meetings, problems }, elements };
+  return { agenda: { id: agendaId(url), title, url, source: kind, meetings, problems }, elements, pageOrder };
+}
+
+/** Newest first; meetings of one day keep their document order (the sort is stable). */
+function newestFirst(meetings: readonly Meeting[]): Meeting[] {
+  return [...meetings].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
 }
 
 interface Candidate {
@@ -53,6 +63,7 @@ interface DocumentContext {
   url: string;
 }
 
+/** The meetings in the order of the page. */
 function assembleMeetings(
   blocks: readonly Block[],
   context: DocumentContext,
@@ -98,8 +109,7 @@ function assembleMeetings(
     if (head) entries.push(block);
   }
   flush();
-  // Newest first; meetings of one day keep their document order (the sort is stable).
-  return meetings.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
+  return meetings;
 }
 
 /**

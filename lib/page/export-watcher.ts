@@ -223,27 +223,35 @@ export function watchEditorExport(doc: Document, options: EditorWatcherOptions):
 /** The heading to go to for a meeting or an item: its own, else the nearest one above it within its meeting. */
 function headingOf(element: Element, result: ParseResult): Element | null {
   if (/^H[1-6]$/.test(element.tagName)) return element.id.startsWith('h.') ? element : null;
-  const meetingElements = result.agenda.meetings.map((m) => result.elements.get(m.key)).filter((e): e is Element => !!e);
-  const meeting = lastBefore(meetingElements, element);
+  // Both lists are in the page's order, so a binary search compares a few of them with the element, not all.
+  const meetingElements = result.pageOrder.map((key) => result.elements.get(key)).filter((e): e is Element => !!e);
+  const meeting = lastAtOrBefore(meetingElements, element);
   const candidates = [...element.ownerDocument.querySelectorAll(HEADINGS_WITH_IDS)];
-  const heading = lastBefore(candidates, element);
+  const heading = lastAtOrBefore(candidates, element);
   if (!heading) return null;
   if (meeting && meeting !== heading && before(heading, meeting)) return null;
   return heading;
 }
 
+/**
+ * Whether `a` comes before `b` in the document. Each call walks the tree (thousands of siblings on a long Doc's
+ * flat export): call it a few times, not once per heading.
+ */
 function before(a: Element, b: Element): boolean {
   return (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
 }
 
-function lastBefore(elements: readonly Element[], target: Element): Element | null {
-  let found: Element | null = null;
-  for (const element of elements) {
-    if (element === target || before(element, target)) {
-      if (!found || before(found, element)) found = element;
-    }
+/** The last of `ordered` (in document order) that is `target` or comes before it. */
+function lastAtOrBefore(ordered: readonly Element[], target: Element): Element | null {
+  let low = 0;
+  let high = ordered.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const element = ordered[middle] as Element;
+    if (element === target || before(element, target)) low = middle + 1;
+    else high = middle;
   }
-  return found;
+  return ordered[low - 1] ?? null;
 }
 
 /** `#heading=h.xxxx` on the editor's own address; the same heading twice still makes the editor look again. */

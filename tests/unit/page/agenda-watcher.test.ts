@@ -44,4 +44,15 @@ describe('watchAgenda', () => {
     watcher.refresh();
     expect(onChange).toHaveBeenCalledTimes(1);
   });
+
+  it('gives the meetings’ headings in the order of the page, which need not be the agenda’s', () => {
+    document.body.innerHTML =
+      '<h2>March 7, 2018</h2><ul><li>Older</li></ul><h2>March 21, 2018</h2><ul><li>Newest</li></ul>' +
+      '<h2>March 14, 2018</h2><ul><li>Between</li></ul>';
+    watcher = watchAgenda(document, () => undefined);
+    expect(watcher.snapshot().agenda?.meetings.map((m) => m.key)).toEqual(['2018-03-21', '2018-03-14', '2018-03-07']);
+    const headings = watcher.meetingElements();
+    expect(headings.map((h) => h.key)).toEqual(['2018-03-07', '2018-03-21', '2018-03-14']);
+    expect(headings.map((h) => h.element)).toEqual([...document.querySelectorAll('h2')]);
+  });
 });
