@@ -42,17 +42,7 @@ export async function measureLiveEdit(page: Page, panel: Page, timeoutMs: number
     },
     { selector: SUMMARY, pattern: MEETING_COUNT.source, wanted: before + 1 },
   );
-  const editedAt = await page.evaluate(() => {
-    const heading = document.createElement('h2');
-    heading.textContent = 'January 1, 2031';
-    const list = document.createElement('ul');
-    const item = document.createElement('li');
-    item.textContent = 'Discussion topics';
-    list.append(item);
-    const at = performance.timeOrigin + performance.now();
-    document.body.prepend(heading, list);
-    return at;
-  });
+  const editedAt = await prependMeeting(page, 'January 1, 2031');
   try {
     await withTimeout(
       panel.waitForFunction(() => window.__benchLiveEdit?.shownAt != null, undefined, { timeout: timeoutMs, polling: 50 }),
@@ -64,6 +54,24 @@ export async function measureLiveEdit(page: Page, panel: Page, timeoutMs: number
   }
   const shownAt = await panel.evaluate(() => window.__benchLiveEdit?.shownAt ?? Number.NaN);
   return shownAt - editedAt;
+}
+
+/**
+ * Adds a meeting at the top of the page, where a new week's heading goes: `heading` and one bullet under it.
+ * Returns when it was added, as wall time on the page's clock.
+ */
+export async function prependMeeting(page: Page, heading: string): Promise<number> {
+  return page.evaluate((text) => {
+    const title = document.createElement('h2');
+    title.textContent = text;
+    const list = document.createElement('ul');
+    const item = document.createElement('li');
+    item.textContent = 'Discussion topics';
+    list.append(item);
+    const at = performance.timeOrigin + performance.now();
+    document.body.prepend(title, list);
+    return at;
+  }, heading);
 }
 
 async function meetingCount(panel: Page): Promise<number | null> {

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { generateAgenda, renderAgenda } from '../bench/generate-agenda';
+import { prependMeeting } from '../bench/measure-live-edit';
 import { startSession, type Session } from './support/session';
 
 const MEETINGS = 300;
@@ -75,15 +76,7 @@ describe('a long agenda', () => {
     await opened.waitFor();
     const asked = await panel.evaluate(() => window.__asked?.length ?? -1);
     expect(asked).toBeGreaterThan(0);
-    await page.evaluate(() => {
-      const heading = document.createElement('h2');
-      heading.textContent = 'January 2, 2019';
-      const list = document.createElement('ul');
-      const item = document.createElement('li');
-      item.textContent = 'Discussion topics';
-      list.append(item);
-      document.body.prepend(heading, list);
-    });
+    await prependMeeting(page, 'January 2, 2019');
     await expect.poll(() => panel.locator('.agenda__summary').textContent()).toContain(`${MEETINGS + 1} meetings`);
     const since = await panel.evaluate((from) => window.__asked?.slice(from) ?? [], asked);
     expect(since.filter((type) => type.startsWith('agenda/') && type !== 'agenda/marks')).toEqual([]);
