@@ -3,7 +3,7 @@
 // what changed since the version before — the meetings that are new or different, and the order of all of
 // them — and a panel that shows that version patches it in place, instead of reading all of it again in parts.
 import type { Agenda, Meeting } from '../agenda/model';
-import { sameJson } from '../page/same-snapshot';
+import { sameJson } from './same-snapshot';
 import { partRanges } from './agenda-parts';
 import type { AgendaChanged, AgendaSnapshot } from './protocol';
 

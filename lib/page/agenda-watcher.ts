@@ -6,7 +6,7 @@ import { sourceForUrl } from '../sources/sources';
 import { isOverlayNode, scrollToAndHighlight } from './highlight';
 import type { MeetingElement } from './scroll-spy';
 import { snapshotOf, unreadableSnapshot } from './snapshot';
-import { sameSnapshot } from './same-snapshot';
+import { sameSnapshot } from '../messaging/same-snapshot';
 
 const REPARSE_DELAY_MS = 250;
 

@@ -11,7 +11,7 @@ import { clickOutlineEntry, editorScrollTop, hasSeveralTabs, watchEditSignals } 
 import { createRefreshSchedule, REFRESH, type RefreshOutcome, type RefreshSchedule } from './refresh-schedule';
 import type { MeetingElement } from './scroll-spy';
 import { snapshotOf } from './snapshot';
-import { sameSnapshot } from './same-snapshot';
+import { sameSnapshot } from '../messaging/same-snapshot';
 
 export const READING_EXPORT = 'Reading the document from Google Docs…';
 

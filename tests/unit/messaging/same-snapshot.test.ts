@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseAgenda } from '../../../lib/agenda/parse';
-import { sameJson, sameSnapshot } from '../../../lib/page/same-snapshot';
+import { sameJson, sameSnapshot } from '../../../lib/messaging/same-snapshot';
 import { snapshotOf } from '../../../lib/page/snapshot';
 
 const cases: [string, unknown, unknown, boolean][] = [
