@@ -1,8 +1,8 @@
 // Renders an agenda written in Markdown (the kubernetes/community meeting-notes dialect) into the HTML that
 // Google Docs gives for `/document/export?format=html`: one line, formatting only in numbered style classes,
 // flat lists told apart by `lst-kix_<id>-<level>`, links wrapped in google.com/url redirects.
-// It stands in for a real export in the demo page and in tests; the samples in
-// ../shared/samples/gdocs-export/ are the reference for every detail below.
+// It stands in for a real export in the demo page and in tests.
+// The real exports in tests/fixtures/gdocs-export/ are the reference for every detail below.
 import MarkdownIt from 'markdown-it';
 import type { Token } from 'markdown-it';
 import { Random } from '../support/random';

@@ -1,12 +1,9 @@
-// The seed agenda (../shared/seed/sig-auth-agenda-2018.md, beside the repository) cut into the pieces the
+// The seed agenda (tests/fixtures/agendas/sig-auth_archive_meeting-notes-2018.md) cut into the pieces the
 // synthetic-agenda generator reuses: the preamble above the first meeting, one template per meeting (its
 // date heading and everything under it, blank lines included), and the people it names.
 import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
-/** The repository is checked out beside `shared/`. */
-export const SEED_PATH = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/seed/sig-auth-agenda-2018.md');
+import { SEED_PATH } from '../support/fixtures';
 
 export interface MeetingTemplate {
   /** The heading line as written: `## ~~March 7, 2018, 11a - Noon (Pacific Time)~~`. */

@@ -2,12 +2,12 @@
 // with a meeting open, a search active and the filters shown, an item's note editor, and the Following,
 // Action items and Notes pages.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { renderGithubHtml } from '../../scripts/render/markdown-to-github-html';
 import { seriousViolations } from './support/axe';
 import { startSession, type Session } from './support/session';
+import { readSeed } from '../support/fixtures';
 
-const SEED = readFileSync(new URL('../../../shared/seed/sig-auth-agenda-2018.md', import.meta.url), 'utf8');
+const SEED = readSeed();
 
 let session: Session;
 

@@ -1,15 +1,15 @@
 // Live GitHub status in the built extension, in Chromium, against the GitHub stand-in on 127.0.0.1: the
 // badges after the links of agenda pages, the requests they cost with and without a token, and the words
 // for a refused token and a rate limit on the options page. Nothing here leaves 127.0.0.1.
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { renderGithubHtml } from '../../scripts/render/markdown-to-github-html';
 import { launchWithExtension, type ExtensionBrowser } from '../../scripts/support/chromium';
 import { servePages, type PageServer } from '../../scripts/support/static-server';
 import { startGitHubStandIn, type GitHubStandIn, type StandInRef, ALL_STATES } from '../support/github-standin';
+import { readSeed } from '../support/fixtures';
 
-const SEED = readFileSync(new URL('../../../shared/seed/sig-auth-agenda-2018.md', import.meta.url), 'utf8');
+const SEED = readSeed();
 const TOKEN = 'ghp_StandInToken0123456789abcdefghijklmn';
 // Generous: the machine may be busy; a poll ends as soon as what it waits for is there.
 const WAIT = { timeout: 15_000 };

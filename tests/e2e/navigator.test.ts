@@ -1,11 +1,11 @@
 // Navigating the index in the real panel: search, filters, keyboard, item jumps, scroll-spy, live edits.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { readFileSync } from 'node:fs';
 import { renderGithubHtml } from '../../scripts/render/markdown-to-github-html';
 import { startSession, type Session } from './support/session';
+import { readSeed } from '../support/fixtures';
 
-const SEED = readFileSync(new URL('../../../shared/seed/sig-auth-agenda-2018.md', import.meta.url), 'utf8');
+const SEED = readSeed();
 
 let session: Session;
 let page: Page;

@@ -6,13 +6,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { readFileSync } from 'node:fs';
 import { launchWithExtension, panelUrl, tabIdOf, type ExtensionBrowser } from '../../scripts/support/chromium';
 import { servePages, type PageServer } from '../../scripts/support/static-server';
 import { renderGdocsExport } from '../../scripts/render/markdown-to-gdocs-export';
 import { renderGithubHtml } from '../../scripts/render/markdown-to-github-html';
+import { readSeed } from '../support/fixtures';
 
-const SEED = readFileSync(new URL('../../../shared/seed/sig-auth-agenda-2018.md', import.meta.url), 'utf8');
+const SEED = readSeed();
 
 const AGENDA = `<!doctype html><html><head><title>Team sync</title></head><body>
 <h1>Team sync agenda</h1>

@@ -2,7 +2,6 @@
 // tab, as the panel does, and the markers appear beside the right headings and items, each message
 // replacing the one before. The markers' shadow roots are closed: their contents are read through the
 // DevTools protocol, which sees into closed roots, as the page's own scripts cannot.
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Agenda, Item } from '../../lib/agenda/model';
@@ -11,8 +10,9 @@ import { tabIdOf } from '../../scripts/support/chromium';
 import { renderGdocsExport } from '../../scripts/render/markdown-to-gdocs-export';
 import { renderGithubHtml } from '../../scripts/render/markdown-to-github-html';
 import { startSession, type Session } from './support/session';
+import { readSeed } from '../support/fixtures';
 
-const SEED = readFileSync(new URL('../../../shared/seed/sig-auth-agenda-2018.md', import.meta.url), 'utf8');
+const SEED = readSeed();
 const MARK_TAG = 'agenda-overlay-mark';
 const NOTE = 'You have a note here';
 const FOLLOW = 'Mentions something you follow';

@@ -1,12 +1,12 @@
 // The side panel lists the page's meetings and jumps to them, in the real extension in Chromium.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { readFileSync } from 'node:fs';
 import { renderGithubHtml } from '../../scripts/render/markdown-to-github-html';
 import { demoAgendaHtml } from '../../scripts/render/seed-demo';
 import { startSession, type Session } from './support/session';
+import { readSeed } from '../support/fixtures';
 
-const SEED = readFileSync(new URL('../../../shared/seed/sig-auth-agenda-2018.md', import.meta.url), 'utf8');
+const SEED = readSeed();
 const CANCELED = ['2018-12-26', '2018-12-12', '2018-11-14', '2018-09-05', '2018-05-02', '2018-03-07'];
 
 const SMALL_AGENDA = `<!doctype html><html><head><title>Team sync</title></head><body>

@@ -1,6 +1,6 @@
 // A local stand-in for the GitHub API: a real HTTP server on 127.0.0.1 that answers the REST issue and
 // pull endpoints and GraphQL `repository { issueOrPullRequest }` queries in the exact shapes and headers of
-// the recorded answers in ../shared/samples/github-api, from a table of references the test gives. It
+// the recorded answers in tests/fixtures/github-api, from a table of references the test gives. It
 // counts what it was asked (with the headers seen), keeps a quota like GitHub's, answers CORS like
 // GitHub (so that the built extension can be pointed at it in Chromium), and can be told to fail.
 import { createHash } from 'node:crypto';

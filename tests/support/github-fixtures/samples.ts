@@ -1,23 +1,14 @@
-// The recorded GitHub answers in ../shared/samples/github-api, read at run time (never copied into the
-// repository), and builders that reshape them for any reference and state while keeping every recorded
-// field and header: what a test gets looks exactly like what GitHub sends.
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
+// The recorded GitHub answers in tests/fixtures/github-api, and builders that reshape them for any reference
+// and state while keeping every recorded field and header: what a test gets looks exactly like what GitHub sends.
+import { readFixture } from '../fixtures';
 
 export type FixtureKind = 'pr' | 'issue';
 export type FixtureState = 'open' | 'draft' | 'merged' | 'closed' | 'completed' | 'not-planned';
 
-/** `<repo>/../shared/samples/github-api`, the repository root found from this file. */
-export function samplesDir(): string {
-  const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-  return process.env.GITHUB_SAMPLES_DIR ?? join(repoRoot, '..', 'shared', 'samples', 'github-api');
-}
-
 const jsonCache = new Map<string, unknown>();
 
 export function readSample(name: string): unknown {
-  if (!jsonCache.has(name)) jsonCache.set(name, JSON.parse(readFileSync(join(samplesDir(), name), 'utf8')));
+  if (!jsonCache.has(name)) jsonCache.set(name, JSON.parse(readFixture(`github-api/${name}`)));
   return structuredClone(jsonCache.get(name));
 }
 
@@ -43,7 +34,7 @@ function parsePythonHeaderList(text: string): [string, string][] {
 
 /** A PyGithub `*.replay.txt`: 10 lines an exchange (scheme, verb, host, port, path, request headers, request body, status, response headers, body), a blank line between. */
 export function readReplay(name: string): ReplayExchange[] {
-  const lines = readFileSync(join(samplesDir(), name), 'utf8').split('\n');
+  const lines = readFixture(`github-api/${name}`).split('\n');
   const exchanges: ReplayExchange[] = [];
   for (let i = 0; i + 9 < lines.length; ) {
     if ((lines[i] ?? '').trim() === '') {

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { Agenda } from '../../../lib/agenda/model';
-import { REPO, sharedPath } from './helpers';
+import { SEED_PATH } from '../../support/fixtures';
+import { REPO } from './helpers';
 
 const run = promisify(execFile);
 const TSX = join(REPO, 'node_modules/.bin/tsx');
@@ -30,13 +31,13 @@ async function parseCli(...args: string[]): Promise<Outcome> {
 
 describe('scripts/parse.ts', { timeout: 60_000 }, () => {
   it('prints the seed as an Agenda in JSON', async () => {
-    const { code, stdout, stderr } = await parseCli(sharedPath('seed/sig-auth-agenda-2018.md'));
+    const { code, stdout, stderr } = await parseCli(SEED_PATH);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toMatch(/^\{\n {2}"id": /); // two-space indent
     const agenda = JSON.parse(stdout) as Agenda;
     expect(agenda.source).toBe('github-markdown');
-    expect(agenda.url).toBe('https://github.com/kubernetes/community/blob/master/sig-auth-agenda-2018.md');
+    expect(agenda.url).toBe('https://github.com/kubernetes/community/blob/master/sig-auth_archive_meeting-notes-2018.md');
     expect(agenda.meetings).toHaveLength(26);
     expect(agenda.meetings.filter((m) => m.canceled).map((m) => m.key)).toEqual([
       '2018-12-26', '2018-12-12', '2018-11-14', '2018-09-05', '2018-05-02', '2018-03-07',

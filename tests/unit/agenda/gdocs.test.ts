@@ -1,13 +1,14 @@
 // @vitest-environment happy-dom
-// Google Docs HTML as Docs really writes it: the exports in ../shared/samples/gdocs-export.
+// Google Docs HTML as Docs really writes it: the exports in tests/fixtures/gdocs-export.
 import { describe, expect, it } from 'vitest';
 import { readBlocks } from '../../../lib/agenda/blocks';
 import { kixLevel, levelFromMargin, readDocumentStyles, readStyleSheet } from '../../../lib/agenda/gdocs';
 import { parseDocument } from '../../../lib/agenda/parse';
 import { detectSource } from '../../../lib/agenda/source';
-import { htmlDocument, readShared } from './helpers';
+import { htmlDocument } from './helpers';
+import { readFixture } from '../../support/fixtures';
 
-const sample = (name: string): Document => htmlDocument(readShared(`samples/gdocs-export/${name}`));
+const sample = (name: string): Document => htmlDocument(readFixture(`gdocs-export/${name}`));
 const blocksOf = (doc: Document): ReturnType<typeof readBlocks> =>
   readBlocks(doc.body, { styles: readDocumentStyles(doc), baseUrl: 'https://docs.google.com/document/d/x/export' });
 
@@ -70,7 +71,7 @@ describe('real exports', () => {
   });
 
   it('reads the clipboard HTML (nested lists, aria-level) to the same depths', () => {
-    const doc = htmlDocument(`<body>${readShared('samples/gdocs-export/mr0grog_lists.copy.html')}</body>`);
+    const doc = htmlDocument(`<body>${readFixture('gdocs-export/mr0grog_lists.copy.html')}</body>`);
     const items = readBlocks(doc.body, { baseUrl: 'https://docs.google.com/' }).filter((b) => b.kind === 'item');
     expect(items.slice(0, 9).map((b) => [b.depth, b.text])).toEqual([
       [0, 'This is'],
@@ -103,7 +104,7 @@ describe('real exports', () => {
 
   it('reads strike and bold from the classes, and &nbsp; as a space', () => {
     const doc = htmlDocument(
-      readShared('samples/gdocs-export/mr0grog_inline-formatting.export.html').replace(
+      readFixture('gdocs-export/mr0grog_inline-formatting.export.html').replace(
         '</body>',
         '<p class="c2"><span class="c8">All struck</span></p><p class="c2"><span class="c5">All bold</span></p></body>',
       ),

@@ -1,5 +1,4 @@
-// Shared by the agenda tests: reading ../shared, building documents, parsing renderings.
-import { readFileSync } from 'node:fs';
+// Shared by the agenda tests: building documents, parsing renderings.
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDocument, type ParseResult } from '../../../lib/agenda/parse';
@@ -8,17 +7,7 @@ import { renderGithubHtml } from '../../../scripts/render/markdown-to-github-htm
 import { renderGdocsExport } from '../../../scripts/render/markdown-to-gdocs-export';
 
 const here = dirname(fileURLToPath(import.meta.url));
-/** The repository is checked out beside `shared/`. */
-export const SHARED = resolve(here, '../../../../shared');
 export const REPO = resolve(here, '../../..');
-
-export function sharedPath(relative: string): string {
-  return resolve(SHARED, relative);
-}
-
-export function readShared(relative: string): string {
-  return readFileSync(sharedPath(relative), 'utf8');
-}
 
 export function htmlDocument(html: string): Document {
   return new DOMParser().parseFromString(html, 'text/html');

@@ -3,7 +3,7 @@ import { find } from 'linkifyjs';
 import { describe, expect, it } from 'vitest';
 import { docsDocumentId, unwrapGoogleRedirect } from '../../../lib/agenda/gdocs';
 import { bareUrls, cleanHref, isVideoLink, linksOf, mergeLinks } from '../../../lib/agenda/links';
-import { readShared } from './helpers';
+import { readFixture } from '../../support/fixtures';
 
 describe('cleanHref', () => {
   const base = 'https://github.com/kubernetes/community/blob/master/sig-auth/archive/meeting-notes-2018.md';
@@ -53,9 +53,9 @@ describe('bareUrls', () => {
   });
 
   it('ends every URL of the seed and samples where linkify ends it (its fast path included)', () => {
-    const files = ['seed/sig-auth-agenda-2018.md', 'samples/agendas/sig-node_archive_meeting-notes-2019.md', 'samples/agendas/sig-storage_archive_meeting-notes-2017.md'];
+    const files = ['agendas/sig-auth_archive_meeting-notes-2018.md', 'agendas/sig-node_archive_meeting-notes-2019.md', 'agendas/sig-storage_archive_meeting-notes-2017.md'];
     let count = 0;
-    for (const line of files.flatMap((f) => readShared(f).split('\n'))) {
+    for (const line of files.flatMap((f) => readFixture(f).split('\n'))) {
       const expected = [...line.matchAll(/(?<![\w.@/-])(?:https?:\/\/|www\.)[^\s<>"]+/gi)].flatMap((m) =>
         find(m[0], 'url')
           .filter((x) => x.start === 0)

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { githubSlug, renderGithubHtml } from '../../../scripts/render/markdown-to-github-html';
-import { htmlDocument, readShared } from './helpers';
+import { htmlDocument } from './helpers';
+import { readSeed } from '../../support/fixtures';
 
 describe('githubSlug', () => {
   const cases: [string, string][] = [
@@ -19,7 +20,7 @@ describe('githubSlug', () => {
 });
 
 describe('renderGithubHtml', () => {
-  const doc = htmlDocument(renderGithubHtml(readShared('seed/sig-auth-agenda-2018.md'), { title: 'meeting-notes-2018.md' }));
+  const doc = htmlDocument(renderGithubHtml(readSeed(), { title: 'meeting-notes-2018.md' }));
 
   it('wraps the file in article.markdown-body under a title', () => {
     expect(doc.title).toBe('meeting-notes-2018.md');

@@ -3,7 +3,8 @@
 // dates and canceled meetings were read off the files by hand (grep '^#', then each meeting).
 import { describe, expect, it } from 'vitest';
 import type { ParseResult } from '../../../lib/agenda/parse';
-import { allItems, meeting, parseGdocs, parseGithub, readShared } from './helpers';
+import { allItems, meeting, parseGdocs, parseGithub } from './helpers';
+import { readFixture } from '../../support/fixtures';
 
 interface SampleFacts {
   file: string;
@@ -81,7 +82,7 @@ const SAMPLES: SampleFacts[] = [
   },
 ];
 
-const read = (file: string): string => readShared(`samples/agendas/${file}`);
+const read = (file: string): string => readFixture(`agendas/${file}`);
 
 describe.each(SAMPLES)('$file', (facts) => {
   const renderings: [string, ParseResult][] = [

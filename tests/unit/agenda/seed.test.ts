@@ -4,9 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Item, Meeting, SectionKind } from '../../../lib/agenda/model';
 import type { ParseResult } from '../../../lib/agenda/parse';
-import { allItems, meeting, parseGdocs, parseGithub, readShared } from './helpers';
+import { allItems, meeting, parseGdocs, parseGithub } from './helpers';
+import { readSeed } from '../../support/fixtures';
 
-const seed = readShared('seed/sig-auth-agenda-2018.md');
+const seed = readSeed();
 const renderings: [string, ParseResult][] = [
   ['GitHub', parseGithub(seed, 'sig-auth/archive/meeting-notes-2018.md')],
   ['Google Docs', parseGdocs(seed)],

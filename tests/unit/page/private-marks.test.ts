@@ -6,11 +6,12 @@ import type { Agenda, Item, Meeting } from '../../../lib/agenda/model';
 import type { AgendaSnapshot } from '../../../lib/messaging/protocol';
 import { watchAgenda, type AgendaWatcher } from '../../../lib/page/agenda-watcher';
 import { MARK_TAG, startPrivateMarks, type PrivateMarks } from '../../../lib/page/private-marks';
-import { allItems, readShared } from '../agenda/helpers';
+import { allItems } from '../agenda/helpers';
 import { renderGithubHtml } from '../../../scripts/render/markdown-to-github-html';
 import { renderGdocsExport } from '../../../scripts/render/markdown-to-gdocs-export';
+import { readSeed } from '../../support/fixtures';
 
-const SEED = readShared('seed/sig-auth-agenda-2018.md');
+const SEED = readSeed();
 const RENDERINGS = {
   github: renderGithubHtml(SEED, { title: 'sig-auth/meeting-notes-2018.md' }),
   gdocs: renderGdocsExport(SEED, { title: 'Kubernetes Sig-auth Meeting Agenda' }),

@@ -1,18 +1,12 @@
 // Shared by the panel-logic tests: small hand-built agendas, and the seed parsed as GitHub renders it.
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Agenda, Item, Meeting, Section, SectionKind } from '../../../lib/agenda/model';
 import { parseAgenda } from '../../../lib/agenda/parse';
 import { renderGithubHtml } from '../../../scripts/render/markdown-to-github-html';
-
-const here = dirname(fileURLToPath(import.meta.url));
-export const SEED_PATH = resolve(here, '../../../../shared/seed/sig-auth-agenda-2018.md');
+import { readSeed } from '../../support/fixtures';
 
 /** The seed agenda as GitHub renders it. Needs a DOM: the test file must run in happy-dom. */
 export function parseSeed(): Agenda {
-  const markdown = readFileSync(SEED_PATH, 'utf8');
-  const html = renderGithubHtml(markdown, { title: 'meeting-notes-2018.md' });
+  const html = renderGithubHtml(readSeed(), { title: 'meeting-notes-2018.md' });
   const doc = new DOMParser().parseFromString(html, 'text/html');
   return parseAgenda(doc, 'https://github.com/kubernetes/community/blob/master/sig-auth/archive/meeting-notes-2018.md');
 }

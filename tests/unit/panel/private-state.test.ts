@@ -7,10 +7,11 @@ import type { Agenda } from '../../../lib/agenda/model';
 import { createDraftStash } from '../../../lib/panel/draft-stash';
 import { createPrivateState, type PrivateOptions } from '../../../lib/panel/private-state';
 import { openStore, StoreError, type AgendaStore } from '../../../lib/store';
-import { parseGdocs, parseGithub, readShared } from '../agenda/helpers';
+import { parseGdocs, parseGithub } from '../agenda/helpers';
 import { uniqueName } from '../store/helpers';
+import { readSeed } from '../../support/fixtures';
 
-const seed = readShared('seed/sig-auth-agenda-2018.md');
+const seed = readSeed();
 const docs = parseGdocs(seed).agenda;
 const github = parseGithub(seed, 'sig-auth/meeting-notes-2018.md').agenda;
 

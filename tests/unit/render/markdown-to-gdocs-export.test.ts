@@ -1,12 +1,10 @@
 // @vitest-environment happy-dom
-import { readFileSync } from 'node:fs';
-import { URL as NodeURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { encodeRedirectTarget, renderGdocsExport } from '../../../scripts/render/markdown-to-gdocs-export';
 import { demoAgendaHtml } from '../../../scripts/render/seed-demo';
+import { readSeed } from '../../support/fixtures';
 
-const SEED_PATH = new NodeURL('../../../../shared/seed/sig-auth-agenda-2018.md', import.meta.url);
-const seedMarkdown = readFileSync(SEED_PATH, 'utf8');
+const seedMarkdown = readSeed();
 const seedHtml = demoAgendaHtml();
 const seedDoc = parse(seedHtml);
 const classRules = styleRules(seedDoc);

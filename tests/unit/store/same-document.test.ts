@@ -2,10 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { snapshotOf } from '../../../lib/store/whats-new';
 import { sameDocumentIds } from '../../../lib/store/same-document';
-import { parseGdocs, parseGithub, readShared } from '../agenda/helpers';
+import { parseGdocs, parseGithub } from '../agenda/helpers';
+import { readSeed, readFixture } from '../../support/fixtures';
 
-const seed = readShared('seed/sig-auth-agenda-2018.md');
-const other = readShared('samples/agendas/sig-node_archive_meeting-notes-2019.md');
+const seed = readSeed();
+const other = readFixture('agendas/sig-node_archive_meeting-notes-2019.md');
 const docs = parseGdocs(seed).agenda;
 const github = parseGithub(seed, 'sig-auth/meeting-notes-2018.md').agenda;
 const node = parseGithub(other, 'sig-node/meeting-notes-2019.md').agenda;
