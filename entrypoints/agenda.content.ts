@@ -7,14 +7,12 @@ import { startPrivateMarks } from '@/lib/page/private-marks';
 import { startRefBadges } from '@/lib/page/ref-badges';
 import { watchReadingPosition, type ReadingPosition } from '@/lib/page/scroll-spy';
 import { isEditorTab, startEditorTab } from '@/lib/page/editor-tab';
+import { AGENDA_SITE_MATCHES } from '@/lib/sources/build-modes';
 
 export default defineContentScript({
-  matches: [
-    'https://docs.google.com/document/*',
-    'https://github.com/*',
-    'http://127.0.0.1/*',
-    'http://localhost/*',
-  ],
+  // The agenda sites. Other sites are read once the user turns them on (lib/background/site-access.ts); the
+  // test build adds pages on 127.0.0.1 and localhost (wxt.config.ts).
+  matches: AGENDA_SITE_MATCHES,
   runAt: 'document_idle',
   main(ctx) {
     // The Docs editor draws on a canvas: its agenda comes from the document's export instead.

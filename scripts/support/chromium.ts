@@ -1,10 +1,13 @@
 // Starts Debian's Chromium (or CHROME_PATH) with the built extension loaded, for tests, `npm start` and benchmarks.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 
-export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+/** The store build (`npm run build`): it reads the agenda sites only. */
+export const STORE_EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+/** The test build (`npm run build:test`): the same code, and it also reads pages on 127.0.0.1 and localhost. */
+export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3-test');
 
 const CANDIDATES = ['/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/chromium-browser'];
 
@@ -54,15 +57,30 @@ export interface LaunchOptions {
   /** Reuse a profile (to test what survives a restart); a fresh one otherwise. */
   profileDir?: string;
   colorScheme?: 'light' | 'dark';
+  /** Leave open the welcome page a new install shows (closed by default: tests and the demo start from the agenda). */
+  keepWelcome?: boolean;
+}
+
+/** The welcome page a fresh profile opens on install, once it is there. */
+export async function welcomePage(context: BrowserContext): Promise<Page> {
+  const isWelcome = (page: Page): boolean => page.url().endsWith('/welcome.html');
+  return context.pages().find(isWelcome) ?? (await context.waitForEvent('page', { predicate: isWelcome, timeout: 20_000 }));
+}
+
+async function closeWelcome(context: BrowserContext): Promise<void> {
+  const page = await welcomePage(context).catch(() => null);
+  await page?.close();
 }
 
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
-    throw new Error(`No built extension in ${extensionDir}: run \`npm run build\` first.`);
+    throw new Error(`No built extension in ${extensionDir}: run \`npm run build:test\` (or \`npm run build\`) first.`);
   }
   const ownProfile = !options.profileDir;
   const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'agenda-overlay-profile-'));
+  // The extension is installed, and greets the user, only in a profile that has never run.
+  const freshProfile = !existsSync(profileDir) || readdirSync(profileDir).length === 0;
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: findChromium(),
     headless: options.headless ?? true,
@@ -76,6 +94,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
   const extensionId = new URL(worker.url()).host;
+  if (freshProfile && !options.keepWelcome) await closeWelcome(context);
   return {
     context,
     extensionId,

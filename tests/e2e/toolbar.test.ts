@@ -20,8 +20,8 @@ it('opens the side panel when the toolbar button is clicked', async () => {
 it('declares the side panel page and asks for no more than it needs', async () => {
   const manifest = await browser.worker.evaluate(() => chrome.runtime.getManifest());
   expect((manifest as { side_panel?: { default_path?: string } }).side_panel?.default_path).toBe('sidepanel.html');
-  // storage: the GitHub token and API address; sidePanel: the index.
-  expect(manifest.permissions).toEqual(['storage', 'sidePanel']);
+  // storage: settings and sites; sidePanel: the index; scripting, contextMenus, activeTab: sites the user turns on.
+  expect(manifest.permissions).toEqual(['storage', 'sidePanel', 'scripting', 'contextMenus', 'activeTab']);
   expect(manifest.host_permissions ?? []).toEqual([]);
 });
 

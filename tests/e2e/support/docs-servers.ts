@@ -1,13 +1,11 @@
 // Two local origins standing in for Google: "docs" (127.0.0.1) serves the editor and its /export, which
 // redirects, as Google's does, to "content" (localhost, a second origin standing for googleusercontent.com).
 // What /export answers can be switched: the document, a 429, or the sign-in page.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { EXTENSION_DIR } from '../../../scripts/support/chromium';
 import { SIGN_IN_PAGE } from '../../support/docs-fixtures';
+import { extensionCopyGranting, type ExtensionCopy } from './extension-copy';
 
 export type ExportMode = 'document' | 'too-many-requests' | 'signed-out';
 
@@ -86,16 +84,7 @@ export async function startDocsServers(): Promise<DocsServers> {
   return servers;
 }
 
-/**
- * A copy of the built extension whose manifest grants the two local hosts at install, as if the reader had
- * clicked "Allow access": browsers only ask through a dialog that no test can answer. The code is the build's.
- */
-export function grantedExtensionCopy(): { dir: string; remove(): void } {
-  const dir = mkdtempSync(join(tmpdir(), 'agenda-overlay-granted-'));
-  cpSync(EXTENSION_DIR, dir, { recursive: true });
-  const manifestPath = join(dir, 'manifest.json');
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { host_permissions?: string[] };
-  manifest.host_permissions = ['http://127.0.0.1/*', 'http://localhost/*'];
-  writeFileSync(manifestPath, JSON.stringify(manifest));
-  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+/** The test build, granted the two local hosts that stand for Google, as if the reader had clicked "Allow access". */
+export function grantedExtensionCopy(): ExtensionCopy {
+  return extensionCopyGranting(EXTENSION_DIR, ['http://127.0.0.1/*', 'http://localhost/*']);
 }
