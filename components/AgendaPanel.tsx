@@ -8,6 +8,7 @@ import { ItemDetail } from './ItemDetail';
 import { EditorFreshness, LiveDocMessage } from './LiveDocBanner';
 import { NextMeeting } from './NextMeeting';
 import { PanelMessage } from './PanelMessage';
+import { UnreadablePage } from './UnreadablePage';
 import { RateLimitBanner } from './RateLimitBanner';
 import { StatusSummary } from './StatusSummary';
 import { summarise, type GitHubStatus } from '@/lib/panel/github-status';
@@ -27,11 +28,7 @@ export function AgendaPanel({ state }: { state: PanelState }) {
     case 'no-tab':
       return <PanelMessage title="No tab to show">Open an agenda document in this window.</PanelMessage>;
     case 'unreachable':
-      return (
-        <PanelMessage title="This page can't be read" tone="warning">
-          {view.reason}
-        </PanelMessage>
-      );
+      return <UnreadablePage tabId={state.tabId.value} />;
     case 'not-agenda':
       if (state.snapshot.value?.live) {
         return <LiveDocMessage live={state.snapshot.value.live} reason={view.reason} tabId={state.tabId.value} />;

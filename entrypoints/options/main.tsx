@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { browserSitesLink, CustomSites } from './CustomSites';
 import { browserDocsAccessLink, GoogleDocsAccess } from './GoogleDocsAccess';
 import { OptionsPage } from './OptionsPage';
 import { browserOptionsLink } from './options-link';
@@ -9,6 +10,7 @@ render(
   <>
     <OptionsPage link={browserOptionsLink()} />
     <GoogleDocsAccess link={browserDocsAccessLink()} />
+    <CustomSites link={browserSitesLink()} />
   </>,
   document.getElementById('app')!,
 );

@@ -20,7 +20,7 @@ export type PanelTab = 'index' | 'following' | 'actions' | 'notes';
 
 const UNREACHABLE =
   'The overlay cannot read this tab. It works on Google Docs (the editor, published, mobilebasic or export), ' +
-  'GitHub Markdown files and pages on this computer. If the page was open before the extension was installed, reload it.';
+  'GitHub Markdown files and the sites you turn on. If the page was open before the extension was installed, reload it.';
 
 export interface PanelOptions extends IndexOptions {
   /** Live GitHub statuses; the panel works without them (tests of the index alone). */
