@@ -12,7 +12,7 @@ export default defineConfig({
     description:
       'An index of long meeting-agenda documents: every meeting and item, jump to it, see where topics stand.',
     // storage: the GitHub API base and token, the sites turned on. scripting: to read agendas on a site the user
-    // turns on (lib/background/site-access.ts). contextMenus + activeTab: the toolbar button's "Read agendas on
+    // turns on (lib/background/site-scripts.ts). contextMenus + activeTab: the toolbar button's "Read agendas on
     // this site", which learns the tab's address only when clicked. None of these adds an install warning.
     // No host permission for api.github.com: it answers CORS with `*`. Every other host is optional, asked for
     // one at a time when the user wants it: a site to read, a GitHub Enterprise host behind a proxy that drops

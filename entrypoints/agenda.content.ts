@@ -10,7 +10,7 @@ import { isEditorTab, startEditorTab } from '@/lib/page/editor-tab';
 import { AGENDA_SITE_MATCHES } from '@/lib/sources/build-modes';
 
 export default defineContentScript({
-  // The agenda sites. Other sites are read once the user turns them on (lib/background/site-access.ts); the
+  // The agenda sites. Other sites are read once the user turns them on (lib/background/site-scripts.ts); the
   // test build adds pages on 127.0.0.1 and localhost (wxt.config.ts).
   matches: AGENDA_SITE_MATCHES,
   runAt: 'document_idle',

@@ -1,4 +1,4 @@
-// The budgets of DESIGN.md, checked against a run's figures at the big size. Figures, not verdicts that fail
+// The speed budgets (docs/BENCHMARKS.md), checked against a run's figures at the big size. Figures, not verdicts that fail
 // anything: the bench reports whether each is met and exits 0 either way.
 import type { GitHubFigures } from './measure-github';
 import type { Budget, SizeResult } from './results';
