@@ -195,7 +195,7 @@ describe('before the reader has allowed access to Google Docs', () => {
   let plain: ExtensionBrowser;
 
   beforeAll(async () => {
-    // The build as shipped: docs.google.com and googleusercontent.com are optional, asked for at first use.
+    // As in the store build: docs.google.com and googleusercontent.com are optional, asked for at first use.
     plain = await launchWithExtension();
     await plain.worker.evaluate(
       (hosts) => chrome.storage.local.set({ 'testing.googleHosts': hosts, 'github.apiBase': 'http://127.0.0.1:9' }),
