@@ -1,0 +1,128 @@
+// What `npm run corpus` says of one parsed agenda: its meetings, their cadence and what breaks it, empty meetings,
+// sections by kind, people and references; and the signs that the parser missed something: more date-like
+// headings or bold paragraphs than meetings, dates out of order, dates outside the year the file is named for.
+import type { Agenda, Item, Meeting, SectionKind } from '../../lib/agenda/model';
+
+const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
+/** A month name and a day, or a numeric date (2023/12/06, 2023-12-06, 12/18/2018): bounded, linear patterns. */
+const DATE_LIKE = new RegExp(
+  `\\b${MONTH}\\s{1,3}\\d{1,2}(?:st|nd|rd|th)?\\b|\\b\\d{4}[/.-]\\d{1,2}[/.-]\\d{1,2}\\b|\\b\\d{1,2}/\\d{1,2}/\\d{2,4}\\b`,
+  'i',
+);
+/** Longer blocks are prose that mentions a date, not a meeting's heading. */
+const MAX_HEADING_LENGTH = 160;
+
+/** Headings, and paragraphs wholly in bold, whose text reads as a date: where meetings usually start. */
+export function dateLikeBlocks(doc: Document): string[] {
+  const found: string[] = [];
+  for (const element of doc.querySelectorAll('h1, h2, h3, h4, h5, h6, p')) {
+    const text = (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (!text || text.length > MAX_HEADING_LENGTH) continue;
+    if (element.tagName === 'P') {
+      const bold = [...element.querySelectorAll('strong, b')].map((b) => b.textContent ?? '').join('').replace(/\s+/g, ' ').trim();
+      if (bold !== text) continue;
+    }
+    if (DATE_LIKE.test(text)) found.push(text);
+  }
+  return found;
+}
+
+export interface CorpusFacts {
+  file: string;
+  meetings: number;
+  canceled: number;
+  first: string | null;
+  last: string | null;
+  /** The most common number of days between neighbouring meetings. */
+  usualInterval: number | null;
+  /** Dates whose gap to the meeting before them is neither the usual interval nor a multiple of it. */
+  cadenceBreaks: string[];
+  emptyMeetings: string[];
+  sections: Partial<Record<SectionKind, number>>;
+  people: number;
+  references: number;
+  dateLikeBlocks: number;
+  outOfOrder: string[];
+  wrongYear: string[];
+  problems: string[];
+}
+
+function allItems(items: readonly Item[]): Item[] {
+  return items.flatMap((item) => [item, ...allItems(item.children)]);
+}
+
+function days(a: string, b: string): number {
+  return Math.round((Date.parse(`${a}T00:00:00Z`) - Date.parse(`${b}T00:00:00Z`)) / 86_400_000);
+}
+
+/** The year a file's name gives (meeting-notes-2018.md, 2019-meeting-notes.md), if exactly one. */
+export function yearOfFileName(file: string): number | null {
+  const years = [...file.matchAll(/(?<!\d)(20\d\d)(?!\d)/g)].map((m) => Number(m[1]));
+  return years.length === 1 ? (years[0] ?? null) : null;
+}
+
+function cadence(meetings: readonly Meeting[]): { usual: number | null; breaks: string[] } {
+  const chronological = [...meetings].filter((m) => !m.key.includes('#')).sort((a, b) => a.date.localeCompare(b.date));
+  const gaps = chronological.slice(1).map((m, i) => ({ date: m.date, gap: days(m.date, chronological[i]!.date) }));
+  const counts = new Map<number, number>();
+  for (const { gap } of gaps) if (gap > 0) counts.set(gap, (counts.get(gap) ?? 0) + 1);
+  const usual = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? null;
+  if (usual === null) return { usual, breaks: [] };
+  return { usual, breaks: gaps.filter(({ gap }) => gap <= 0 || gap % usual !== 0).map(({ date }) => date) };
+}
+
+export function corpusFacts(file: string, agenda: Agenda, dateLike: readonly string[]): CorpusFacts {
+  const meetings = agenda.meetings;
+  const items = meetings.flatMap((m) => m.sections.flatMap((s) => allItems(s.items)));
+  const sections: Partial<Record<SectionKind, number>> = {};
+  for (const section of meetings.flatMap((m) => m.sections)) {
+    if (section.items.length > 0) sections[section.kind] = (sections[section.kind] ?? 0) + 1;
+  }
+  // Newest first, as the model promises; a date later than the one above it is out of order.
+  const outOfOrder = meetings.slice(1).filter((m, i) => m.date > meetings[i]!.date).map((m) => m.key);
+  const year = yearOfFileName(file);
+  const wrongYear = year === null ? [] : meetings.filter((m) => Math.abs(Number(m.date.slice(0, 4)) - year) > 1).map((m) => m.key);
+  const { usual, breaks } = cadence(meetings);
+  return {
+    file,
+    meetings: meetings.length,
+    canceled: meetings.filter((m) => m.canceled).length,
+    first: meetings.at(-1)?.date ?? null,
+    last: meetings[0]?.date ?? null,
+    usualInterval: usual,
+    cadenceBreaks: breaks,
+    emptyMeetings: meetings.filter((m) => m.itemCount === 0 && !m.canceled).map((m) => m.key),
+    sections,
+    people: new Set(items.flatMap((i) => i.people.map((p) => p.toLowerCase()))).size,
+    references: new Set(items.flatMap((i) => i.refs)).size,
+    dateLikeBlocks: dateLike.length,
+    outOfOrder,
+    wrongYear,
+    problems: agenda.problems,
+  };
+}
+
+/** The documents worth a look: the parser may have missed or misread meetings there. */
+export function suspicious(facts: readonly CorpusFacts[]): { file: string; why: string }[] {
+  const out: { file: string; why: string }[] = [];
+  for (const f of facts) {
+    if (f.dateLikeBlocks > f.meetings) out.push({ file: f.file, why: `${f.dateLikeBlocks} date-like headings or bold paragraphs, ${f.meetings} meetings` });
+    if (f.outOfOrder.length > 0) out.push({ file: f.file, why: `out of order: ${f.outOfOrder.join(', ')}` });
+    if (f.wrongYear.length > 0) out.push({ file: f.file, why: `outside the file's year: ${f.wrongYear.join(', ')}` });
+  }
+  return out;
+}
+
+export function formatFacts(f: CorpusFacts): string {
+  const sections = Object.entries(f.sections).map(([kind, n]) => `${kind} ${n}`).join(', ') || 'none';
+  const lines = [
+    `${f.file}`,
+    `  meetings ${f.meetings} (${f.canceled} canceled), ${f.first ?? '–'} to ${f.last ?? '–'}, every ${f.usualInterval ?? '–'} days` +
+      (f.cadenceBreaks.length ? `; breaks: ${f.cadenceBreaks.slice(0, 8).join(', ')}${f.cadenceBreaks.length > 8 ? ' …' : ''}` : ''),
+    `  sections: ${sections}`,
+    `  people ${f.people}, references ${f.references}, date-like blocks ${f.dateLikeBlocks}`,
+  ];
+  if (f.emptyMeetings.length) lines.push(`  no items: ${f.emptyMeetings.slice(0, 8).join(', ')}${f.emptyMeetings.length > 8 ? ' …' : ''}`);
+  for (const problem of f.problems) lines.push(`  problem: ${problem}`);
+  return lines.join('\n');
+}
