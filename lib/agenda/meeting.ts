@@ -6,7 +6,7 @@ import type { HeadingDate } from './dates';
 import { itemKeyBase, KeyAllocator } from './keys';
 import { isVideoLink, linksOf } from './links';
 import type { Item, Link, Meeting, Section, SectionKind } from './model';
-import { peopleIn } from './people';
+import { actionOwnerIn, attendeeLabel, attendeesIn, mergePeople, peopleIn } from './people';
 import { refsOf } from './refs';
 import { isParagraphTitle, sectionKind } from './sections';
 import { isPlaceholder, oneLine, wordCount } from './text';
@@ -181,7 +181,9 @@ class MeetingBuilder {
     const sections: Section[] = [];
     let itemCount = 0;
     for (const draft of this.sections) {
-      const items = finishItems(draft.items, { meetingKey: head.key, kind: draft.kind, keys, elements });
+      const items = finishItems(draft.items, { meetingKey: head.key, kind: draft.kind, keys, elements, attendees: false });
+      // A section titled "Attendees" opens with the people, one line or a few each, until its first line with more under it.
+      if (attendeeLabel(draft.title)) addAttendees(items);
       itemCount += countItems(items);
       // A title with nothing under it ("Demos", "Pulls of note" with an empty bullet) says nothing.
       if (items.length > 0) sections.push({ kind: draft.kind, title: draft.title, items });
@@ -228,6 +230,8 @@ interface ItemContext {
   kind: SectionKind;
   keys: KeyAllocator;
   elements: Map<string, Element>;
+  /** The items are lines of an attendee list (the bullets under "Attendees"). */
+  attendees: boolean;
 }
 
 /** Drafts → items: ghosts replaced by their children, keys given in document order. Depth is capped, so recursion is shallow. */
@@ -250,15 +254,28 @@ function finishItem(draft: DraftItem, ctx: ItemContext): Item {
   const key = ctx.keys.next(itemKeyBase(ctx.meetingKey, ctx.kind, text));
   ctx.elements.set(key, block.element);
   const links = linksOf(block.text, block.links);
+  // "Attendees: Joe Beda, Sarah Novotny" names them on its own line; "Attendees" with bullets under it, below.
+  const label = attendeeLabel(text);
+  const listed = ctx.attendees ? attendeesIn(text) : label ? attendeesIn(label.rest) : [];
   return {
     key,
     text,
     links,
     refs: refsOf(text, links),
-    people: peopleIn(text),
+    people: mergePeople(peopleIn(text), actionOwnerIn(text), listed),
     struck: block.struck,
-    children: finishItems(draft.children, ctx),
+    children: finishItems(draft.children, label && !ctx.attendees ? { ...ctx, attendees: true } : ctx),
   };
+}
+
+/** The leading lines of an attendee section that read as attendee lines; the first item with children ends them. */
+function addAttendees(items: readonly Item[]): void {
+  for (const item of items) {
+    if (item.children.length > 0 || item.links.length > 0) return;
+    const listed = attendeesIn(item.text);
+    if (listed.length === 0) return;
+    item.people = mergePeople(item.people, listed);
+  }
 }
 
 /** The text without the folded bullet; most lines do not end in one, and keep their string without a search. */

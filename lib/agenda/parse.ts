@@ -5,6 +5,7 @@ import { inferYears, isoDate, isValidDay, parseDateHeading, yearIn, yearInAddres
 import { readDocumentStyles } from './gdocs';
 import { KeyAllocator } from './keys';
 import { buildMeeting, type MeetingHead } from './meeting';
+import { addKnownNamesAfterDashes } from './people';
 import type { Agenda, Meeting, SourceKind } from './model';
 import { agendaId, contentRoot, detectSource, documentTitle } from './source';
 
@@ -37,6 +38,7 @@ export function parseDocument(doc: Document, url: string, source?: SourceKind): 
       const styles = kind === 'gdocs-html' ? readDocumentStyles(doc) : undefined;
       const blocks = readBlocks(root, styles ? { styles, baseUrl: url } : { baseUrl: url });
       const inPage = assembleMeetings(blocks, { title, url }, problems, elements);
+      addKnownNamesAfterDashes(inPage);
       pageOrder = inPage.map((m) => m.key);
       meetings = newestFirst(inPage);
     }

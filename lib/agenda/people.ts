@@ -5,6 +5,7 @@
 // A tag is people only when every part of it looks like a name or handle: `[WIP]`, `(in progress)`,
 // `(pod, secret)` and `(thread)` are not. Link texts are never bracketed in the rendered text, so
 // markdown's `[text](url)` cannot be mistaken for a tag.
+import type { Item, Meeting } from './model';
 import { oneLine } from './text';
 
 /** Words that sit in brackets without being anyone. Compared in lower case. */
@@ -17,6 +18,7 @@ const NOT_PEOPLE = new Set([
   'here', 'this', 'that', 'none', 'n/a', 'na', 'tba', 'later', 'next', 'new', 'old', 'yes', 'no', 'maybe',
   'bug', 'feature', 'announcement', 'reminder', 'cancelled', 'canceled', 'postponed', 'skipped', 'etc',
   'in', 'on', 'at', 'to', 'and', 'or', 'of', 'the', 'a', 'an', 'for', 'with', 'see', 'also', 'via',
+  'welcome', 'steering', 'committee', 'everyone', 'all', 'chairs', 'leads', 'guests', 'others',
 ]);
 
 /** Employers that follow names in tags ("Tim Allclair (@tallclair, Google)"): dropped, not failed. */
@@ -125,6 +127,13 @@ function isNameLike(part: string): boolean {
   return PERSONAL_NAME.test(part);
 }
 
+/** The people of several rules, each once (first spelling kept), in the order given. */
+export function mergePeople(...lists: readonly (readonly string[])[]): string[] {
+  const nonEmpty = lists.filter((list) => list.length > 0);
+  if (nonEmpty.length <= 1) return [...(nonEmpty[0] ?? [])];
+  return uniqueIgnoringCase(nonEmpty.flat());
+}
+
 function uniqueIgnoringCase(names: readonly string[]): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
@@ -135,4 +144,100 @@ function uniqueIgnoringCase(names: readonly string[]): string[] {
     out.push(name);
   }
   return out;
+}
+
+/** "Attendees", "Attendance:", "Present", "Participants": the label of a list of the people at a meeting. */
+const ATTENDEE_LABEL = /^\s*(?:attendees|attendance|attending|present|participants|people present)\s*:?\s*/i;
+/** What follows a name in an attendee list: "- Google", "[Red Hat]", "{Google}", "(Samsung SDS)". */
+const AFFILIATION = /(?:\s+[-–—]\s*[^,[\]{}()]{1,60}|\s*[-–—]\s+[^,[\]{}()]{1,60}|\s*[[{(][^\]})]{1,60}[\]})])\s*$/;
+
+/** Whether `text` is the label of an attendee list, and what follows the label on its line. */
+export function attendeeLabel(text: string): { rest: string } | null {
+  const match = ATTENDEE_LABEL.exec(text);
+  return match ? { rest: text.slice(match[0].length) } : null;
+}
+
+/**
+ * The people of one line of an attendee list: "Joe Beda, Tim St. Clair - Heptio", "Aaron Crickenberger
+ * [Samsung SDS]", "Sarah Novotny [@sarahnovotny] - Google". Each part must look like a name or a handle;
+ * affiliations after a name are dropped.
+ */
+export function attendeesIn(line: string): string[] {
+  const text = oneLine(line);
+  if (text.length === 0 || text.length > 400) return [];
+  const mentioned = text.includes('@') ? mentionsIn(text) : [];
+  const names: string[] = [];
+  for (const rawPart of text.split(/\s*(?:,|;|\band\b)\s*/)) {
+    let part = rawPart;
+    // At most two affiliations ("[@handle] - Google"); each strip takes a bounded tail.
+    for (let i = 0; i < 2; i++) part = part.replace(AFFILIATION, '');
+    part = part.trim();
+    if (!part || ORGANISATIONS.has(part.toLowerCase())) continue;
+    if (/^[A-Z]{2,6}$/.test(part)) continue; // CERN, BNL: organisations, not people
+    if (PERSONAL_NAME.test(part) && !NOT_PEOPLE.has(part.toLowerCase())) names.push(part);
+    else if (HANDLE.test(part) && /[a-z]/.test(part) && !NOT_PEOPLE.has(part.replace(/^@|@$/g, '').toLowerCase())) names.push(part.replace(/^@|@$/g, ''));
+  }
+  return uniqueIgnoringCase([...names, ...mentioned]);
+}
+
+/**
+ * The owner an action item names first: "AI: jordan to follow up", "AI Brendan Burns: ping SIG Windows",
+ * "Action: @liggitt will …", "AI(mikedanese): …", "AI Phil - follow up with Nikita".
+ */
+const ACTION_OWNER = /^\s*(?:AI|[Aa]ction(?: [Ii]tem)?|TODO|[Tt]odo)\b\s*[:(-]?\s*(@?[\p{L}][\p{L}\d_.'’-]{0,38}(?: \p{Lu}[\p{L}'’.-]{0,30}){0,2})\s*(\)?\s*:|\)|\s+(?:to|will|should)\b|\s+[-–—]\s)/u;
+
+export function actionOwnerIn(text: string): string[] {
+  const match = ACTION_OWNER.exec(text.slice(0, 120));
+  const owner = match?.[1];
+  if (!owner) return [];
+  // "AI: migrate to …", "AI - add a test": a lower-case word is an owner only as "AI(jordan):" or "AI jordan:".
+  const closedByColon = /[:)]/.test(match?.[2] ?? '');
+  if (!owner.startsWith('@') && /^\p{Ll}/u.test(owner) && !closedByColon) return [];
+  const name = owner.replace(/^@/, '');
+  const lower = name.toLowerCase();
+  if (NOT_PEOPLE.has(lower) || ACTION_NOT_OWNERS.has(lower) || ORGANISATIONS.has(lower)) return [];
+  if (/^(?:sig|wg|ug|kep)\b/i.test(name) || /^[A-Z]{2,5}s?$/.test(name)) return [];
+  if (owner.startsWith('@') || name.includes(' ')) return PERSONAL_NAME.test(name) || HANDLE.test(owner) ? [name] : [];
+  return HANDLE.test(name) ? [name] : [];
+}
+
+/** Words that follow "AI" without being its owner. */
+const ACTION_NOT_OWNERS = new Set([
+  'followup', 'followups', 'follow-up', 'follow', 'items', 'item', 'everyone', 'all', 'chairs', 'leads', 'team',
+  'we', 'someone', 'somebody', 'anyone', 'nobody', 'us', 'they', 'it', 'about', 'infra', 'is', 'was', 'will',
+  // Verbs that open an action item ("AI: Need to …", "TODO: Migrate to …").
+  'need', 'needs', 'move', 'migrate', 'consolidate', 'escalate', 'email', 'add', 'ask', 'confirm', 'confirmed',
+  'update', 'check', 'create', 'send', 'review', 'schedule', 'write', 'reach', 'talk', 'look', 'figure',
+  'investigate', 'ping', 'set', 'get', 'make', 'start', 'find', 'file', 'close', 'fix', 'reply', 'discuss', 'try',
+  'decide', 'document', 'share', 'post', 'work', 'reconcile', 'remove', 'clean', 'run', 'test', 'ensure', 'sync',
+]);
+
+/** "… - Jordan Liggitt": a name after a dash at the end of an item, taken only when the document names that person elsewhere. */
+const TRAILING_DASH_NAME = /\s[-–—]\s+@?(\p{Lu}[\p{L}'’.-]{0,30}(?: \p{Lu}[\p{L}'’.-]{0,30}){0,2})\s*$/u;
+
+export function trailingDashName(text: string): string | null {
+  const line = oneLine(text);
+  const match = TRAILING_DASH_NAME.exec(line.slice(-100));
+  return match?.[1] ?? null;
+}
+
+/**
+ * Adds "… - Jordan Liggitt" to an item's people when the document names Jordan Liggitt by a surer rule elsewhere:
+ * after a dash at the end of a line stand as many topics and teams ("- Release Team", "- Code Freeze") as people.
+ */
+export function addKnownNamesAfterDashes(meetings: readonly Meeting[]): void {
+  const known = new Set<string>();
+  const items: Item[] = [];
+  const stack: Item[] = meetings.flatMap((m) => m.sections.flatMap((s) => s.items));
+  while (stack.length > 0) {
+    const item = stack.pop() as Item;
+    items.push(item);
+    for (const person of item.people) known.add(person.toLowerCase());
+    stack.push(...item.children);
+  }
+  if (known.size === 0) return;
+  for (const item of items) {
+    const name = trailingDashName(item.text);
+    if (name && known.has(name.toLowerCase())) item.people = mergePeople(item.people, [name]);
+  }
 }
