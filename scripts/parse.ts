@@ -5,6 +5,7 @@ import { basename, extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Window } from 'happy-dom';
 import { parseAgenda } from '../lib/agenda/parse';
+import { isLiveDocument } from '../lib/sources/sources';
 import type { Agenda } from '../lib/agenda/model';
 import { renderGithubHtml } from './render/markdown-to-github-html';
 
@@ -60,7 +61,7 @@ export async function parseHtml(page: Page): Promise<Agenda> {
   });
   try {
     const doc = new window.DOMParser().parseFromString(page.html, 'text/html') as unknown as Document;
-    return parseAgenda(doc, page.url);
+    return parseAgenda(doc, page.url, undefined, { now: Date.now(), live: isLiveDocument(page.url) });
   } finally {
     await window.happyDOM.close();
   }
