@@ -13,7 +13,7 @@
 // Everything here is linear in the input: a fixed range of candidate years times the meetings and their hints.
 // The clock is passed in (`now`), never read here.
 import { inferYears, isValidDay, type PartialDate } from './dates';
-import type { YearNote } from './model';
+import type { YearMethod, YearNote } from './model';
 
 export interface FullDate {
   year: number;
@@ -70,8 +70,9 @@ interface Scored {
   namedMiss: number;
   /** Meetings with a written full date near them. */
   hinted: number;
-  /** Meetings in the year the title or address names. */
+  /** Meetings in the year the title or address names, and whether the first heading is one. */
   inNamedYear: number;
+  firstInNamedYear: boolean;
 }
 
 export function inferHeadingYears(clues: readonly HeadingClue[], context: YearContext): YearAnswer {
@@ -132,43 +133,43 @@ function chooseBase(clues: readonly HeadingClue[], offsets: readonly number[], c
   const top = byCadence[0] as Scored;
   const cadenceCounts = top.namedMatch > 0 || (n >= CADENCE_MIN_MEETINGS && top.cadence >= CADENCE_SHARE * n);
   const fitting = cadenceCounts ? byCadence : feasible;
-  const evidence = (s: Scored): number => s.hinted + s.inNamedYear;
-  const bestWritten = best(feasible, evidence)[0] as Scored;
-  const cadence = cadenceCounts ? cadenceWords(top, n) : '';
+  const newest = (s: Scored): number => s.base + newestOffset(offsets);
+  const finish = (pick: Scored, method: YearMethod, how: string, doubt?: string): Choice => {
+    const note: Choice['note'] = { method, how: cadenceCounts ? `${how}; ${cadenceWords(pick, n)}` : how };
+    const misses = namedMisses(pick);
+    const doubts = [doubt, misses].filter(Boolean).join(' ');
+    if (doubts) note.doubt = doubts;
+    return { base: pick.base, note };
+  };
 
+  // What the document writes: dates near meetings, the year of its title or address (on a tie, the year the
+  // first heading is in, as the title of an archive names the year it starts with).
+  const evidence = (s: Scored): number => s.hinted + s.inNamedYear + (s.firstInNamedYear ? 0.5 : 0);
+  const bestWritten = best(feasible, evidence)[0] as Scored;
   if (evidence(bestWritten) > 0) {
     const inFitting = best(fitting, evidence)[0] as Scored;
     const pick = evidence(inFitting) === evidence(bestWritten) ? inFitting : bestWritten;
     const source = writtenSource(pick, context);
-    const note: Choice['note'] = { method: pick.inNamedYear >= pick.hinted ? 'named' : 'hints', how: `${source.words}${cadence}` };
-    if (pick !== inFitting) {
-      note.doubt = `The meetings’ weekdays fit ${inFitting.base + newestOffset(offsets)} better; ${source.short} says ${pick.base + newestOffset(offsets)}, which is used.`;
-    } else {
-      const rival = conflictingHints(pick, feasible, evidence);
-      if (rival) note.doubt = rival;
-    }
-    addNamedMisses(note, pick);
-    return { base: pick.base, note };
+    const method: YearMethod = pick.inNamedYear >= pick.hinted ? 'named' : 'hints';
+    const doubt =
+      pick !== inFitting
+        ? `The meetings’ weekdays fit ${newest(inFitting)} better; ${source.short} says ${newest(pick)}, which is used.`
+        : conflictingHints(pick, feasible);
+    return finish(pick, method, source.words, doubt);
   }
   const pick = fitting[0] as Scored;
   if (context.live && today !== undefined) {
-    const note: Choice['note'] = { method: 'today', how: `from today’s date, the newest meeting taken as the latest${cadence}` };
-    addNamedMisses(note, pick);
-    return { base: pick.base, note };
+    return finish(pick, 'today', 'from today’s date, the newest meeting taken as the latest or the next');
   }
   if (today === undefined) return null;
   // An archive that names no year anywhere: the latest year whose calendar fits, said to be a guess.
-  const others = fitting
-    .slice(1, 3)
-    .map((s) => s.base + newestOffset(offsets))
-    .join(' and ');
-  const note: Choice['note'] = {
-    method: 'calendar',
-    how: `guessed: nothing in the document names a year, so the latest one that fits is used${cadence}`,
-  };
-  if (others) note.doubt = `The dates fit ${others} as well.`;
-  addNamedMisses(note, pick);
-  return { base: pick.base, note };
+  const others = fitting.slice(1, 3).map(newest).join(' and ');
+  return finish(
+    pick,
+    'calendar',
+    'as a guess: nothing in the document names a year, so the latest one that fits is used',
+    others ? `The dates fit ${others} as well.` : undefined,
+  );
 }
 
 /** Candidate first-heading years: back from today (or from the years the document writes). */
@@ -218,6 +219,7 @@ function score(
   let namedMiss = 0;
   let hinted = 0;
   let inNamedYear = 0;
+  let firstInNamedYear = false;
   let newest = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < clues.length; i++) {
     const clue = clues[i] as HeadingClue;
@@ -232,7 +234,10 @@ function score(
       if (clue.weekday === weekday) namedMatch++;
       else namedMiss++;
     }
-    if (context.named && context.named.year === year) inNamedYear++;
+    if (context.named && context.named.year === year) {
+      inNamedYear++;
+      if (i === 0) firstInNamedYear = true;
+    }
     for (const hint of clue.hints) {
       if (Math.abs(dayNumber(hint.year, hint.month, hint.day) - day) <= HINT_DAYS) {
         hinted++;
@@ -240,15 +245,16 @@ function score(
       }
     }
   }
-  // Nothing is in the future beyond the next meeting.
-  if (today !== undefined && newest > today + FUTURE_DAYS) return null;
+  // Nothing is in the future beyond a live document's next meeting; an archive's meetings are all past.
+  if (today !== undefined && newest > today + (context.live ? FUTURE_DAYS : 0)) return null;
   let weekday = 0;
   for (let d = 1; d < 7; d++) if ((perWeekday[d] ?? 0) > (perWeekday[weekday] ?? 0)) weekday = d;
-  return { base, cadence: perWeekday[weekday] ?? 0, weekday, namedMatch, namedMiss, hinted, inNamedYear };
+  return { base, cadence: perWeekday[weekday] ?? 0, weekday, namedMatch, namedMiss, hinted, inNamedYear, firstInNamedYear };
 }
 
 function cadenceWords(s: Scored, n: number): string {
-  return `; ${s.cadence} of ${n} meetings fall on a ${WEEKDAYS[s.weekday]}`;
+  const day = WEEKDAYS[s.weekday];
+  return s.cadence === n ? `every meeting on a ${day}` : `${s.cadence} of ${n} meetings on a ${day}`;
 }
 
 function writtenSource(pick: Scored, context: YearContext): { words: string; short: string } {
@@ -261,21 +267,20 @@ function writtenSource(pick: Scored, context: YearContext): { words: string; sho
 }
 
 /** Written dates that also speak for another year, in numbers that matter: say so. */
-function conflictingHints(pick: Scored, feasible: readonly Scored[], evidence: (s: Scored) => number): string | undefined {
+function conflictingHints(pick: Scored, feasible: readonly Scored[]): string | undefined {
   let rival: Scored | undefined;
   for (const s of feasible) {
-    if (s === pick || evidence(s) === 0) continue;
-    if (!rival || evidence(s) > evidence(rival)) rival = s;
+    if (s === pick || s.hinted === 0) continue;
+    if (!rival || s.hinted > rival.hinted) rival = s;
   }
-  if (!rival || evidence(rival) * 2 < evidence(pick)) return undefined;
-  return `Dates written in the meetings also point to other years (${evidence(rival)} against ${evidence(pick)}).`;
+  if (!rival || rival.hinted * 2 < pick.hinted) return undefined;
+  return `Dates written in the meetings also point to other years (${rival.hinted} meetings against ${pick.hinted}).`;
 }
 
-function addNamedMisses(note: Choice['note'], pick: Scored): void {
-  if (pick.namedMiss === 0) return;
+function namedMisses(pick: Scored): string | undefined {
+  if (pick.namedMiss === 0) return undefined;
   const headings = pick.namedMiss === 1 ? 'heading names a weekday' : 'headings name a weekday';
-  const extra = `${pick.namedMiss} ${headings} its date does not fall on.`;
-  note.doubt = note.doubt ? `${note.doubt} ${extra}` : extra;
+  return `${pick.namedMiss} ${headings} its date does not fall on.`;
 }
 
 /** Days since 1970-01-01 (UTC) of a calendar day. */
