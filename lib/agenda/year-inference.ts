@@ -159,7 +159,7 @@ function chooseBase(clues: readonly HeadingClue[], offsets: readonly number[], c
   }
   const pick = fitting[0] as Scored;
   if (context.live && today !== undefined) {
-    return finish(pick, 'today', 'from today’s date, the newest meeting taken as the latest or the next');
+    return finish(pick, 'today', 'from today’s date');
   }
   if (today === undefined) return null;
   // An archive that names no year anywhere: the latest year whose calendar fits, said to be a guess.
@@ -254,7 +254,7 @@ function score(
 
 function cadenceWords(s: Scored, n: number): string {
   const day = WEEKDAYS[s.weekday];
-  return s.cadence === n ? `every meeting on a ${day}` : `${s.cadence} of ${n} meetings on a ${day}`;
+  return s.cadence === n ? `every meeting falls on a ${day}` : `${s.cadence} of ${n} meetings fall on a ${day}`;
 }
 
 function writtenSource(pick: Scored, context: YearContext): { words: string; short: string } {
