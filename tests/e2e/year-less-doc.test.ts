@@ -11,7 +11,7 @@ import { parseAgenda } from '../../lib/agenda/parse';
 import { renderGdocsExport } from '../../scripts/render/markdown-to-gdocs-export';
 import { renderGithubHtml } from '../../scripts/render/markdown-to-github-html';
 import { launchWithExtension, panelUrl, tabIdOf, type ExtensionBrowser } from '../../scripts/support/chromium';
-import { DOC_ID, editorFixtureHtml, publishedFixtureHtml } from '../support/docs-fixtures';
+import { DOC_ID, editorFixtureHtml, mobileBasicFixtureHtml, publishedFixtureHtml } from '../support/docs-fixtures';
 import { readFixture } from '../support/fixtures';
 import { withoutYears } from '../support/year-less';
 import { setContentClock } from './support/clock';
@@ -22,6 +22,7 @@ const NOTES = readFixture('agendas/sig-auth_archive_meeting-notes-2019.md');
 const YEAR_LESS_EXPORT = renderGdocsExport(withoutYears(NOTES, [2019]), { title: TITLE });
 const NOW = Date.parse('2019-12-20T17:00:00Z');
 const PUB_URL = 'https://docs.google.com/document/d/e/2PACX-1vYearLessSigAuthAgendaForTests/pub';
+const MOBILE_URL = `https://docs.google.com/document/d/${DOC_ID}/mobilebasic`;
 const EDITOR_PATH = `/document/d/${DOC_ID}/edit`;
 
 /** The meetings' keys, newest first, as the notes with their years give them (the archive's own address). */
@@ -74,12 +75,17 @@ beforeAll(async () => {
     (hosts) => chrome.storage.local.set({ 'testing.googleHosts': hosts, 'github.apiBase': 'http://127.0.0.1:9' }),
     { docsOrigin: servers.docsOrigin, contentPatterns: ['http://localhost/*'] },
   );
-  // "Publish to web" on docs.google.com, answered here: nothing leaves the machine.
-  await browser.context.route('https://docs.google.com/**', (route) =>
-    route.request().url() === PUB_URL
-      ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: publishedFixtureHtml(TITLE, YEAR_LESS_EXPORT) })
-      : route.fulfill({ status: 404, body: 'Not found' }),
-  );
+  // "Publish to web" and /mobilebasic on docs.google.com, answered here: nothing leaves the machine.
+  const pages = new Map([
+    [PUB_URL, publishedFixtureHtml(TITLE, YEAR_LESS_EXPORT)],
+    [MOBILE_URL, mobileBasicFixtureHtml(TITLE, YEAR_LESS_EXPORT)],
+  ]);
+  await browser.context.route('https://docs.google.com/**', (route) => {
+    const body = pages.get(route.request().url());
+    return body === undefined
+      ? route.fulfill({ status: 404, body: 'Not found' })
+      : route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
+  });
 });
 
 afterAll(async () => {
@@ -108,6 +114,15 @@ describe('a year-less live document', () => {
     expect(await panel.locator('[data-meeting-key="2019-12-11"] .meeting__date').textContent()).toBe('Wed, Dec 11, 2019 (year inferred)');
     mkdirSync('artifacts', { recursive: true });
     await panel.screenshot({ path: 'artifacts/year-less-panel.png', clip: { x: 0, y: 0, width: 400, height: 520 } });
+    await page.close();
+    await panel.close();
+  });
+
+  it('as /mobilebasic on docs.google.com: the same meetings and dates', async () => {
+    const { page, panel } = await openWithPanel(MOBILE_URL);
+    const { keys, inferred } = await shown(panel);
+    expect(keys).toEqual(known);
+    expect(inferred).toBe(26);
     await page.close();
     await panel.close();
   });
