@@ -299,12 +299,16 @@ const WEEKDAY_WORDS: Record<string, number> = {
   sun: 0, sunday: 0, mon: 1, monday: 1, tue: 2, tues: 2, tuesday: 2, wed: 3, wednesday: 3,
   thu: 4, thur: 4, thurs: 4, thursday: 4, fri: 5, friday: 5, sat: 6, saturday: 6,
 };
-const WEEKDAY_WORD = /\b(sun|mon|tue|wed|thu|fri|sat)[a-z]{0,6}\b/i;
+const WEEKDAY_WORD = /\b(?:sun|mon|tue|wed|thu|fri|sat)[a-z]{0,6}\b/gi;
 
-/** The weekday a heading names ("Tue, Jan 8", "Wednesday December 11"), 0 = Sunday. */
+/** The weekday a heading names ("Tue, Jan 8", "Monitoring sync, Wednesday December 11"), 0 = Sunday. */
 export function namedWeekday(heading: string): number | undefined {
-  const m = WEEKDAY_WORD.exec(heading);
-  return m ? WEEKDAY_WORDS[(m[0] ?? '').toLowerCase()] : undefined;
+  WEEKDAY_WORD.lastIndex = 0;
+  for (let m = WEEKDAY_WORD.exec(heading); m; m = WEEKDAY_WORD.exec(heading)) {
+    const weekday = WEEKDAY_WORDS[m[0].toLowerCase()];
+    if (weekday !== undefined) return weekday;
+  }
+  return undefined;
 }
 
 const MONTH_NAMES: Record<string, number> = {

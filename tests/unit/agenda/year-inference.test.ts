@@ -158,6 +158,17 @@ describe('inferHeadingYears', () => {
   });
 });
 
+describe('namedWeekday', () => {
+  const cases: [string, number | undefined][] = [
+    ['Tue, Jan 8', 2],
+    ['Wednesday December 11, 11a - Noon', 3],
+    ['Monitoring sync, Thurs Dec 5', 4],
+    ['Satellite sync, December 7', undefined],
+    ['December 11, 11a - Noon (Pacific Time)', undefined],
+  ];
+  it.each(cases)('%s', (heading, weekday) => expect(namedWeekday(heading)).toBe(weekday));
+});
+
 describe('findFullDates', () => {
   const cases: [string, string[]][] = [
     ['Agenda (2020-12-10)', ['2020-12-10']],
