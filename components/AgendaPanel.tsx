@@ -1,7 +1,8 @@
 // The side panel: the agenda's index for the tab it shows, or why there is none.
 import type { ComponentProps } from 'preact';
 import type { PanelState } from '@/lib/panel/state';
-import { plural } from '@/lib/panel/format';
+import { plural, yearsSentence } from '@/lib/panel/format';
+import type { YearNote } from '@/lib/agenda/model';
 import { AgendaTree } from './AgendaTree';
 import { FilterBar } from './FilterBar';
 import { ItemDetail } from './ItemDetail';
@@ -61,6 +62,7 @@ function AgendaIndex({ state }: { state: PanelState }) {
           {plural(meetings, 'meeting')} · {canceled} canceled · {plural(items, 'item')}
         </p>
         <LoadingLine state={state} />
+        {agenda.years && <YearsNote note={agenda.years} />}
         {agenda.problems.length > 0 && (
           <details class="agenda__problems">
             <summary>{plural(agenda.problems.length, 'thing', 'things')} the overlay could not read</summary>
@@ -143,6 +145,16 @@ function ResultCount({ state }: { state: PanelState }) {
         ? plural(index.resultCount.value, 'matching item')
         : plural(index.resultCount.value, 'meeting')}
     </p>
+  );
+}
+
+/** How the years the headings do not write were found, said once; and what makes them uncertain, if anything. */
+function YearsNote({ note }: { note: YearNote }) {
+  return (
+    <div class={`agenda__years${note.doubt ? ' agenda__years--doubt' : ''}`} role="note">
+      <p>{yearsSentence(note)}</p>
+      {note.doubt && <p>{note.doubt}</p>}
+    </div>
   );
 }
 

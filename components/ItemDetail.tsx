@@ -1,9 +1,10 @@
 // The active row in full, below the list: the whole text, its links (opened in a new tab), people and references.
 import type { Item, Meeting } from '@/lib/agenda/model';
-import { formatMeetingDate, plural } from '@/lib/panel/format';
+import { plural } from '@/lib/panel/format';
 import type { PanelState } from '@/lib/panel/state';
 import { safeHref } from '@/lib/panel/safe-href';
 import { refsOfMeeting, summarise, type GitHubStatus } from '@/lib/panel/github-status';
+import { MeetingDate } from './MeetingDate';
 import { meetingWhen } from './MeetingRow';
 import { RefBadge } from './RefBadge';
 import { StatusSummary } from './StatusSummary';
@@ -36,7 +37,10 @@ function MeetingDetail({ meeting, github }: { meeting: Meeting; github: GitHubSt
   return (
     <>
       <p class="detail__text">
-        <strong>{formatMeetingDate(meeting.date)}</strong> · {meetingWhen(meeting)}
+        <strong>
+          <MeetingDate meeting={meeting} />
+        </strong>{' '}
+        · {meetingWhen(meeting)}
       </p>
       <p class="detail__meta">
         {meeting.sections

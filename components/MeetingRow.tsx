@@ -1,9 +1,10 @@
 // One meeting in the index: date, when or why canceled, what it holds. Clicking it jumps to it in the page.
 import type { Meeting } from '@/lib/agenda/model';
-import { formatMeetingDate, plural } from '@/lib/panel/format';
+import { plural } from '@/lib/panel/format';
 import { meetingTime } from '@/lib/panel/meeting-time';
 import { safeHref } from '@/lib/panel/safe-href';
 import type { RowProps } from './row-props';
+import { MeetingDate } from './MeetingDate';
 import { RowMarks, type RowMarkFlags } from './RowMarks';
 
 interface Props extends RowProps {
@@ -53,7 +54,9 @@ export function MeetingRow({ meeting, expanded, hitCount, current, onToggle, mar
       >
         {expanded ? '▾' : '▸'}
       </button>
-      <span class={`meeting__date${meeting.canceled ? ' meeting__date--canceled' : ''}`}>{formatMeetingDate(meeting.date)}</span>
+      <span class={`meeting__date${meeting.canceled ? ' meeting__date--canceled' : ''}`}>
+        <MeetingDate meeting={meeting} />
+      </span>
       <span class="meeting__title" title={meeting.title}>
         {meetingWhen(meeting)}
       </span>

@@ -17,6 +17,8 @@ export interface MeetingHead {
   /** `YYYY-MM-DD`. */
   isoDate: string;
   key: string;
+  /** The heading writes no year: it was inferred. */
+  yearInferred?: true;
 }
 
 interface DraftItem {
@@ -199,6 +201,7 @@ class MeetingBuilder {
       itemCount,
     };
     if (head.date.time) meeting.time = head.date.time;
+    if (head.yearInferred) meeting.yearInferred = true;
     const reason = this.canceledReason();
     if (reason) {
       meeting.canceled = true;

@@ -57,6 +57,8 @@ export interface Meeting {
   title: string;
   /** The time as written in the heading ('11a - Noon (Pacific Time)'), if any. */
   time?: string;
+  /** The heading writes no year: the date's year was inferred (the agenda's `years` says how). */
+  yearInferred?: true;
   canceled: boolean;
   /** Why it counts as canceled, in words ('heading struck through', 'Canceled for holidays'). */
   canceledReason?: string;
@@ -77,4 +79,19 @@ export interface Agenda {
   meetings: Meeting[];
   /** What could not be read, in words; empty when everything was understood. */
   problems: string[];
+  /** Present when some meetings' years were inferred: how, and any doubt. */
+  years?: YearNote;
+}
+
+export type YearMethod = 'neighbours' | 'named' | 'hints' | 'today' | 'calendar';
+
+/** What the panel says, once, about the years it had to infer. */
+export interface YearNote {
+  /** How many meetings have a year their heading does not write. */
+  inferred: number;
+  method: YearMethod;
+  /** How the years were found, in a few words to follow "Years inferred ": 'from today’s date, …'. */
+  how: string;
+  /** When the evidence disagrees or is thin: what, and what was used. */
+  doubt?: string;
 }

@@ -1,13 +1,14 @@
 // Document → Agenda. Pure and deterministic: the DOM is the only browser API used, there are no
 // globals, and odd input is reported in `agenda.problems`, never thrown.
 import { readBlocks, type Block } from './blocks';
-import { inferYears, isoDate, isValidDay, parseDateHeading, yearIn, yearInAddress, type HeadingDate } from './dates';
+import { isoDate, isValidDay, parseDateHeading, yearIn, yearInAddress, type HeadingDate } from './dates';
 import { readDocumentStyles } from './gdocs';
 import { KeyAllocator } from './keys';
 import { buildMeeting, type MeetingHead } from './meeting';
 import { addKnownNamesAfterDashes } from './people';
-import type { Agenda, Meeting, SourceKind } from './model';
+import type { Agenda, Meeting, SourceKind, YearNote } from './model';
 import { agendaId, contentRoot, detectSource, documentTitle } from './source';
+import { findFullDates, inferHeadingYears, MAX_HINTS_PER_MEETING, namedWeekday, type FullDate, type HeadingClue, type YearContext } from './year-inference';
 
 export interface ParseResult {
   agenda: Agenda;
@@ -19,12 +20,21 @@ export interface ParseResult {
 
 export const NO_MEETINGS = 'No date headings found: this page does not look like a meeting agenda.';
 
-export function parseAgenda(doc: Document, url: string, source?: SourceKind): Agenda {
-  return parseDocument(doc, url, source).agenda;
+/** What the page cannot tell about itself: when it is read, and whether it is a live document. */
+export interface ParseOptions {
+  /** The reader's clock (epoch ms), for headings without a year. The parser never reads the clock itself. */
+  now?: number;
+  /** A live document (Google Docs, not an archive): its newest meeting is near `now`. */
+  live?: boolean;
 }
 
-export function parseDocument(doc: Document, url: string, source?: SourceKind): ParseResult {
+export function parseAgenda(doc: Document, url: string, source?: SourceKind, options: ParseOptions = {}): Agenda {
+  return parseDocument(doc, url, source, options).agenda;
+}
+
+export function parseDocument(doc: Document, url: string, source?: SourceKind, options: ParseOptions = {}): ParseResult {
   const problems: string[] = [];
+  let years: YearNote | undefined;
   const elements = new Map<string, Element>();
   let kind: SourceKind = source ?? 'generic';
   let title = '';
@@ -37,7 +47,7 @@ export function parseDocument(doc: Document, url: string, source?: SourceKind): 
     if (root) {
       const styles = kind === 'gdocs-html' ? readDocumentStyles(doc) : undefined;
       const blocks = readBlocks(root, styles ? { styles, baseUrl: url } : { baseUrl: url });
-      const inPage = assembleMeetings(blocks, { title, url }, problems, elements);
+      const inPage = assembleMeetings(blocks, { title, url, options, note: (n) => (years = n) }, problems, elements);
       addKnownNamesAfterDashes(inPage);
       pageOrder = inPage.map((m) => m.key);
       meetings = newestFirst(inPage);
@@ -46,7 +56,9 @@ export function parseDocument(doc: Document, url: string, source?: SourceKind): 
     problems.push(`Part of the page could not be read (${error instanceof Error ? error.message : String(error)}).`);
   }
   if (meetings.length === 0 && problems.length === 0) problems.push(NO_MEETINGS);
-  return { agenda: { id: agendaId(url), title, url, source: kind, meetings, problems }, elements, pageOrder };
+  const agenda: Agenda = { id: agendaId(url), title, url, source: kind, meetings, problems };
+  if (years && meetings.length > 0) agenda.years = years;
+  return { agenda, elements, pageOrder };
 }
 
 /** Newest first; meetings of one day keep their document order (the sort is stable). */
@@ -63,6 +75,9 @@ interface Candidate {
 interface DocumentContext {
   title: string;
   url: string;
+  options: ParseOptions;
+  /** Receives what is to be said about inferred years. */
+  note(note: YearNote): void;
 }
 
 /** The meetings in the order of the page. */
@@ -74,7 +89,7 @@ function assembleMeetings(
 ): Meeting[] {
   const candidates = meetingCandidates(blocks);
   if (candidates.length === 0) return [];
-  const years = resolveYears(candidates, blocks, context, problems);
+  const { years, inferred } = resolveYears(candidates, blocks, context, problems);
   const meetingKeys = new KeyAllocator('#');
   const meetings: Meeting[] = [];
   let head: MeetingHead | null = null;
@@ -90,6 +105,7 @@ function assembleMeetings(
     const candidate = candidates[next];
     if (candidate && candidate.index === i) {
       const year = years[next];
+      const yearInferred = inferred[next] === true;
       next++;
       flush();
       entries = [];
@@ -98,6 +114,7 @@ function assembleMeetings(
       if (year === undefined || !isValidDay(year, candidate.date.month, candidate.date.day)) continue;
       const date = isoDate(year, candidate.date.month, candidate.date.day);
       head = { block, date: candidate.date, isoDate: date, key: meetingKeys.next(date) };
+      if (yearInferred) head.yearInferred = true;
       continue;
     }
     // A heading above the meetings' level ("# Archive") ends the meeting; deeper ones are its sections.
@@ -153,31 +170,53 @@ function commonLevel(candidates: readonly Candidate[]): number {
   return best;
 }
 
-/** Years for every candidate; reports in `problems` how many had to be inferred or guessed, and from what. */
+/** Years for every candidate, and which were inferred; says in `problems` when some could not be found. */
 function resolveYears(
   candidates: readonly Candidate[],
   blocks: readonly Block[],
   context: DocumentContext,
   problems: string[],
-): (number | undefined)[] {
+): { years: (number | undefined)[]; inferred: boolean[] } {
   const dates = candidates.map((c) => c.date);
-  const missing = dates.filter((d) => d.year === undefined).length;
-  if (missing === 0) return dates.map((d) => d.year);
-  const plural = missing === 1 ? 'heading' : 'headings';
-  if (dates.some((d) => d.year !== undefined)) {
-    problems.push(`Year of ${missing} ${plural} without one inferred from the dated headings around them.`);
-    return inferYears(dates);
-  }
+  if (dates.every((d) => d.year !== undefined)) return { years: dates.map((d) => d.year), inferred: dates.map(() => false) };
+  const allMissing = dates.every((d) => d.year === undefined);
+  const clues: HeadingClue[] = candidates.map((c, i) => {
+    const clue: HeadingClue = { month: c.date.month, day: c.date.day, hints: [] };
+    if (c.date.year !== undefined) clue.year = c.date.year;
+    const weekday = namedWeekday(c.block.text);
+    if (weekday !== undefined) clue.weekday = weekday;
+    // Written dates are read only when no heading has a year: they are all there is to go on then.
+    if (allMissing) clue.hints = hintsOf(blocks, c.index, candidates[i + 1]?.index ?? blocks.length);
+    return clue;
+  });
+  const yearContext: YearContext = { live: context.options.live === true };
+  if (context.options.now !== undefined) yearContext.now = context.options.now;
   const titleYear = yearIn(context.title) ?? yearInLeadingHeadings(blocks, candidates[0]?.index ?? 0);
   const addressYear = yearInAddress(context.url);
-  const fallback = titleYear ?? addressYear;
-  if (fallback === undefined) {
-    problems.push(`${missing} date ${plural} have no year and none could be inferred; they were left out.`);
-    return dates.map(() => undefined);
+  if (titleYear !== undefined) yearContext.named = { year: titleYear, from: 'title' };
+  else if (addressYear !== undefined) yearContext.named = { year: addressYear, from: 'address' };
+  const answer = inferHeadingYears(clues, yearContext);
+  if (answer.note) context.note(answer.note);
+  const left = answer.years.filter((y) => y === undefined).length;
+  if (left > 0) {
+    const plural = left === 1 ? 'heading has' : 'headings have';
+    problems.push(`${left} date ${plural} no year and none could be inferred; they were left out.`);
   }
-  const source = titleYear !== undefined ? "the document's title" : 'the page address';
-  problems.push(`Year of ${missing} ${plural} guessed as ${fallback} from ${source}.`);
-  return inferYears(dates, fallback);
+  return answer;
+}
+
+/** Full dates written in a meeting's blocks (heading included) and its links' addresses, a few at most. */
+function hintsOf(blocks: readonly Block[], from: number, to: number): FullDate[] {
+  const hints: FullDate[] = [];
+  for (let i = from; i < to && hints.length < MAX_HINTS_PER_MEETING; i++) {
+    const block = blocks[i] as Block;
+    hints.push(...findFullDates(block.text, MAX_HINTS_PER_MEETING - hints.length));
+    for (const link of block.links) {
+      if (hints.length >= MAX_HINTS_PER_MEETING) break;
+      hints.push(...findFullDates(link.href, MAX_HINTS_PER_MEETING - hints.length));
+    }
+  }
+  return hints;
 }
 
 /** A year in the headings above the first meeting: "Kubernetes Storage SIG Meeting Notes (2017)". */

@@ -2,7 +2,7 @@
 // tells the panel when the agenda really changed), and resolves jump targets.
 import { parseDocument, type ParseResult } from '../agenda/parse';
 import type { AgendaSnapshot, JumpResult } from '../messaging/protocol';
-import { sourceForUrl } from '../sources/sources';
+import { isLiveDocument, sourceForUrl } from '../sources/sources';
 import { isOverlayNode, scrollToAndHighlight } from './highlight';
 import type { MeetingElement } from './scroll-spy';
 import { snapshotOf, unreadableSnapshot } from './snapshot';
@@ -24,7 +24,17 @@ export interface AgendaWatcher {
   stop(): void;
 }
 
-export function watchAgenda(doc: Document, onChange: (snapshot: AgendaSnapshot) => void): AgendaWatcher {
+export interface AgendaWatcherOptions {
+  /** The clock, for headings without a year (a live document's newest meeting is near today). */
+  now?: () => number;
+}
+
+export function watchAgenda(
+  doc: Document,
+  onChange: (snapshot: AgendaSnapshot) => void,
+  options: AgendaWatcherOptions = {},
+): AgendaWatcher {
+  const now = options.now ?? (() => Date.now());
   let result: ParseResult | null = null;
   let headings: MeetingElement[] | null = null;
   let current: AgendaSnapshot = readPage();
@@ -39,7 +49,10 @@ export function watchAgenda(doc: Document, onChange: (snapshot: AgendaSnapshot) 
       result = null;
       return unreadableSnapshot(source.unreadable);
     }
-    result = parseDocument(doc, url, source.kind === 'generic' ? undefined : source.kind);
+    result = parseDocument(doc, url, source.kind === 'generic' ? undefined : source.kind, {
+      now: now(),
+      live: isLiveDocument(url),
+    });
     return snapshotOf(result.agenda);
   }
 

@@ -1,4 +1,5 @@
 // How dates and counts read in the panel.
+import type { YearNote } from '../agenda/model';
 
 const DAY = new Intl.DateTimeFormat('en-US', {
   weekday: 'short',
@@ -16,4 +17,10 @@ export function formatMeetingDate(isoDate: string): string {
 
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
+}
+
+/** The one sentence on years the headings do not write: how many, how they are shown, how they were found. */
+export function yearsSentence(note: YearNote): string {
+  const years = note.inferred === 1 ? 'Year' : 'Years';
+  return `${years} inferred for ${plural(note.inferred, 'meeting')} (underlined with dots) ${note.how}.`;
 }

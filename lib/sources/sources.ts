@@ -32,3 +32,16 @@ export function sourceForUrl(url: string): PageSource {
   if (editor && LOOPBACK.has(parsed.hostname)) return { kind: 'generic', editor };
   return { kind: 'generic' };
 }
+
+/**
+ * A live document: a Google Docs rendering (the editor, /pub, /mobilebasic, the export), whose newest meeting is
+ * near today. An archive (a GitHub file, a saved page) is not.
+ */
+export function isLiveDocument(url: string): boolean {
+  try {
+    const { hostname } = new URL(url);
+    return hostname === 'docs.google.com' || hostname.endsWith('.googleusercontent.com');
+  } catch {
+    return false;
+  }
+}

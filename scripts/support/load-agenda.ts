@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { Window } from 'happy-dom';
 import { parseAgenda } from '../../lib/agenda/parse';
 import type { Agenda } from '../../lib/agenda/model';
+import { isLiveDocument } from '../../lib/sources/sources';
 import { renderGdocsExport } from '../render/markdown-to-gdocs-export';
 import { renderGithubHtml } from '../render/markdown-to-github-html';
 
@@ -53,7 +54,7 @@ function looksBinary(bytes: Buffer): boolean {
 
 /** Parses HTML in a happy-dom window that runs no scripts and loads nothing. */
 export async function parseHtml(page: Page): Promise<Agenda> {
-  return withDocument(page, (doc) => parseAgenda(doc, page.url));
+  return withDocument(page, (doc) => parseAgenda(doc, page.url, undefined, { now: Date.now(), live: isLiveDocument(page.url) }));
 }
 
 /** Runs `read` on the page's DOM in a happy-dom window that runs no scripts and loads nothing. */

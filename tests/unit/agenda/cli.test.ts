@@ -63,7 +63,8 @@ describe('scripts/parse.ts', { timeout: 60_000 }, () => {
     const agenda = JSON.parse(stdout) as Agenda;
     expect(agenda.source).toBe('gdocs-html');
     expect(agenda.meetings.map((x) => x.key)).toEqual(['2019-01-08']);
-    expect(agenda.problems).toEqual(['Year of 1 heading guessed as 2019 from the page address.']);
+    expect(agenda.problems).toEqual([]);
+    expect(agenda.years).toMatchObject({ inferred: 1, method: 'named', how: 'from the year in the page address (2019)' });
     expect(agenda.meetings[0]?.sections[0]?.items[0]).toMatchObject({ text: 'Hello x', links: [] });
   });
 

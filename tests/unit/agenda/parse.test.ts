@@ -78,34 +78,43 @@ describe('which headings are meetings', () => {
 describe('years', () => {
   const noYear = '<h2>December 24</h2><ul><li>a</li></ul><h2>January 8</h2><ul><li>b</li></ul>';
 
-  it('guesses from the title, and says so', () => {
+  it('takes the year from the title, and says so', () => {
     const { agenda } = parseHtml(`<html><head><title>SIG Node notes 2019</title></head><body>${noYear}</body></html>`);
     expect(agenda.meetings.map((m) => m.key)).toEqual(['2019-12-24', '2019-01-08']);
-    expect(agenda.problems).toEqual(["Year of 2 headings guessed as 2019 from the document's title."]);
+    expect(agenda.meetings.map((m) => m.yearInferred)).toEqual([true, true]);
+    expect(agenda.problems).toEqual([]);
+    expect(agenda.years).toMatchObject({ inferred: 2, method: 'named', how: "from the year in the document’s title (2019)" });
   });
 
-  it('guesses from the address, and says so', () => {
+  it('takes the year from the address, and says so', () => {
     const { agenda } = parseHtml(`<body>${noYear}</body>`, 'https://github.com/kubernetes/community/blob/master/sig-node/meeting-notes-2018.md');
     expect(agenda.meetings.map((m) => m.key)).toEqual(['2018-12-24', '2018-01-08']);
-    expect(agenda.problems).toEqual(['Year of 2 headings guessed as 2018 from the page address.']);
+    expect(agenda.years).toMatchObject({ inferred: 2, method: 'named', how: 'from the year in the page address (2018)' });
   });
 
-  it('guesses from a year in a heading above the meetings', () => {
+  it('takes the year from a heading above the meetings', () => {
     const { agenda } = parseHtml(`<body><h1>Storage SIG Meeting Notes (2017)</h1>${noYear}</body>`);
     expect(agenda.meetings.map((m) => m.key)).toEqual(['2017-12-24', '2017-01-08']);
-    expect(agenda.problems).toEqual(["Year of 2 headings guessed as 2017 from the document's title."]);
+    expect(agenda.years).toMatchObject({ inferred: 2, method: 'named' });
   });
 
   it('leaves out meetings whose year cannot be known, and says so', () => {
     const { agenda } = parseHtml(`<body>${noYear}</body>`, 'https://example.com/agenda');
     expect(agenda.meetings).toEqual([]);
+    expect(agenda.years).toBeUndefined();
     expect(agenda.problems).toEqual(['2 date headings have no year and none could be inferred; they were left out.']);
   });
 
   it('reads the year of a GitHub file from its title (the file name)', () => {
     const result = parseGithub('## Dec 4\n\n* a\n\n## Nov 20\n\n* b\n', 'sig-x/meeting-notes-2019.md');
     expect(result.agenda.meetings.map((m) => m.key)).toEqual(['2019-12-04', '2019-11-20']);
-    expect(result.agenda.problems).toEqual(["Year of 2 headings guessed as 2019 from the document's title."]);
+    expect(result.agenda.years?.method).toBe('named');
+  });
+
+  it('marks nothing as inferred when every heading writes its year', () => {
+    const { agenda } = parseHtml('<body><h2>Jan 15, 2019</h2><ul><li>a</li></ul><h2>Jan 8, 2019</h2><ul><li>b</li></ul></body>');
+    expect(agenda.years).toBeUndefined();
+    expect(agenda.meetings.some((m) => 'yearInferred' in m)).toBe(false);
   });
 });
 

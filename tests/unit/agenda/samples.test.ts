@@ -13,6 +13,8 @@ interface SampleFacts {
   last: string;
   canceled: string[];
   problems: string[];
+  /** How many meetings' years were inferred (their headings write none), 0 when none. */
+  inferred: number;
 }
 
 const SAMPLES: SampleFacts[] = [
@@ -24,6 +26,7 @@ const SAMPLES: SampleFacts[] = [
     last: '2019-01-16',
     canceled: [],
     problems: [],
+    inferred: 0,
   },
   {
     // Ordinals ("December 14th"), a recording link in a heading, paragraphs instead of bullets, "Cancelled." paragraphs.
@@ -33,6 +36,7 @@ const SAMPLES: SampleFacts[] = [
     last: '2016-04-20',
     canceled: ['2016-11-16', '2016-08-24', '2016-06-15', '2016-05-18'],
     problems: [],
+    inferred: 0,
   },
   {
     // "No meeting" in a heading, "## Canceled due to …" headings under a date, "### Attending:" sections, "June 28st".
@@ -42,6 +46,7 @@ const SAMPLES: SampleFacts[] = [
     last: '2017-01-11',
     canceled: ['2017-12-27', '2017-11-29', '2017-09-06', '2017-06-28', '2017-02-22'],
     problems: [],
+    inferred: 0,
   },
   {
     // The first eight headings have no year ("## December 25, 11a - Noon"); the last is struck through.
@@ -50,7 +55,8 @@ const SAMPLES: SampleFacts[] = [
     first: '2019-12-25',
     last: '2019-01-09',
     canceled: ['2019-12-25', '2019-11-27', '2019-11-13', '2019-09-04', '2019-05-29', '2019-05-15', '2019-02-20', '2019-02-06', '2019-01-09'],
-    problems: ['Year of 8 headings without one inferred from the dated headings around them.'],
+    problems: [],
+    inferred: 8,
   },
   {
     // "## Triage (2020-12-16)", "## (CANCELLED) Agenda (2020-11-25)", "Issues:" and "Attendees:" paragraphs, "## Issues:" headings.
@@ -60,6 +66,7 @@ const SAMPLES: SampleFacts[] = [
     last: '2020-01-09',
     canceled: ['2020-11-25', '2020-11-18', '2020-10-29'],
     problems: [],
+    inferred: 0,
   },
   {
     // H1 dates, mostly without a year ("# Jan 08", "# Mar 12th"), "# December 24 & 31, 2019", a "# Future" section first.
@@ -69,7 +76,8 @@ const SAMPLES: SampleFacts[] = [
     first: '2019-12-24',
     last: '2019-01-08',
     canceled: ['2019-12-24', '2019-07-02', '2019-06-11', '2019-04-09', '2019-03-12'],
-    problems: ['Year of 40 headings without one inferred from the dated headings around them.'],
+    problems: [],
+    inferred: 40,
   },
   {
     // "Recording: [url](url)" and "Agenda/Notes (…):" paragraphs, "[Saad Ali, 20 minutes]" presenter tags.
@@ -79,6 +87,7 @@ const SAMPLES: SampleFacts[] = [
     last: '2017-01-05',
     canceled: ['2017-12-28', '2017-11-23'],
     problems: [],
+    inferred: 0,
   },
 ];
 
@@ -97,6 +106,9 @@ describe.each(SAMPLES)('$file', (facts) => {
     expect(meetings.at(-1)?.key).toBe(facts.last);
     expect(meetings.filter((m) => m.canceled).map((m) => m.key)).toEqual(facts.canceled);
     expect(problems).toEqual(facts.problems);
+    expect(meetings.filter((m) => m.yearInferred).length).toBe(facts.inferred);
+    expect(result.agenda.years?.inferred ?? 0).toBe(facts.inferred);
+    if (facts.inferred > 0) expect(result.agenda.years?.method).toBe('neighbours');
     // Newest first, no repeated keys.
     const dates = meetings.map((m) => m.date);
     expect([...dates].sort().reverse()).toEqual(dates);
