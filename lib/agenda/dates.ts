@@ -1,6 +1,6 @@
 // Dates as agendas write them in headings: "November 28, 2018, 11a - Noon (Pacific Time)",
 // "August 08, 2018", "Jan 08", "Mar 12th", "Tue, Jan 8", "Sept 23", "December 24 & 31, 2019",
-// "Agenda (2020-12-10)", "9/23/2019", "23 September 2019". Years may be missing; inferYears fills them.
+// "Agenda (2020-12-10)", "2023/12/06", "9/23/2019", "23 September 2019". Years may be missing; inferYears fills them.
 
 export interface PartialDate {
   year?: number;
@@ -38,8 +38,8 @@ const MONTH_DAY = new RegExp(
 );
 /** "23 September 2019", "5th of March". */
 const DAY_MONTH = new RegExp(`\\b(\\d{1,2})${ORDINAL}\\s+(?:of\\s+)?${MONTH}\\b\\.?(?:,?\\s+${YEAR}(?!\\d))?`, 'i');
-/** "2020-12-16". */
-const ISO = /\b((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})(?!\d)/;
+/** "2020-12-16", "2023/12/06", "2023.12.06": one separator throughout. */
+const ISO = /\b((?:19|20)\d{2})([-/.])(\d{1,2})\2(\d{1,2})(?![\d/.-]\d)/;
 /** "9/23/2019", "9/23/19" (month first, as the US-based groups write it). */
 const NUMERIC = /\b(\d{1,2})\/(\d{1,2})\/((?:19|20)?\d{2})(?![\d/])/;
 
@@ -67,7 +67,7 @@ function matchDayMonth(text: string): DateMatch | null {
 function matchIso(text: string): DateMatch | null {
   const m = ISO.exec(text);
   if (!m) return null;
-  return validMatch(m, Number(m[2]), Number(m[3]), Number(m[1]));
+  return validMatch(m, Number(m[3]), Number(m[4]), Number(m[1]));
 }
 
 function matchNumeric(text: string): DateMatch | null {

@@ -142,10 +142,7 @@ function meetingCandidates(blocks: readonly Block[]): Candidate[] {
     const date = parseDateHeading(block.text.replace(/\n/g, ' '));
     if (date) headings.push({ index, block, date });
   });
-  if (headings.length > 0) {
-    const level = commonLevel(headings);
-    return headings.filter((c) => c.block.level <= level);
-  }
+  if (headings.length > 0) return meetingHeadings(blocks, headings, commonLevel(headings));
   const bold: Candidate[] = [];
   blocks.forEach((block, index) => {
     if (block.kind !== 'paragraph' || !block.bold || block.text.includes('\n')) return;
@@ -156,6 +153,29 @@ function meetingCandidates(blocks: readonly Block[]): Candidate[] {
 }
 
 /** The heading level most date headings share (the shallower one on a tie). */
+/**
+ * The date headings that open meetings: those at the document's usual level or above, and deeper ones that stand
+ * outside any meeting ("### December 27" in a year whose later meetings are "## August 1"). A deeper date inside a
+ * meeting ("### March 1 release" under "## March 7") is part of that meeting.
+ */
+function meetingHeadings(blocks: readonly Block[], dated: readonly Candidate[], level: number): Candidate[] {
+  const byIndex = new Map(dated.map((c) => [c.index, c]));
+  const out: Candidate[] = [];
+  // The level of the meeting heading whose body we are in; 0 outside every meeting.
+  let open = 0;
+  blocks.forEach((block, index) => {
+    if (block.kind !== 'heading') return;
+    const candidate = byIndex.get(index);
+    if (candidate && (block.level <= level || open === 0 || block.level <= open)) {
+      out.push(candidate);
+      open = block.level;
+    } else if (!candidate && block.level <= open) {
+      open = 0;
+    }
+  });
+  return out;
+}
+
 function commonLevel(candidates: readonly Candidate[]): number {
   const counts = new Map<number, number>();
   for (const c of candidates) counts.set(c.block.level, (counts.get(c.block.level) ?? 0) + 1);

@@ -19,6 +19,27 @@ interface SampleFacts {
 
 const SAMPLES: SampleFacts[] = [
   {
+    // "## 2023/12/06", "## 2023/10/25 \\[Cancelled\\]", "## 2023/04/18 Canceled for KubeCon": dates written year first.
+    file: 'sig-node_archive_ci-subgroup-notes-2023.md',
+    count: 45,
+    first: '2023-12-06',
+    last: '2023-01-04',
+    canceled: ['2023-10-25', '2023-07-07', '2023-06-21', '2023-04-18', '2023-02-22', '2023-02-15'],
+    problems: [],
+    inferred: 0,
+  },
+  {
+    // "### December 27 (no meeting - happy holidays!)" for the year's last months, then "## August 1 (…)" down to
+    // "## 01/10/2018": meetings at two heading levels, most without a year; "## MAY 3, 2018" then "No meeting - KubeConEU".
+    file: 'sig-contributor-experience_meeting-notes-archive_2018-meeting-notes.md',
+    count: 45,
+    first: '2018-12-27',
+    last: '2018-01-10',
+    canceled: ['2018-12-27', '2018-12-12', '2018-05-03'],
+    problems: [],
+    inferred: 39,
+  },
+  {
     // "## December 16, 2019 [Closed Meeting]", "## Feb 27, 2019"; "* " bullets, recordings under "Artifacts".
     file: 'committee-steering_meeting-notes-archive_2019-meeting-notes.md',
     count: 20,
