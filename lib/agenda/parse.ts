@@ -46,7 +46,7 @@ export function parseDocument(doc: Document, url: string, source?: SourceKind, o
     const root = contentRoot(doc, kind);
     if (root) {
       const styles = kind === 'gdocs-html' ? readDocumentStyles(doc) : undefined;
-      const blocks = readBlocks(root, styles ? { styles, baseUrl: url } : { baseUrl: url });
+      const blocks = withDatesUnderEmptyHeadings(readBlocks(root, styles ? { styles, baseUrl: url } : { baseUrl: url }));
       const inPage = assembleMeetings(blocks, { title, url, options, note: (n) => (years = n) }, problems, elements);
       addKnownNamesAfterDashes(inPage);
       pageOrder = inPage.map((m) => m.key);
@@ -135,6 +135,36 @@ function assembleMeetings(
  * Date headings, at the level most of them use (a deeper "### Follow-up from Dec 5" inside a
  * meeting is a section). Documents that use bold lines instead of headings: their bold dates.
  */
+/**
+ * "## " with nothing after it, and the date on the next, indented line ("        December 2, 2019 (recording)"):
+ * Docs-to-Markdown leaves that, and GitHub shows it as an empty heading above a code block. The date line is then
+ * the meeting's heading, at the empty heading's level.
+ */
+function withDatesUnderEmptyHeadings(blocks: Block[]): Block[] {
+  let joined: Block[] | null = null;
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i] as Block;
+    const level = block.kind === 'paragraph' && !block.text.includes('\n') ? emptyHeadingLevelBefore(block.element) : 0;
+    if (level > 0 && parseDateHeading(block.text)) {
+      joined ??= blocks.slice(0, i);
+      joined.push({ ...block, kind: 'heading', level, depth: 0 });
+      continue;
+    }
+    joined?.push(block);
+  }
+  return joined ?? blocks;
+}
+
+/** The level of an empty heading right before `element` (or before the code block it is in); 0 when none. */
+function emptyHeadingLevelBefore(element: Element): number {
+  const box = element.tagName === 'CODE' && element.parentElement?.tagName === 'PRE' ? element.parentElement : element;
+  const before = box.previousElementSibling;
+  if (!before) return 0;
+  const heading = /^H[1-6]$/.test(before.tagName) ? before : before.classList.contains('markdown-heading') ? before.querySelector('h1, h2, h3, h4, h5, h6') : null;
+  if (!heading || (heading.textContent ?? '').trim() !== '') return 0;
+  return Number(heading.tagName.charAt(1));
+}
+
 function meetingCandidates(blocks: readonly Block[]): Candidate[] {
   const headings: Candidate[] = [];
   blocks.forEach((block, index) => {
