@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import preact from '@preact/preset-vite';
+import { fileURLToPath } from 'node:url';
 
 // Vitest 5's reporter calls Map.groupBy (Node 21+) when it prints failures; on Node 20 give it one,
 // or a failing test would crash the report instead of showing what failed.
@@ -19,6 +20,8 @@ if (typeof Map.groupBy !== 'function') {
 
 export default defineConfig({
   plugins: [preact()],
+  // The same `@/` the app's code uses (WXT's alias for the project root), so a test imports a component as the app does.
+  resolve: { alias: { '@/': `${fileURLToPath(new URL('./', import.meta.url))}` } },
   test: {
     projects: [
       {
