@@ -145,10 +145,18 @@ class MeetingBuilder {
     return this.base;
   }
 
-  /** "Pulls of note" as a top-level bullet; not under a titled section ("Agenda/Notes:"), where bullets are topics. */
+  /**
+   * "Pulls of note" as a top-level bullet. Under a titled section ("Agenda/Notes:") bullets are topics, except a
+   * label of another kind under a general agenda ("PRs to discuss or that need attention", "Design Review" under
+   * SIG Storage's "Agenda/Notes"): the items under it are that section's.
+   */
   private isBulletTitle(block: Block, line: string): boolean {
-    if (this.base && this.base.title !== '') return false;
-    return block.links.length === 0 && !/^[[(@]/.test(line) && sectionKind(line) !== null;
+    if (block.links.length > 0 || /^[[(@]/.test(line)) return false;
+    const kind = sectionKind(line);
+    if (kind === null) return false;
+    const base = this.base;
+    if (!base || base.title === '') return true;
+    return base.kind === 'discussion' && kind !== 'discussion' && kind !== 'other';
   }
 
   private takeRecording(block: Block): void {

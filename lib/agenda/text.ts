@@ -41,7 +41,10 @@ export function wordCount(text: string): number {
   return count;
 }
 
-/** Placeholder items that hold nothing: '', '.', '*', '-', '…' and the like. */
+/** A template's instruction to fill in: "[Please add any PRs that need attention here]", "(add your topic below)". */
+const INSTRUCTION = /^\s*[[(]\s*(?:please\s+)?add\b[^\])]{0,120}[\])]\s*$/i;
+
+/** Placeholder items that hold nothing: '', '.', '*', '-', '…', a template's "[Please add … here]". */
 export function isPlaceholder(text: string): boolean {
-  return /^[\s.*\-–—…_·•]*$/.test(text);
+  return /^[\s.*\-–—…_·•]*$/.test(text) || (text.length <= 140 && INSTRUCTION.test(text));
 }
