@@ -214,8 +214,11 @@ export function createGitHubService(deps: ServiceDeps): GitHubService {
   return {
     handle(message, origin) {
       if (isGitHubLookupRequest(message)) return lookup(message, origin);
-      if (isGitHubStateRequest(message)) return state();
-      if (isGitHubCheckRequest(message)) return check();
+      // How the connection stands, and a request that spends quota, are the options page's and the panel's
+      // business: a content script (in a page that may be hostile) is not answered.
+      const fromExtensionPage = origin.tabId === undefined;
+      if (isGitHubStateRequest(message)) return fromExtensionPage ? state() : undefined;
+      if (isGitHubCheckRequest(message)) return fromExtensionPage ? check() : undefined;
       return undefined;
     },
     lookup,

@@ -246,6 +246,14 @@ describe('the background GitHub service', () => {
     });
   });
 
+  it('tells how the connection stands, and checks it, to extension pages only, never to a content script', async () => {
+    const r = await rig();
+    expect(r.service.handle({ type: 'github/state' }, { tabId: 4 })).toBeUndefined();
+    expect(r.service.handle({ type: 'github/check' }, { tabId: 4 })).toBeUndefined();
+    expect(r.server.requests).toHaveLength(0);
+    await expect(r.service.handle({ type: 'github/state' }, {})).resolves.toMatchObject({ authenticated: true });
+  });
+
   it('puts the token in no message and no answer', async () => {
     const { refs, refTable } = table(5);
     const r = await rig({ refs: refTable });
