@@ -8,6 +8,7 @@
 //   npm run bench -- --profile        also a CPU profile of one parse of the big Docs export: where the time goes
 //   npm run bench -- --no-build       use the extension already built in .output/chrome-mv3
 //   npm run bench -- --only github    only the GitHub look-ups on the seed agenda (against the stand-in on 127.0.0.1)
+//   npm run bench -- --only pathological  only parse_pathological_ratio (the hostile page against plain text)
 import { cpus, loadavg } from 'node:os';
 import { chromium, type Browser } from 'playwright-core';
 import { buildExtension, type BuiltExtension } from '../tests/bench/build-extension';
@@ -16,6 +17,7 @@ import { checkBudgets, checkGitHubBudgets } from '../tests/bench/budgets';
 import { generateAgenda, renderAgenda, seedAgenda, type Rendering } from '../tests/bench/generate-agenda';
 import { measureGitHub, type GitHubFigures } from '../tests/bench/measure-github';
 import { measureParse, parseFigures, type ParseFigures } from '../tests/bench/measure-parse';
+import { pathologicalFigures, pathologicalPages, type PathologicalFigures } from '../tests/bench/pathological-page';
 import { measurePanel, openAgendaTab, type PanelFigures } from '../tests/bench/measure-panel';
 import { buildParserBundle } from '../tests/bench/parser-bundle';
 import { profileParse, type ParseProfile } from '../tests/bench/profile-parse';
@@ -31,8 +33,8 @@ interface Options {
   meetings: number;
   profile: boolean;
   build: boolean;
-  /** `github`: only the GitHub look-ups; null: everything. */
-  only: 'github' | null;
+  /** `github`: only the GitHub look-ups; `pathological`: only the hostile page's parse; null: everything. */
+  only: 'github' | 'pathological' | null;
 }
 
 const SEED_MEETINGS = 26;
@@ -62,17 +64,27 @@ function readOptions(argv: string[]): Options {
   }
   const onlyAt = argv.indexOf('--only');
   const only = onlyAt >= 0 ? argv[onlyAt + 1] : null;
-  if (only !== null && only !== 'github') throw new Error(`--only wants github, not ${only ?? 'nothing'}`);
+  if (only !== null && only !== 'github' && only !== 'pathological') {
+    throw new Error(`--only wants github or pathological, not ${only ?? 'nothing'}`);
+  }
   return {
     json: argv.includes('--json'),
     meetings,
     profile: argv.includes('--profile'),
     build: !argv.includes('--no-build'),
-    only,
+    only: only as Options['only'],
   };
 }
 
 const pagePath = (meetings: number, rendering: Rendering): string => `/agenda-${meetings}-${rendering}.html`;
+const HOSTILE_PATH = '/agenda-pathological.html';
+const PLAIN_PATH = '/agenda-plain-text.html';
+
+/** The hostile page and its plain twin, by path. */
+function pathologicalSources(): Record<string, string> {
+  const { hostile, plain } = pathologicalPages();
+  return { [HOSTILE_PATH]: hostile, [PLAIN_PATH]: plain };
+}
 
 /** Both renderings of the seed and of the big synthetic agenda, served on 127.0.0.1. */
 async function servePagesFor(big: number): Promise<{ server: PageServer; htmlBytes: Map<string, number> }> {
@@ -81,8 +93,8 @@ async function servePagesFor(big: number): Promise<{ server: PageServer; htmlByt
     { meetings: SEED_MEETINGS, agenda: { markdown: readSeed(), title: seed.title } },
     { meetings: big, agenda: generateAgenda({ meetings: big }) },
   ];
-  const pages: Record<string, string> = {};
-  const htmlBytes = new Map<string, number>();
+  const pages: Record<string, string> = pathologicalSources();
+  const htmlBytes = new Map<string, number>(Object.entries(pages).map(([path, html]) => [path, Buffer.byteLength(html)]));
   for (const { meetings, agenda } of sources) {
     for (const rendering of RENDERINGS) {
       const html = renderAgenda(agenda, rendering);
@@ -96,8 +108,30 @@ async function servePagesFor(big: number): Promise<{ server: PageServer; htmlByt
 
 interface ParseStage {
   figures: Map<string, ParseFigures>;
+  pathological: PathologicalFigures;
   profile?: ParseProfile;
   version: string;
+}
+
+/** One page's parse and walk times, in `browser`. */
+async function parseOnePage(browser: Browser, server: PageServer, path: string, bundle: string, htmlBytes: number): Promise<ParseFigures> {
+  const page = await browser.newPage();
+  try {
+    const runs = await measureParse(page, server.url(path), bundle, { runs: RUNS, warmups: WARMUPS, timeoutMs: STEP_TIMEOUT_MS });
+    return parseFigures(runs, htmlBytes);
+  } finally {
+    await page.close();
+  }
+}
+
+/** parse_pathological_ratio: the hostile page's parse time over its plain twin's. */
+async function measurePathological(browser: Browser, server: PageServer, bundle: string, htmlBytes: Map<string, number>): Promise<PathologicalFigures> {
+  log('parse: the pathological page and its plain twin…');
+  const hostile = await parseOnePage(browser, server, HOSTILE_PATH, bundle, htmlBytes.get(HOSTILE_PATH) ?? 0);
+  const plain = await parseOnePage(browser, server, PLAIN_PATH, bundle, htmlBytes.get(PLAIN_PATH) ?? 0);
+  const figures = pathologicalFigures(hostile, plain);
+  log(`parse: pathological ${figures.parse_ms} ms, plain ${figures.plain_parse_ms} ms, ratio ${figures.parse_pathological_ratio}`);
+  return figures;
 }
 
 /** Parse and walk times of every page, in a Chromium without the extension. */
@@ -107,6 +141,7 @@ async function parseStage(server: PageServer, htmlBytes: Map<string, number>, op
   const figures = new Map<string, ParseFigures>();
   let profile: ParseProfile | undefined;
   try {
+    const pathological = await measurePathological(browser, server, bundle, htmlBytes);
     for (const meetings of [SEED_MEETINGS, options.meetings]) {
       for (const rendering of RENDERINGS) {
         const path = pagePath(meetings, rendering);
@@ -130,7 +165,7 @@ async function parseStage(server: PageServer, htmlBytes: Map<string, number>, op
         }
       }
     }
-    const result: ParseStage = { figures, version: `Chromium ${browser.version()}` };
+    const result: ParseStage = { figures, pathological, version: `Chromium ${browser.version()}` };
     if (profile) result.profile = profile;
     return result;
   } finally {
@@ -241,6 +276,24 @@ async function main(): Promise<void> {
   process.on('exit', () => built?.remove());
   let server: PageServer | null = null;
   try {
+    // The parser alone: no extension to build.
+    if (options.only === 'pathological') {
+      const pages = pathologicalSources();
+      server = await servePages(pages);
+      const bytes = new Map(Object.entries(pages).map(([path, html]) => [path, Buffer.byteLength(html)]));
+      const bundle = await buildParserBundle();
+      const browser = await chromium.launch({ executablePath: findChromium(), args: [...CHROMIUM_FLAGS] });
+      let pathological: PathologicalFigures;
+      try {
+        pathological = await measurePathological(browser, server, bundle, bytes);
+      } finally {
+        await browser.close();
+      }
+      const out = { parse_pathological_ratio: pathological.parse_pathological_ratio, pathological };
+      process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+      log('done');
+      return;
+    }
     if (options.build) {
       log('building the extension…');
       built = buildExtension();
@@ -281,6 +334,7 @@ async function main(): Promise<void> {
       panel_files: bundles.panel_files,
       budgets: { ...checkBudgets(small, big), ...checkGitHubBudgets(github) },
       github,
+      pathological: parse.pathological,
       legend: LEGEND,
       elapsed_s: Math.round((performance.now() - started) / 1000),
     };

@@ -17,7 +17,7 @@ export type StyleMap = ReadonlyMap<string, ClassStyle>;
  * Simple class rules only (`.c7{…}`). List rules (`ul.lst-kix_…{…}`, `.lst-kix_…>li:before{…}`) never carry text
  * styles and are passed over unread: a long Doc's export has tens of thousands of them (45,000 at 5,000 meetings).
  */
-const CLASS_RULE = /\.(?!lst-kix_)([A-Za-z_][\w-]*)\s*\{([^}]*)\}/g;
+const CLASS_RULE = /\.(?!lst-kix_)([A-Za-z_][\w-]*)\s*\{([^{}]*)\}/g;
 
 /** Reads `.cN{…}` rules from stylesheet text into class name → what matters to us. */
 export function readStyleSheet(css: string): Map<string, ClassStyle> {
@@ -32,11 +32,28 @@ export function readStyleSheet(css: string): Map<string, ClassStyle> {
   return map;
 }
 
-/** The parts of a declaration block (a class rule or a `style` attribute) that we use, or null if none. */
+/**
+ * The parts of a declaration block (a class rule or a `style` attribute) that we use, or null if none. Read
+ * declaration by declaration: a rule like `text-decoration:[^;]*line-through` searched across the whole body
+ * rescans it from every `text-decoration:` of a page's hostile `style` attribute.
+ */
 export function readDeclarations(body: string): ClassStyle | null {
-  const struck = /text-decoration(?:-line)?\s*:[^;]*line-through/i.test(body);
-  const weight = /font-weight\s*:\s*(bold(?:er)?|normal|lighter|\d{3})/i.exec(body);
-  const margin = /margin-left\s*:\s*(-?[\d.]+)\s*(pt|px)/i.exec(body);
+  let struck = false;
+  let weight: RegExpExecArray | null = null;
+  let margin: RegExpExecArray | null = null;
+  for (const declaration of body.split(';')) {
+    const colon = declaration.indexOf(':');
+    if (colon < 0) continue;
+    const property = declaration.slice(0, colon).trim().toLowerCase();
+    const value = declaration.slice(colon + 1);
+    if (property.endsWith('text-decoration') || property.endsWith('text-decoration-line')) {
+      struck ||= /line-through/i.test(value);
+    } else if (property.endsWith('font-weight')) {
+      weight ??= /^\s*(bold(?:er)?|normal|lighter|\d{3})/i.exec(value);
+    } else if (property.endsWith('margin-left')) {
+      margin ??= /^\s*(-?[\d.]+)\s*(pt|px)/i.exec(value);
+    }
+  }
   if (!struck && !weight && !margin) return null;
   const style: ClassStyle = { struck };
   if (weight?.[1]) style.bold = isBoldWeight(weight[1]);
@@ -76,10 +93,16 @@ export function levelFromMargin(marginPt: number): number {
  */
 export function unwrapGoogleRedirect(href: string): string {
   if (!/^https?:\/\/(?:www\.)?google\.[a-z.]+\/url\?/i.test(href)) return href;
-  const m = /[?&](?:q|url)=([^&#]*)/.exec(href);
-  if (!m?.[1]) return href;
+  // The value's end is found by hand: `[?&]q=([^&#]*)` rescans to the end from every "?q=" of a hostile href.
+  const name = /[?&](?:q|url)=/.exec(href);
+  if (!name) return href;
+  const from = name.index + name[0].length;
+  let to = from;
+  while (to < href.length && href.charAt(to) !== '&' && href.charAt(to) !== '#') to++;
+  const value = href.slice(from, to);
+  if (!value) return href;
   try {
-    return decodeURIComponent(m[1].replace(/\+/g, ' '));
+    return decodeURIComponent(value.replace(/\+/g, ' '));
   } catch {
     return href;
   }

@@ -4,14 +4,19 @@
 import { find } from 'linkifyjs';
 import { unwrapGoogleRedirect } from './gdocs';
 import type { Link } from './model';
+import { trimTrailing } from './text';
+
+/** Redirects inside redirects unwrapped at most this deep: a page's redirect nested 4,000 times is no link. */
+const MAX_REDIRECTS = 3;
 
 /** An anchor's href made absolute, unwrapped from Google's redirect, or null if it is not http(s). */
-export function cleanHref(raw: string, baseUrl: string): string | null {
+export function cleanHref(raw: string, baseUrl: string, redirects = 0): string | null {
   const trimmed = raw.trim();
   if (trimmed.length === 0 || trimmed.startsWith('#')) return null;
   if (GOOGLE_REDIRECT.test(trimmed)) {
+    if (redirects >= MAX_REDIRECTS) return null;
     const target = unwrapGoogleRedirect(trimmed);
-    return target === trimmed ? null : cleanHref(target, '');
+    return target === trimmed ? null : cleanHref(target, '', redirects + 1);
   }
   // Most hrefs are plain absolute http(s) addresses: skip the URL parser (slow in a page, at 100k links).
   if (PLAIN_HTTP.test(trimmed)) return trimmed;
@@ -22,7 +27,7 @@ export function cleanHref(raw: string, baseUrl: string): string | null {
     return null;
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-  return GOOGLE_REDIRECT.test(url.href) ? cleanHref(url.href, '') : url.href;
+  return GOOGLE_REDIRECT.test(url.href) ? cleanHref(url.href, '', redirects) : url.href;
 }
 
 /** An absolute http(s) URL of printable ASCII with a plain host: already what the parser would give. */
@@ -47,6 +52,8 @@ export function bareUrls(text: string): Link[] {
       links.push({ href, text: word });
       continue;
     }
+    // linkify tokenises the whole word, slowly, and no URL anyone typed into an agenda is this long.
+    if (word.length > MAX_TYPED_URL) continue;
     for (const found of find(word, 'url')) {
       if (found.start !== 0 || !/^(?:https?:\/\/|www\.)/i.test(found.value)) continue;
       const cleaned = cleanHref(found.href, '');
@@ -55,6 +62,9 @@ export function bareUrls(text: string): Link[] {
   }
   return links;
 }
+
+/** The longest word linkify is asked about (browsers take longer URLs, but nobody types them). */
+const MAX_TYPED_URL = 4096;
 
 /** `https://host.tld/path?query` in URL-safe ASCII, ending in a letter, digit or slash. */
 const CLEAN_URL = /^https?:\/\/[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?::\d{1,5})?(?:\/[\w\-.~%!$&'*+,;=:@/?#]*[\w/])?\/?$/i;
@@ -67,9 +77,34 @@ const URL_START = /(?<![\w.@/-])(?:https?:\/\/|www\.)[^\s<>"]+/gi;
  * Returns `anchors` itself when there is nothing to add (one array less per item, at 100,000 items).
  */
 export function linksOf(text: string, anchors: Link[]): Link[] {
-  const bare = bareUrls(text).filter((url) => !anchors.some((a) => a.text.includes(url.text)));
+  const found = bareUrls(text);
+  const bare = found.length === 0 ? found : found.filter(notInAnchorText(anchors, found.length));
   if (bare.length === 0 && anchors.length <= 1) return anchors;
   return mergeLinks(anchors, bare);
+}
+
+/**
+ * Characters of anchor text searched for bare URLs, at most (anchor text × bare URLs). Past it (an item of
+ * thousands of linked URLs) only an anchor whose text is the URL, or one of its words, hides it: searching
+ * every anchor for every URL grows with the square of the item.
+ */
+const MAX_SEARCHED = 2_000_000;
+
+/** Whether a bare URL is not already an anchor's text (or inside one). */
+function notInAnchorText(anchors: readonly Link[], bareCount: number): (url: Link) => boolean {
+  if (anchors.length === 0) return () => true;
+  let anchorText = 0;
+  for (const anchor of anchors) anchorText += anchor.text.length;
+  if (anchorText * bareCount <= MAX_SEARCHED) return (url) => !anchors.some((a) => a.text.includes(url.text));
+  const words = new Set<string>();
+  for (const anchor of anchors) {
+    words.add(anchor.text);
+    for (const word of anchor.text.split(' ')) {
+      words.add(word);
+      words.add(trimTrailing(word, `.,;:!?)]'"`, false));
+    }
+  }
+  return (url) => !words.has(url.text);
 }
 
 /** Anchors first, then bare URLs, each href once. */

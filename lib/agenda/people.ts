@@ -90,6 +90,8 @@ export function mentionsIn(text: string): string[] {
  * end many sentences.
  */
 export function peopleInTag(tag: string, position: TagPosition): string[] {
+  // Longer is a sentence, not a tag (peopleIn never passes one); and the rules below backtrack on long runs.
+  if (tag.length > MAX_TAG) return [];
   const square = tag.startsWith('[');
   const inner = tag.slice(1, -1).trim();
   if (inner.length === 0) return [];

@@ -1,7 +1,7 @@
 // Section titles: the bullets (or headings, or "Issues:" paragraphs) that group a meeting's items.
 // Each maps to a normalised kind; the title as written is kept beside it.
 import type { SectionKind } from './model';
-import { oneLine, wordCount } from './text';
+import { oneLine, trimTrailing, withoutAsides, wordCount } from './text';
 
 const KIND_RULES: readonly (readonly [SectionKind, RegExp])[] = [
   ['announcements', /^(?:announcements?|announcements? ?(?:\/|&|and) ?(?:reminders?|updates?|news)|reminders?|news)$/],
@@ -27,10 +27,8 @@ export function sectionKind(title: string): SectionKind | null {
 
 /** Lower case, without "(…)" asides, trailing punctuation and markers: "Agenda/Notes (Please include …):" → "agenda/notes". */
 function titleKey(title: string): string {
-  return oneLine(title)
-    .toLowerCase()
-    .replace(/\([^)]*\)/g, ' ')
-    .replace(/[:.?!*_\s]+$/g, '')
+  // Asides and the trailing run are cut by hand: as regexes they take time quadratic in a long line.
+  return trimTrailing(withoutAsides(oneLine(title).toLowerCase()), ':.?!*_', true)
     .replace(/^[*_\s]+/, '')
     .replace(/\s+/g, ' ')
     .trim();
@@ -44,7 +42,6 @@ export function isParagraphTitle(text: string, bold: boolean, hasLinks: boolean)
   if (hasLinks || text.includes('\n')) return false;
   const line = oneLine(text);
   if (sectionKind(line) !== null) return true;
-  const withoutAsides = line.replace(/\([^)]*\)/g, ' ');
-  if (/:\s*$/.test(line) && wordCount(withoutAsides) <= MAX_TITLE_WORDS && !/^[[(]/.test(line)) return true;
+  if (/:\s*$/.test(line) && wordCount(withoutAsides(line)) <= MAX_TITLE_WORDS && !/^[[(]/.test(line)) return true;
   return bold && wordCount(line) <= 5 && !/[.?!]$/.test(line);
 }

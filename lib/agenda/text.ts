@@ -48,3 +48,38 @@ const INSTRUCTION = /^\s*[[(]\s*(?:please\s+)?add\b[^\])]{0,120}[\])]\s*$/i;
 export function isPlaceholder(text: string): boolean {
   return /^[\s.*\-–—…_·•]*$/.test(text) || (text.length <= 140 && INSTRUCTION.test(text));
 }
+
+/**
+ * Every "(…)" aside replaced by a space: what `text.replace(/\([^)]*\)/g, ' ')` gives, in one pass. The regex
+ * scans to the end from every "(" that has no ")" after it: seconds on a page's "x((((…".
+ */
+export function withoutAsides(text: string): string {
+  let open = text.indexOf('(');
+  if (open < 0) return text;
+  let out = '';
+  let from = 0;
+  while (open >= 0) {
+    const close = text.indexOf(')', open + 1);
+    // No ")" after this "(" means none after any later one either.
+    if (close < 0) break;
+    out += `${text.slice(from, open)} `;
+    from = close + 1;
+    open = text.indexOf('(', from);
+  }
+  return out + text.slice(from);
+}
+
+/**
+ * The text without its trailing run of `chars` (and of blanks, when `blanks`): a regex `[…]+$` retries from
+ * every character of a long run that is not at the end, in time that grows with the run's square.
+ */
+export function trimTrailing(text: string, chars: string, blanks: boolean): string {
+  let end = text.length;
+  while (end > 0) {
+    const c = text.charAt(end - 1);
+    // `trim` drops exactly what `\s` matches.
+    if (chars.includes(c) || (blanks && c.trim() === '')) end--;
+    else break;
+  }
+  return end === text.length ? text : text.slice(0, end);
+}

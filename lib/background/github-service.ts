@@ -3,7 +3,8 @@
 // the settings change, and the one place that tells the panel, the options page and the agenda tabs what
 // arrived. Browser APIs come in through `ServiceDeps`, so that it runs in unit tests as it runs in the worker.
 import { createGitHubClient, type GitHubClient, type GitHubClientEvent, type GitHubClientOptions, type RateLimitReport } from '../github/client';
-import type { StatusCache } from '../github/cache';
+import { STATUS_CACHE_LIMITS, type StatusCache } from '../github/cache';
+import { credentialOf } from '../github/credential';
 import type { FetchLike } from '../github/http';
 import { isGitHubLookupRequest, type GitHubBroadcast, type GitHubLookupAnswer, type GitHubLookupRequest } from '../github/messages';
 import type { FailureKind, RefReport } from '../github/status';
@@ -81,6 +82,7 @@ export function createGitHubService(deps: ServiceDeps): GitHubService {
     const mine = generation;
     const made = (async (): Promise<Current> => {
       const [{ settings, problem: settingsProblem }, statusCache] = await Promise.all([deps.readSettings(), openCache()]);
+      if (statusCache) await tidyCache(statusCache, settings.token);
       const made = createGitHubClient({
         ...deps.clientOptions,
         apiBase: settings.apiBase,
@@ -98,6 +100,20 @@ export function createGitHubService(deps: ServiceDeps): GitHubService {
       if (current === made) current = null;
     });
     return made;
+  }
+
+  /**
+   * What a token fetched goes when that token does (removed or replaced), and the cache stays within its
+   * age and size limits. Done whenever a client is made: at the worker's start and after every settings change.
+   */
+  async function tidyCache(statusCache: StatusCache, token: string | null): Promise<void> {
+    try {
+      await statusCache.forgetOtherCredentials(await credentialOf(token));
+      await statusCache.prune(now() - STATUS_CACHE_LIMITS.maxAgeMs);
+      await statusCache.trim(STATUS_CACHE_LIMITS.maxEntries);
+    } catch {
+      // A broken cache costs requests, never statuses; the client never serves another credential's entries.
+    }
   }
 
   /** The client of the settings in force: one made before they changed is already disposed. */
@@ -188,6 +204,8 @@ export function createGitHubService(deps: ServiceDeps): GitHubService {
     problem = null;
     lastRateLimit = null;
     void old?.then(({ client: c }) => c.dispose()).catch(() => undefined);
+    // Made now, not at the next look-up: a removed token's statuses leave the cache at once.
+    void client().catch(() => undefined);
     const reset: GitHubNews = { type: 'github/reset' };
     deps.toExtensionPages(reset);
     for (const tabId of [...tabs.keys()]) send(tabId, reset);
@@ -196,8 +214,11 @@ export function createGitHubService(deps: ServiceDeps): GitHubService {
   return {
     handle(message, origin) {
       if (isGitHubLookupRequest(message)) return lookup(message, origin);
-      if (isGitHubStateRequest(message)) return state();
-      if (isGitHubCheckRequest(message)) return check();
+      // How the connection stands, and a request that spends quota, are the options page's and the panel's
+      // business: a content script (in a page that may be hostile) is not answered.
+      const fromExtensionPage = origin.tabId === undefined;
+      if (isGitHubStateRequest(message)) return fromExtensionPage ? state() : undefined;
+      if (isGitHubCheckRequest(message)) return fromExtensionPage ? check() : undefined;
       return undefined;
     },
     lookup,

@@ -19,7 +19,25 @@ export interface CachedRef {
   pullEtag: string | null;
   /** Whether a token was used: an anonymous not-found may be a private repository a token can see. */
   authenticated: boolean;
+  /**
+   * Which credential fetched it (lib/github/credential.ts): what a token saw is served only with that token.
+   * Entries stored before this was recorded have none, and are not served to anyone with a token's rights.
+   */
+  credential?: string;
   storedAt: number;
+}
+
+/** How long and how many statuses are kept: the cache is pruned to these whenever a client is made. */
+export const STATUS_CACHE_LIMITS = {
+  /** Settled statuses are fresh for days; past a month an entry is worth no more than its ETag. */
+  maxAgeMs: 30 * 24 * 60 * 60 * 1000,
+  /** A few of the longest agendas. */
+  maxEntries: 50_000,
+};
+
+/** Whether an entry may be served to a client using `credential`: anonymous answers are public, others are its own. */
+export function servesCredential(entry: CachedRef, credential: string): boolean {
+  return !entry.authenticated || entry.credential === credential;
 }
 
 export interface StoredRateLimit {
@@ -36,6 +54,11 @@ export interface StatusCache {
   putRateLimit(base: string, key: string, limit: RateLimit): Promise<void>;
   /** Drops entries stored before `before` (ms since the epoch); returns how many. */
   prune(before: number): Promise<number>;
+  /** Drops what a token other than `credential` fetched (everything a token fetched, when anonymous); returns how many. */
+  forgetOtherCredentials(credential: string): Promise<number>;
+  /** Drops the oldest entries beyond `maxEntries`; returns how many. */
+  trim(maxEntries: number): Promise<number>;
+  count(): Promise<number>;
   clear(): Promise<void>;
   close(): void;
 }
@@ -114,6 +137,33 @@ export async function openStatusCache(name: string = CACHE_DB_NAME): Promise<Sta
       await tx.done;
       return removed;
     },
+    async forgetOtherCredentials(credential) {
+      const tx = db.transaction('refs', 'readwrite');
+      let removed = 0;
+      for (let cursor = await tx.store.openCursor(); cursor; cursor = await cursor.continue()) {
+        if (servesCredential(cursor.value, credential)) continue;
+        await cursor.delete();
+        removed++;
+      }
+      await tx.done;
+      return removed;
+    },
+    async trim(maxEntries) {
+      const tx = db.transaction('refs', 'readwrite');
+      let excess = (await tx.store.count()) - maxEntries;
+      let removed = 0;
+      // Oldest first, through the storedAt index.
+      for (let cursor = await tx.store.index('storedAt').openCursor(); cursor && excess > 0; cursor = await cursor.continue()) {
+        await cursor.delete();
+        excess--;
+        removed++;
+      }
+      await tx.done;
+      return removed;
+    },
+    count() {
+      return db.count('refs');
+    },
     async clear() {
       const tx = db.transaction(['refs', 'limits'], 'readwrite');
       await Promise.all([tx.objectStore('refs').clear(), tx.objectStore('limits').clear(), tx.done]);
@@ -151,6 +201,25 @@ export function createMemoryStatusCache(): StatusCache {
         }
       }
       return removed;
+    },
+    async forgetOtherCredentials(credential) {
+      let removed = 0;
+      for (const [k, entry] of refs) {
+        if (servesCredential(entry, credential)) continue;
+        refs.delete(k);
+        removed++;
+      }
+      return removed;
+    },
+    async trim(maxEntries) {
+      const excess = refs.size - maxEntries;
+      if (excess <= 0) return 0;
+      const oldest = [...refs].sort(([, a], [, b]) => a.storedAt - b.storedAt).slice(0, excess);
+      for (const [k] of oldest) refs.delete(k);
+      return oldest.length;
+    },
+    async count() {
+      return refs.size;
     },
     async clear() {
       refs.clear();

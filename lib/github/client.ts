@@ -8,10 +8,12 @@
 import {
   DEFAULT_FRESHNESS,
   isFreshStatus,
+  servesCredential,
   type CachedRef,
   type Freshness,
   type StatusCache,
 } from './cache';
+import { ANONYMOUS_CREDENTIAL, credentialOf } from './credential';
 import { failureMessage, makeFailure, type Problem } from './errors';
 import { buildStatusQuery, MAX_REFS_PER_QUERY, readStatusAnswer } from './graphql';
 import { DEFAULT_RETRY, send, type FetchLike, type HttpContext, type HttpOutcome, type HttpRequest, type RetryPolicy } from './http';
@@ -187,6 +189,8 @@ class StatusClient implements GitHubClient {
   private idleWaiters: (() => void)[] = [];
   private readonly listeners = new Set<(event: GitHubClientEvent) => void>();
   private readonly ready: Promise<void>;
+  /** Which credential this client's answers belong to (a hash of the token); set before any look-up. */
+  private credential = ANONYMOUS_CREDENTIAL;
 
   constructor(options: GitHubClientOptions) {
     this.apiBase = normalizeApiBase(options.apiBase ?? DEFAULT_API_BASE);
@@ -215,7 +219,10 @@ class StatusClient implements GitHubClient {
       signal: this.stop.signal,
       onRateLimit: (limit) => this.noteRateLimit(limit),
     };
-    this.ready = this.loadRateLimit();
+    this.ready = Promise.all([
+      this.loadRateLimit(),
+      credentialOf(this.token).then((credential) => void (this.credential = credential)),
+    ]).then(() => undefined);
   }
 
   // ── Public API ────────────────────────────────────────────────────────────────────────────────
@@ -352,7 +359,8 @@ class StatusClient implements GitHubClient {
       return;
     }
     for (const entry of entries) {
-      if (this.known.has(entry.ref)) continue;
+      // What another token could see is not this client's to show.
+      if (this.known.has(entry.ref) || !servesCredential(entry, this.credential)) continue;
       this.known.set(entry.ref, {
         status: entry.status,
         failure: entry.notFound,
@@ -380,6 +388,7 @@ class StatusClient implements GitHubClient {
         etag: known.etag,
         pullEtag: known.pullEtag,
         authenticated: known.authenticated,
+        credential: known.authenticated ? this.credential : ANONYMOUS_CREDENTIAL,
         storedAt: now,
       });
     }

@@ -23,6 +23,9 @@ export type GitHubBroadcast =
   | { type: 'github/reports'; reports: RefReport[] }
   | { type: 'github/rate-limit'; rateLimit: RateLimitReport };
 
+/** The most references one look-up message may carry: the background ignores a longer one. Ask in parts. */
+export const MAX_LOOKUP_REFS = 10_000;
+
 function isStringArray(value: unknown): value is string[] {
   return Array.isArray(value) && value.every((item) => typeof item === 'string');
 }
@@ -34,7 +37,7 @@ export function isGitHubLookupRequest(message: unknown): message is GitHubLookup
   return (
     m.type === 'github/lookup' &&
     isStringArray(m.refs) &&
-    m.refs.length <= 10_000 &&
+    m.refs.length <= MAX_LOOKUP_REFS &&
     (m.visibleFirst === undefined || isStringArray(m.visibleFirst)) &&
     (m.force === undefined || typeof m.force === 'boolean')
   );

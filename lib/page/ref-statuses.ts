@@ -7,7 +7,7 @@
 // made close together go as one message.
 import { isGitHubReset, type GitHubNews } from '../background/protocol';
 import type { RateLimitReport } from '../github/client';
-import { isGitHubBroadcast, type GitHubLookupAnswer, type GitHubLookupRequest } from '../github/messages';
+import { isGitHubBroadcast, MAX_LOOKUP_REFS, type GitHubLookupAnswer, type GitHubLookupRequest } from '../github/messages';
 import { canonicalRef } from '../github/refs';
 import type { RefReport } from '../github/status';
 
@@ -84,6 +84,19 @@ function backgroundSilent(ref: string, error: unknown, now: number, previous: Re
     pending: false,
     stale: previous?.stale ?? false,
   };
+}
+
+/** `refs` in messages the background accepts: those on screen first, at most `MAX_LOOKUP_REFS` a message. */
+export function lookupParts(refs: readonly string[], visible: readonly string[] | null): string[][] {
+  let ordered = refs;
+  if (visible !== null && refs.length > MAX_LOOKUP_REFS) {
+    const all = new Set(refs);
+    const first = new Set(visible.filter((ref) => all.has(ref)));
+    ordered = [...first, ...refs.filter((ref) => !first.has(ref))];
+  }
+  const parts: string[][] = [];
+  for (let i = 0; i < ordered.length; i += MAX_LOOKUP_REFS) parts.push(ordered.slice(i, i + MAX_LOOKUP_REFS));
+  return parts;
 }
 
 /** Whether two reports say the same (the background sends fresh objects for unchanged news). */
@@ -198,34 +211,40 @@ export function createStatusStore(transport: StatusTransport, options: StatusSto
       current?.waiters.forEach((resolve) => resolve());
       return;
     }
-    const refs = [...current.refs];
     try {
-      if (refs.length === 0) return;
-      const sent = new Set(refs);
-      const request: GitHubLookupRequest = { type: 'github/lookup', refs };
-      if (visible !== null) request.visibleFirst = visible.filter((ref) => sent.has(ref));
-      if (current.force) request.force = true;
-      for (const ref of refs) {
-        asked.add(ref);
-        inFlight.add(ref);
-      }
-      let answer: GitHubLookupAnswer;
-      try {
-        answer = await transport.lookup(request);
-      } catch (error) {
-        if (stopped) return;
-        const at = now();
-        for (const ref of refs) inFlight.delete(ref);
-        apply(refs.map((ref) => backgroundSilent(ref, error, at, known.get(ref))));
-        return;
-      }
-      if (stopped) return;
-      for (const ref of refs) inFlight.delete(ref);
-      apply(answer.reports);
-      setRateLimit(answer.rateLimit);
+      // The background refuses a message of more references than it takes: a long agenda asks in parts,
+      // those on screen in the first.
+      const parts = lookupParts([...current.refs], visible);
+      await Promise.all(parts.map((refs) => send(refs, current.force)));
     } finally {
       current.waiters.forEach((resolve) => resolve());
     }
+  }
+
+  async function send(refs: string[], force: boolean): Promise<void> {
+    if (refs.length === 0) return;
+    const sent = new Set(refs);
+    const request: GitHubLookupRequest = { type: 'github/lookup', refs };
+    if (visible !== null) request.visibleFirst = visible.filter((ref) => sent.has(ref));
+    if (force) request.force = true;
+    for (const ref of refs) {
+      asked.add(ref);
+      inFlight.add(ref);
+    }
+    let answer: GitHubLookupAnswer;
+    try {
+      answer = await transport.lookup(request);
+    } catch (error) {
+      if (stopped) return;
+      const at = now();
+      for (const ref of refs) inFlight.delete(ref);
+      apply(refs.map((ref) => backgroundSilent(ref, error, at, known.get(ref))));
+      return;
+    }
+    if (stopped) return;
+    for (const ref of refs) inFlight.delete(ref);
+    apply(answer.reports);
+    setRateLimit(answer.rateLimit);
   }
 
   function ask(refs: readonly string[], force: boolean): Promise<void> {

@@ -23,7 +23,7 @@ export function notesAsMarkdown(notes: readonly NoteRecord[], options: MarkdownO
   const out: string[] = [];
   const agendas = [...new Set(notes.map((note) => note.agendaId))].sort();
   for (const agendaId of agendas) {
-    out.push(`# Notes on ${oneLine(options.titles?.[agendaId] ?? agendaId)}`, '');
+    out.push(`# Notes on ${escapeMarkdown(oneLine(options.titles?.[agendaId] ?? agendaId))}`, '');
     const mine = notes
       .filter((note) => note.agendaId === agendaId)
       .sort((a, b) => compareDesc(dateOf(a), dateOf(b)) || a.createdAt - b.createdAt);
@@ -36,10 +36,10 @@ export function notesAsMarkdown(notes: readonly NoteRecord[], options: MarkdownO
       const target = note.target;
       const heading =
         target.kind === 'meeting'
-          ? `The meeting: ${shorten(target.quote)}`
-          : `${SECTION_NAMES[target.anchor.sectionKind]}: ${shorten(target.quote)}`;
+          ? `The meeting: ${escapeMarkdown(shorten(target.quote))}`
+          : `${SECTION_NAMES[target.anchor.sectionKind]}: ${escapeMarkdown(shorten(target.quote))}`;
       out.push(`### ${heading}`, '');
-      if (target.kind === 'item') out.push(quote(target.quote), '');
+      if (target.kind === 'item') out.push(quote(escapeMarkdown(target.quote)), '');
       out.push(note.body.trim().length > 0 ? note.body.trim() : '_(empty note)_', '');
       for (const conflict of note.conflicts) {
         out.push(`_Also kept from an edit made at the same time (${new Date(conflict.updatedAt).toISOString()}):_`, '');
@@ -63,6 +63,15 @@ function quote(text: string): string {
     .split('\n')
     .map((line) => `> ${line}`.trimEnd())
     .join('\n');
+}
+
+/**
+ * The page's text as literal text in Markdown: a backslash before every character that could start HTML, a
+ * link, an image, an autolink, code or emphasis, so that an agenda's `<img onerror>` or `[x](javascript:…)`
+ * does not come alive wherever the export is read. The user's own note is theirs, and is left as written.
+ */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_[\]<>!&]/g, (c) => `\\${c}`);
 }
 
 function oneLine(text: string): string {

@@ -19,7 +19,8 @@ export function toJson(results: BenchResults): Record<string, unknown> {
         github_requests_cold_anon: github.cold_anon.requests,
       }
     : {};
-  return { environment, ...sizes, ...rest, ...flat };
+  const pathological = results.pathological ? { parse_pathological_ratio: results.pathological.parse_pathological_ratio } : {};
+  return { environment, ...sizes, ...rest, ...flat, ...pathological };
 }
 
 export function formatTable(results: BenchResults): string {
@@ -69,6 +70,15 @@ export function formatTable(results: BenchResults): string {
   if (sizes.length > 0) {
     lines.push('');
     lines.push(...table(['', ...heads], rows));
+  }
+  if (results.pathological) {
+    const p = results.pathological;
+    lines.push('');
+    lines.push(
+      `parse_pathological_ratio: ${p.parse_pathological_ratio.toFixed(2)}× (${ms(p.parse_ms)} against ${ms(p.plain_parse_ms)} ` +
+        `for plain text; ${p.blocks} blocks of ${int(p.block_chars)} characters, ${mb(p.html_bytes)}; fastest runs ` +
+        `${p.parse_pathological_ratio_of_mins.toFixed(2)}×)`,
+    );
   }
   if (results.github) {
     lines.push('');

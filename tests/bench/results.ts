@@ -1,6 +1,7 @@
 // The shape of a bench run's results, as `npm run bench -- --json` prints them.
 import type { GitHubFigures } from './measure-github';
 import type { ParseFigures } from './measure-parse';
+import type { PathologicalFigures } from './pathological-page';
 import type { PanelFigures } from './measure-panel';
 import type { ParseProfile } from './profile-parse';
 
@@ -48,6 +49,8 @@ export interface BenchResults {
   profile?: ParseProfile;
   /** The GitHub look-ups on the seed agenda against the stand-in; absent when not measured. */
   github?: GitHubFigures;
+  /** The hostile page against plain text of the same size; absent when not measured. */
+  pathological?: PathologicalFigures;
   legend: Record<string, string>;
   elapsed_s: number;
 }
@@ -106,5 +109,10 @@ export const LEGEND: Record<string, string> = {
     'requests without a token on a fresh profile, for the page as first shown (1100×800, not scrolled; only what is on ' +
     'screen is looked up); github.cold_anon.refs_on_screen: distinct badged references whose links were in the viewport, ' +
     'refs_near_screen: within the badges\' 200 px look-ahead above and below it. The panel is not opened.',
+  parse_pathological_ratio:
+    'parseAgenda on one meeting whose blocks (a paragraph and an item for each of the ~100 characters and tokens the ' +
+    'rules look for: brackets, punctuation, blanks, digits, URLs, @, #, dates, CSS) are each 100,000 characters of ' +
+    'it, over parseAgenda on the same page with plain words instead; medians of 5 after 1 warm-up, in the same browser ' +
+    'as parse_ms. Near 1 when every rule is linear; a rule that backtracks on long runs makes it hundreds.',
   bundle_bytes: 'content-scripts/agenda.js; the panel: sidepanel.html\'s scripts and style sheets with every chunk they import.',
 };

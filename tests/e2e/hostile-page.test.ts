@@ -1,7 +1,9 @@
-// A page built to hurt: script-like text, javascript: links, a huge item, lists nested 50 deep.
-// It must parse without harm, and everything of it must show as inert text.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+// A page built to hurt: script-like text, javascript: links, a huge item, lists nested 50 deep; and a page
+// of 100,000-character runs of what the parser's rules look for. They must parse without harm, everything of
+// them must show as inert text, and the page must stay responsive while the overlay re-reads it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { repeatTo } from '../support/pathological';
 import { startSession, type Session } from './support/session';
 
 const NESTED = '<ul><li>level'.repeat(50) + ' bottom' + '</li></ul>'.repeat(50);
@@ -21,13 +23,35 @@ const HOSTILE = `<!doctype html><html><head><title>Hostile</title></head><body>
 <ul><li>Announcements<ul><li>Nothing</li></ul></li></ul>
 </body></html>`;
 
+/** 100,000 characters of `unit` after a word: each of these took one of the parser's rules seconds. */
+const RUN_CHARS = 100_000;
+const run = (unit: string): string => escapeHtml(`x${repeatTo(unit, RUN_CHARS)}`);
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+const PATHOLOGICAL = `<!doctype html><html><head><title>Pathological</title></head><body>
+<h1>Team agenda</h1>
+<h2>May 2, 2018</h2>
+<p>${run('(')}</p>
+<p>${run(':')}</p>
+<ul>
+<li><span style="${run('text-decoration:')}">styled</span></li>
+<li><a href="https://www.google.com/url?${run('?q=')}">redirect</a></li>
+<li id="edited">Edited here</li>
+</ul>
+<h2>April 25, 2018</h2>
+<ul><li>Announcements<ul><li>Nothing</li></ul></li></ul>
+</body></html>`;
+
 let session: Session;
 let page: Page;
 let panel: Page;
 const dialogs: string[] = [];
 
 beforeAll(async () => {
-  session = await startSession({ '/hostile.html': HOSTILE });
+  session = await startSession({ '/hostile.html': HOSTILE, '/pathological.html': PATHOLOGICAL });
   session.browser.context.on('dialog', (dialog) => {
     dialogs.push(dialog.message());
     void dialog.dismiss();
@@ -72,4 +96,46 @@ it('counts the huge and deeply nested items', async () => {
   const count = await panel.locator('[data-meeting-key="2018-04-04"]').textContent();
   // click me…, the 100 KB item, and 50 nested levels.
   expect(count).toMatch(/52 items/);
+});
+
+describe('a page of 100,000-character pathological blocks', () => {
+  let hostilePage: Page;
+  let hostilePanel: Page;
+
+  beforeAll(async () => {
+    ({ page: hostilePage, panel: hostilePanel } = await session.openWithPanel('/pathological.html'));
+  });
+
+  it('is indexed: the panel lists its meetings', async () => {
+    await expect
+      .poll(() => hostilePanel.locator('[data-meeting-key]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-meeting-key'))), {
+        timeout: 30_000,
+      })
+      .toEqual(['2018-05-02', '2018-04-25']);
+  });
+
+  it('stays responsive while the overlay re-reads it after an edit', async () => {
+    // Inside the page: a trivial timer every 10 ms, for 2 s from an edit (the overlay re-reads 250 ms after one).
+    const lateness = await hostilePage.evaluate(async () => {
+      let worst = 0;
+      let last = performance.now();
+      const edited = document.getElementById('edited');
+      if (!edited) throw new Error('no #edited item');
+      edited.textContent = 'Edited here, again';
+      const end = last + 2_000;
+      while (last < end) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        const now = performance.now();
+        worst = Math.max(worst, now - last - 10);
+        last = now;
+      }
+      return worst;
+    });
+    expect(lateness).toBeLessThan(100);
+    // And the edit reached the index.
+    await hostilePanel.locator('[data-meeting-key="2018-05-02"] .meeting__toggle').click();
+    await expect
+      .poll(() => hostilePanel.locator('[data-item-key^="2018-05-02/"]').filter({ hasText: 'Edited here, again' }).count(), { timeout: 10_000 })
+      .toBe(1);
+  });
 });

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { MAX_DEPTH } from '../../../lib/agenda/blocks';
 import type { Item } from '../../../lib/agenda/model';
 import { parseDocument } from '../../../lib/agenda/parse';
+import { pathologicalBlocks } from '../../support/pathological';
+import { perCall } from '../../support/timing';
 import { allItems, bodyDocument, parseHtml } from './helpers';
 
 const URL = 'https://example.com/agenda';
@@ -15,7 +17,32 @@ function firstMeetingItems(body: string): Item[] {
   return allItems(m);
 }
 
+/** A meeting whose blocks are each `length` characters of one rule's favourite character or token, as paragraph and item. */
+function pathologicalPage(length: number): Document {
+  const doc = bodyDocument('<h2>January 8, 2019</h2>');
+  for (const text of pathologicalBlocks(length)) {
+    const p = doc.createElement('p');
+    p.textContent = text;
+    const ul = doc.createElement('ul');
+    const li = doc.createElement('li');
+    li.textContent = text;
+    ul.append(li);
+    doc.body.append(p, ul);
+  }
+  return doc;
+}
+
 describe('hostile input', () => {
+  it('parses a page of 100,000-character pathological blocks in time linear in its size', () => {
+    const small = pathologicalPage(10_000);
+    const large = pathologicalPage(100_000);
+    const smallMs = perCall(() => parseDocument(small, URL), 2);
+    const largeMs = perCall(() => parseDocument(large, URL), 2);
+    // Ten times the text: linear is 10, quadratic 100.
+    expect(largeMs / smallMs).toBeLessThan(30);
+    expect(parseDocument(large, URL).agenda.meetings).toHaveLength(1);
+  }, 120_000);
+
   it('drops javascript:, data: and other non-http links', () => {
     const [item] = firstMeetingItems(
       '<h2>January 8, 2019</h2><ul><li>' +

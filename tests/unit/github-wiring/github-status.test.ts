@@ -1,6 +1,7 @@
 // The panel's GitHub status state against a scripted background: what it asks, when it asks again, and
 // what the signals and the banner say.
 import { describe, expect, it } from 'vitest';
+import { MAX_LOOKUP_REFS } from '../../../lib/github/messages';
 import { createGitHubStatus, type GitHubStatus } from '../../../lib/panel/github-status';
 import { ANONYMOUS, ManualTimers, NOW, ScriptedTransport, failed, pending, status } from './helpers';
 
@@ -23,6 +24,21 @@ describe('panel GitHub status', () => {
     expect(github.reports.value.get('a/b#1')?.status?.state).toBe('merged');
     expect(github.reports.value.get('a/b#2')?.status?.kind).toBe('issue');
     expect(github.rateLimit.value).toEqual(ANONYMOUS);
+  });
+
+  it('asks for an agenda of more references than one message may carry in parts, and shows every status', async () => {
+    const { transport, timers, github } = setUp();
+    const refs = Array.from({ length: 25_000 }, (_, i) => `a/b#${i + 1}`);
+    for (const ref of refs) transport.table.set(ref, status(ref, 'issue', 'open'));
+    const onScreen = ['a/b#24999', 'a/b#25000'];
+    void github.request(refs, onScreen);
+    await timers.advance(10);
+    expect(transport.requests.length).toBeGreaterThan(1);
+    expect(transport.requests.every((request) => request.refs.length <= MAX_LOOKUP_REFS)).toBe(true);
+    // Those on screen go in the first message.
+    expect(transport.requests[0]?.visibleFirst).toEqual(onScreen);
+    expect(new Set(transport.asked().flat()).size).toBe(refs.length);
+    expect(refs.filter((ref) => github.reports.value.get(ref)?.status?.state !== 'open')).toEqual([]);
   });
 
   it('asks only for what it lacks: fresh statuses are not asked again', async () => {

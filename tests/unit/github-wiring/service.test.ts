@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createGitHubService, type GitHubService } from '../../../lib/background/github-service';
 import type { ConnectionCheck, GitHubNews } from '../../../lib/background/protocol';
 import { readSettings, writeSettings, type SettingsStorage } from '../../../lib/background/settings';
-import { createMemoryStatusCache, type StatusCache } from '../../../lib/github/cache';
+import { createMemoryStatusCache, STATUS_CACHE_LIMITS, type CachedRef, type StatusCache } from '../../../lib/github/cache';
 import type { GitHubLookupAnswer } from '../../../lib/github/messages';
 import { startGitHubStandIn, type GitHubStandIn, type StandInRef, ALL_STATES } from '../../support/github-standin';
 
@@ -180,6 +180,40 @@ describe('the background GitHub service', () => {
     expect(state.problem).toMatch(/^GitHub did not accept the token \(HTTP 401\)\. Replace it in the options/);
   });
 
+  it('statuses fetched with a token are not shown once the token is removed, and are dropped', async () => {
+    const { refs, refTable } = table(3);
+    for (const ref of refs) refTable[ref] = { ...refTable[ref]!, private: true, title: `Secret plan ${ref}` };
+    const r = await rig({ refs: refTable });
+    await lookup(r, { type: 'github/lookup', refs }, 2);
+    await until(() => reportsIn(r.pages).length === 3);
+    await writeSettings(r.storage, { apiBase: r.server.apiBase, token: null });
+    r.service.settingsChanged();
+    const answer = await lookup(r, { type: 'github/lookup', refs, visibleFirst: refs }, 2);
+    expect(answer.reports.filter((report) => report.status !== null)).toEqual([]);
+    await r.service.state();
+    expect((await r.cache.getMany(r.server.apiBase, refs)).filter((entry) => entry.authenticated)).toEqual([]);
+    // Nor after the worker starts again.
+    r.restart();
+    const later = await lookup(r, { type: 'github/lookup', refs, visibleFirst: refs }, 2);
+    expect(JSON.stringify(later)).not.toContain('Secret plan');
+  });
+
+  it('keeps no cached status longer than its age limit, nor more than its size limit', async () => {
+    const r = await rig();
+    const now = Date.now();
+    const entry = (ref: string, storedAt: number): CachedRef => ({
+      base: r.server.apiBase, ref, status: null, notFound: null, etag: null, pullEtag: null, authenticated: false, storedAt,
+    });
+    const old = entry('old/one#1', now - STATUS_CACHE_LIMITS.maxAgeMs - 1000);
+    const many = Array.from({ length: STATUS_CACHE_LIMITS.maxEntries + 10 }, (_, i) => entry(`o/r#${i + 1}`, now - 1000 + i / 100));
+    await r.cache.putMany([old, ...many]);
+    await r.service.state();
+    expect(await r.cache.getMany(r.server.apiBase, ['old/one#1'])).toEqual([]);
+    expect(await r.cache.count()).toBeLessThanOrEqual(STATUS_CACHE_LIMITS.maxEntries);
+    // The newest stay.
+    expect(await r.cache.getMany(r.server.apiBase, [`o/r#${many.length}`])).toHaveLength(1);
+  });
+
   it('settings changed while the client was being made: the look-up goes with the new ones', async () => {
     const { refs, refTable } = table(3);
     const r = await rig({ refs: refTable });
@@ -210,6 +244,14 @@ describe('the background GitHub service', () => {
       expect(r.service.handle({ type: 'github/lookup', refs: 'a/b#1' }, {})).toBeUndefined();
       expect(r.service.handle(null, {})).toBeUndefined();
     });
+  });
+
+  it('tells how the connection stands, and checks it, to extension pages only, never to a content script', async () => {
+    const r = await rig();
+    expect(r.service.handle({ type: 'github/state' }, { tabId: 4 })).toBeUndefined();
+    expect(r.service.handle({ type: 'github/check' }, { tabId: 4 })).toBeUndefined();
+    expect(r.server.requests).toHaveLength(0);
+    await expect(r.service.handle({ type: 'github/state' }, {})).resolves.toMatchObject({ authenticated: true });
   });
 
   it('puts the token in no message and no answer', async () => {
