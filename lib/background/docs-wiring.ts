@@ -2,7 +2,8 @@
 // come from lib/sources/google-hosts.ts (a loopback override in storage.local exists for tests only).
 // The listener is added synchronously when the worker starts, as MV3 requires for events to wake it.
 import { isExportRequest } from '../messaging/live-doc';
-import { googleHostsFrom, TEST_HOSTS_KEY } from '../sources/google-hosts';
+import { isLocalPagesMode } from '../sources/build-modes';
+import { GOOGLE_HOSTS, googleHostsFrom, TEST_HOSTS_KEY } from '../sources/google-hosts';
 import { createDocsExportService, type DocsExportService } from './docs-export';
 
 const WAIT_KEY = 'docs.notBefore';
@@ -20,7 +21,11 @@ function sessionWaits(): NonNullable<Parameters<typeof createDocsExportService>[
 
 export function startDocsExportWiring(): DocsExportService {
   const service = createDocsExportService({
-    readHosts: async () => googleHostsFrom((await browser.storage.local.get(TEST_HOSTS_KEY))[TEST_HOSTS_KEY]),
+    // Tests point the Google hosts at local servers; the store build has no such door.
+    readHosts: async () =>
+      isLocalPagesMode(import.meta.env.MODE)
+        ? googleHostsFrom((await browser.storage.local.get(TEST_HOSTS_KEY))[TEST_HOSTS_KEY])
+        : GOOGLE_HOSTS,
     hasPermission: (origins) => browser.permissions.contains({ origins }),
     fetch: (url, init) => fetch(url, init),
     isOnline: () => navigator.onLine,

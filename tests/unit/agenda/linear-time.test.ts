@@ -9,11 +9,12 @@ import { docsDocumentId, kixLevel, readDeclarations, readStyleSheet, unwrapGoogl
 import { fingerprint, normaliseForKey } from '../../../lib/agenda/keys';
 import { bareUrls, cleanHref, linksOf } from '../../../lib/agenda/links';
 import { isRecordingLine } from '../../../lib/agenda/meeting';
-import { mentionsIn, peopleIn, peopleInTag } from '../../../lib/agenda/people';
+import { actionOwnerIn, attendeeLabel, attendeesIn, mentionsIn, peopleIn, peopleInTag, trailingDashName } from '../../../lib/agenda/people';
 import { refFromUrl, refsInText, refsOf } from '../../../lib/agenda/refs';
 import { isParagraphTitle, sectionKind } from '../../../lib/agenda/sections';
 import { agendaId } from '../../../lib/agenda/source';
 import { isPlaceholder, normaliseText, oneLine, wordCount } from '../../../lib/agenda/text';
+import { findFullDates, namedWeekday } from '../../../lib/agenda/year-inference';
 import { pathologicalInputs } from '../../support/pathological';
 import { millis, perCall } from '../../support/timing';
 
@@ -50,6 +51,12 @@ const RULES: Record<string, (text: string) => unknown> = {
   mentionsIn,
   peopleInTagStart: (t) => peopleInTag(`[${t}]`, 'start'),
   peopleInTagEnd: (t) => peopleInTag(`(${t})`, 'end'),
+  attendeesIn,
+  attendeeLabel,
+  actionOwnerIn,
+  trailingDashName,
+  findFullDates,
+  namedWeekday,
   refsInText,
   refFromUrl,
   refsOf: (t) => refsOf(t, [{ href: `https://github.com/o/r/pull/${t}`, text: t }]),
