@@ -54,6 +54,8 @@ it('does not read a site the user has not turned on, and offers to turn it on by
   await expect.poll(() => cannotRead(panel)).toBe(true);
   expect(await countOf(panel, '[data-meeting-key]')).toBe(0);
   await expect.poll(() => textOf(panel, '[data-action="turn-on-site"]')).toBe(`Read agendas on ${new URL(server.origin).host}`);
+  // Firefox asks in a prompt of its own: the panel says so before the click.
+  expect(await textOf(panel, '[data-hint="site-ask"]')).toBe('Firefox then asks you, in a prompt under the toolbar, to allow the extension on this site.');
   await page.close();
   await panel.close();
 });
@@ -69,6 +71,8 @@ it('reads the site once turned on from the panel, and stops once it is removed o
   const options = await firefox.openExtensionPage('options.html');
   const origin = server.origin;
   await options.waitForSelector(`[data-site="${origin}"]`);
+  // Where Firefox lists the access given.
+  expect(await textOf(options, '[data-hint="site-access-place"]')).toBe('about:addons › Agenda Overlay › Permissions');
   await clickAt(options, `[data-site="${origin}"] button`);
   await expect.poll(() => textOf(options, '[data-sites-message]')).toBe(`Removed ${origin}: its pages are no longer read.`);
   await expect.poll(() => countOf(options, `[data-site="${origin}"]`)).toBe(0);
