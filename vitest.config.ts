@@ -42,6 +42,19 @@ export default defineConfig({
           expect: { poll: { timeout: 8_000, interval: 100 } },
         },
       },
+      {
+        extends: true,
+        // The same journeys in Firefox ESR (puppeteer-core over WebDriver BiDi), one browser at a time.
+        test: {
+          name: 'e2e-firefox',
+          include: ['tests/e2e-firefox/**/*.test.ts'],
+          environment: 'node',
+          fileParallelism: false,
+          testTimeout: 90_000,
+          hookTimeout: 120_000,
+          expect: { poll: { timeout: 10_000, interval: 100 } },
+        },
+      },
     ],
   },
 });

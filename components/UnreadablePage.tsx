@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { AGENDAS_TO_TRY } from '@/lib/sources/agendas-to-try';
 import { tabSite, turnOnSite } from '@/lib/panel/tab-site';
+import { thisBrowserWords } from '@/lib/sources/browser-words';
 import { PanelMessage } from './PanelMessage';
 
 export function UnreadablePage({ tabId }: { tabId: number | null }) {
@@ -11,6 +12,7 @@ export function UnreadablePage({ tabId }: { tabId: number | null }) {
   useEffect(() => {
     if (tabId !== null) void tabSite(tabId).then(setSite);
   }, [tabId]);
+  const words = thisBrowserWords();
   const turnOn = (): void => {
     if (tabId === null || !site) return;
     void turnOnSite(tabId, site).then((ok) => setRefused(!ok));
@@ -38,10 +40,14 @@ export function UnreadablePage({ tabId }: { tabId: number | null }) {
             Read agendas on {new URL(site).host}
           </button>
           {refused && <span role="alert"> The browser did not give access, so nothing changed.</span>}
+          <span class="unreadable__hint" data-hint="site-ask">
+            {' '}
+            {words.siteAsk}
+          </span>
         </p>
       ) : (
-        <p>
-          Right-click the toolbar button and choose “Read agendas on this site”, or add the site in{' '}
+        <p data-hint="site-unknown">
+          {words.siteUnknown}{' '}
           <button type="button" class="link-button" onClick={() => void browser.runtime.openOptionsPage()}>
             Options
           </button>

@@ -12,8 +12,13 @@ export default defineBackground(() => {
   startSiteScripts();
   startWelcome();
   if (import.meta.env.FIREFOX) {
-    browser.action.onClicked.addListener(() => {
-      void (browser as unknown as { sidebarAction: { toggle(): Promise<void> } }).sidebarAction.toggle();
+    // Firefox's MV2 build has a browser_action: `browser.action` is MV3 only and is undefined there.
+    const firefox = browser as unknown as {
+      browserAction: typeof browser.action;
+      sidebarAction: { toggle(): Promise<void> };
+    };
+    firefox.browserAction.onClicked.addListener(() => {
+      void firefox.sidebarAction.toggle();
     });
     return;
   }

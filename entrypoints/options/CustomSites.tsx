@@ -2,6 +2,7 @@
 // add one by its address, see whether the browser still grants it, remove it. The toolbar button's menu does
 // the same for the tab at hand ("Read agendas on this site").
 import { useEffect, useState } from 'preact/hooks';
+import { thisBrowserWords } from '@/lib/sources/browser-words';
 import { CUSTOM_SITES_KEY, customSiteOrigin, customSitesFrom, originPattern, withSite, withoutSite } from '@/lib/sources/custom-sites';
 
 export interface SitesLink {
@@ -85,14 +86,20 @@ export function CustomSites({ link }: { link: SitesLink }) {
           The overlay reads agendas on Google Docs and GitHub. To read them on another site built the same way (a GitHub
           Enterprise host, a wiki, an intranet page: date headings followed by bullets), add it here, or right-click the
           toolbar button on one of its pages and choose “Read agendas on this site”. The browser asks you to allow the site;
-          nothing is read there before that, and nothing read there leaves the browser.
+          nothing is read there before that, and nothing read there leaves the browser. The access you gave is listed in{' '}
+          <span data-hint="site-access-place">{thisBrowserWords().siteAccessPlace}</span>.
         </p>
         <ul class="site-list" aria-label="Sites turned on">
           {sites?.length === 0 && <li class="site-list__empty">None yet.</li>}
           {sites?.map((site) => (
             <li key={site.origin} data-site={site.origin}>
               <span class="site-list__origin">{site.origin}</span>
-              {!site.granted && <span class="site-list__warning"> — access was taken back in the browser; add it again to read it</span>}
+              {!site.granted && (
+                <span class="site-list__warning">
+                  {' '}
+                  — access was taken back in the browser ({thisBrowserWords().siteAccessPlace}); add it again to read it
+                </span>
+              )}
               <button type="button" onClick={() => void remove(site.origin)} aria-label={`Remove ${site.origin}`}>
                 Remove
               </button>

@@ -14,9 +14,19 @@ async function granted(origin: string): Promise<boolean> {
   return browser.permissions.contains({ origins: [originPattern(origin)] }).catch(() => false);
 }
 
+/**
+ * A manifest script path as `scripting.registerContentScripts` takes it: relative to the extension's root. Firefox's
+ * `runtime.getManifest()` gives content scripts as whole moz-extension:// addresses, which it then refuses there.
+ */
+export function extensionRelativePath(file: string, extensionRoot: string): string {
+  const root = extensionRoot.endsWith('/') ? extensionRoot : `${extensionRoot}/`;
+  return (file.startsWith(root) ? file.slice(root.length) : file).replace(/^\/+/, '');
+}
+
 /** The manifest's own agenda script, so a site turned on runs exactly what the agenda sites run. */
 function agendaScriptFiles(): string[] {
-  return browser.runtime.getManifest().content_scripts?.[0]?.js ?? [];
+  const root = browser.runtime.getURL('/');
+  return (browser.runtime.getManifest().content_scripts?.[0]?.js ?? []).map((file) => extensionRelativePath(file, root));
 }
 
 /** Registers the agenda script for the stored, granted sites; unregisters it when there are none. */
