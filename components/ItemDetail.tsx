@@ -11,9 +11,17 @@ import { FollowButton } from './FollowButton';
 import { Notes } from './NoteEditor';
 import type { PrivateState } from '@/lib/panel/private-state';
 
+// The pane keeps its place and size whatever is selected (nothing, a section, a long item): were it to appear or
+// grow on a selection, the list above would shrink under the pointer that made it.
 export function ItemDetail({ state }: { state: PanelState }) {
   const row = state.index.activeRow();
-  if (!row || row.kind === 'section') return null;
+  if (!row || row.kind === 'section') {
+    return (
+      <section class="detail detail--empty" aria-label="Details">
+        <p class="detail__hint">Select a meeting or an item to see it in full here.</p>
+      </section>
+    );
+  }
   const mine = state.private;
   const key = row.kind === 'meeting' ? row.meeting.key : row.item.key;
   const novelty = mine?.novelty.value?.[row.kind === 'meeting' ? 'meetings' : 'items'].get(key);
