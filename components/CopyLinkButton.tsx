@@ -21,7 +21,7 @@ export function CopyLinkButton({ address, label }: { address: string; label: str
           }
         }}
       >
-        <span aria-hidden="true">🔗</span> {label}
+        {label}
       </button>
       <span class="copy-link__outcome" role="status">
         {outcome.kind === 'copied' && 'Copied'}

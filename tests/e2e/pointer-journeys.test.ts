@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { demoAgendaHtml } from '../../scripts/render/seed-demo';
 import { startSession, type Session } from './support/session';
 import {
+  clearHighlight,
   lastVisibleRowPoint,
   nearTop,
   placeInPage,
@@ -67,6 +68,7 @@ async function listPoint(fraction: number): Promise<{ x: number; y: number }> {
  */
 async function pressRow(x: number, y: number, what: string): Promise<Target> {
   await page.evaluate(() => scrollTo(0, 0));
+  await clearHighlight(page);
   await settle(panel);
   const target = await targetAt(panel, x, y);
   expect(target, `a row under the pointer at ${what} (${x}, ${y})`).not.toBeNull();
@@ -131,8 +133,17 @@ describe.each(SIZES)('a panel %i px wide and %i px tall', (width, height) => {
 
   it('opens a meeting with its arrow, then selects one of its items', async () => {
     await freshPanel(width, height);
-    const point = await listPoint(0.7);
-    const meeting = await targetAt(panel, point.x, point.y);
+    // The lowest closed meeting in view that holds items (the panel may remember meetings opened before).
+    const point = await panel.evaluate(() => {
+      const tree = document.querySelector('.tree')!.getBoundingClientRect();
+      const closed = [...document.querySelectorAll('.meeting:not(.meeting--canceled)[aria-expanded="false"]')]
+        .map((row) => row.getBoundingClientRect())
+        .filter((r) => r.top >= tree.top && r.bottom <= tree.bottom);
+      const rect = closed.at(-1);
+      return rect ? { x: Math.round(tree.left + 0.4 * tree.width), y: Math.round(rect.top + rect.height / 2) } : null;
+    });
+    expect(point, 'a closed meeting in view').not.toBeNull();
+    const meeting = await targetAt(panel, point!.x, point!.y);
     expect(meeting?.kind).toBe('meeting');
     const arrow = await panel.evaluate((rowId) => {
       const rect = document.getElementById(rowId)!.querySelector('.meeting__toggle')!.getBoundingClientRect();
@@ -143,15 +154,19 @@ describe.each(SIZES)('a panel %i px wide and %i px tall', (width, height) => {
     await expect.poll(() => panel.locator(`[id="${meeting!.rowId}"]`).getAttribute('aria-expanded')).toBe('true');
     await settle(panel);
     expect((await targetAt(panel, arrow.x, arrow.y))?.rowId, 'the meeting stays under the arrow pressed').toBe(meeting!.rowId);
-    // Its items are below it; bring a few into view with the wheel, as a person would.
-    await panel.mouse.wheel(0, 200);
-    await settle(panel);
-    const item = await panel.evaluate((key) => {
+    // Its items are below it; bring one into view with the wheel, as a person would.
+    const itemInView = () => panel.evaluate((key) => {
       const tree = document.querySelector('.tree')!.getBoundingClientRect();
       const rows = [...document.querySelectorAll<HTMLElement>(`[data-item-key^="${key}/"]`)];
       const seen = rows.map((row) => row.getBoundingClientRect()).find((r) => r.top >= tree.top && r.bottom <= tree.bottom);
       return seen ? { x: Math.round(tree.left + 0.4 * tree.width), y: Math.round(seen.top + seen.height / 2) } : null;
     }, meeting!.meetingKey);
+    let item = await itemInView();
+    for (let turn = 0; !item && turn < 10; turn++) {
+      await panel.mouse.wheel(0, 40);
+      await settle(panel);
+      item = await itemInView();
+    }
     expect(item, 'an item of the opened meeting in view').not.toBeNull();
     const picked = await pressRow(item!.x, item!.y, 'an item of the opened meeting');
     expect(picked.kind).toBe('item');
@@ -184,13 +199,21 @@ describe.each(SIZES)('a panel %i px wide and %i px tall', (width, height) => {
     await freshPanel(width, height);
     const first = await listPoint(0.2);
     await pressRow(first.x, first.y, '20% down');
-    const link = await panel.evaluate(() => {
-      const tree = document.querySelector('.tree')!.getBoundingClientRect();
-      const rect = [...document.querySelectorAll('.tree .tag--recording')]
-        .map((a) => a.getBoundingClientRect())
-        .find((r) => r.top >= tree.top && r.bottom <= tree.bottom);
-      return rect ? { x: Math.round(rect.left + rect.width / 2), y: Math.round(rect.top + rect.height / 2) } : null;
-    });
+    const recordingInView = () =>
+      panel.evaluate(() => {
+        const tree = document.querySelector('.tree')!.getBoundingClientRect();
+        const rect = [...document.querySelectorAll('.tree .tag--recording')]
+          .map((a) => a.getBoundingClientRect())
+          .find((r) => r.top >= tree.top && r.bottom <= tree.bottom);
+        return rect ? { x: Math.round(rect.left + rect.width / 2), y: Math.round(rect.top + rect.height / 2) } : null;
+      });
+    // Few meetings have a recording: wheel down until one shows, as a person looking for it would.
+    let link = await recordingInView();
+    for (let turn = 0; !link && turn < 8; turn++) {
+      await panel.mouse.wheel(0, 150);
+      await settle(panel);
+      link = await recordingInView();
+    }
     expect(link, 'a recording link in view').not.toBeNull();
     const under = await targetAt(panel, link!.x, link!.y);
     expect(under?.part).toBe('recording');

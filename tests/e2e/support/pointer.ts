@@ -84,9 +84,15 @@ export async function settle(panel: Page): Promise<void> {
   await panel.waitForTimeout(60);
 }
 
+/** Removes the page's last jump highlight, so that the next one is known to come from the next press. */
+export async function clearHighlight(page: Page): Promise<void> {
+  await page.evaluate(() => document.querySelectorAll('[data-agenda-overlay="highlight"]').forEach((box) => box.remove()));
+}
+
 /**
- * Where the page shows the target: for a meeting or a section, its meeting's heading; for an item, the item.
- * Null when it is not there; else its top in the viewport, and whether the page cannot scroll further.
+ * Where the page shows the target: for a meeting or a section, its meeting's heading; for an item, the jump's
+ * highlight, which must sit in that item's meeting (under its heading). Null when it is not there; else its
+ * top in the viewport, and whether the page cannot scroll further.
  */
 export async function placeInPage(page: Page, target: Target): Promise<{ top: number; atBottom: boolean } | null> {
   return page.evaluate((wanted) => {
@@ -96,19 +102,21 @@ export async function placeInPage(page: Page, target: Target): Promise<{ top: nu
       const month = m ? MONTHS.indexOf(m[1]!) : -1;
       return m && month !== -1 ? `${m[3]}-${String(month + 1).padStart(2, '0')}-${m[2]!.padStart(2, '0')}` : null;
     };
-    const squash = (text: string): string => text.replace(/\s+/g, ' ').trim();
-    let element: Element | undefined;
-    if (wanted.kind === 'item') {
-      const start = squash(wanted.text).slice(0, 24);
-      element = [...document.querySelectorAll('li, p')]
-        .filter((el) => squash(el.textContent ?? '').startsWith(start))
-        .sort((a, b) => (a.textContent ?? '').length - (b.textContent ?? '').length)[0];
-    } else {
-      element = [...document.querySelectorAll('h1, h2, h3, h4')].find((h) => keyOf(h.textContent ?? '') === wanted.meetingKey);
-    }
-    if (!element) return null;
+    const headings = [...document.querySelectorAll('h1, h2, h3, h4')];
     const atBottom = scrollY + innerHeight >= document.documentElement.scrollHeight - 2;
-    return { top: element.getBoundingClientRect().top, atBottom };
+    if (wanted.kind !== 'item') {
+      const heading = headings.find((h) => keyOf(h.textContent ?? '') === wanted.meetingKey);
+      return heading ? { top: heading.getBoundingClientRect().top, atBottom } : null;
+    }
+    const highlight = document.querySelector('[data-agenda-overlay="highlight"]');
+    if (!highlight) return null;
+    const box = highlight.getBoundingClientRect();
+    const element = document.elementFromPoint(box.left + 12, box.top + Math.min(8, box.height / 2));
+    if (!element) return null;
+    const above = headings.filter((h) => h.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING);
+    const meetingHeading = [...above].reverse().find((h) => keyOf(h.textContent ?? '') !== null);
+    if (!meetingHeading || keyOf(meetingHeading.textContent ?? '') !== wanted.meetingKey) return null;
+    return { top: box.top + 2, atBottom };
   }, target);
 }
 
