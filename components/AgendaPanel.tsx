@@ -139,6 +139,24 @@ function AgendaIndex({ state }: { state: PanelState }) {
 function ResultCount({ state }: { state: PanelState }) {
   const index = state.index;
   if (!index.filtering.value) return null;
+  const readings = index.approximate.value;
+  if (readings) {
+    // Said in words, not only by colour: nothing matched as typed, and these are the closest readings.
+    const read = readings.filter((reading) => reading.closest.length !== 1 || reading.closest[0] !== reading.typed);
+    return (
+      <p class="agenda__results agenda__results--approximate" role="status">
+        <span class="tag tag--approximate">Approximate</span> No exact match for “{index.filters.value.query.trim()}”.{' '}
+        {plural(index.resultCount.value, 'item')} with{' '}
+        {read.map((reading, i) => (
+          <span key={reading.typed}>
+            {i > 0 && ', '}
+            {reading.closest.map((phrase) => `“${phrase}”`).join(' or ')}
+          </span>
+        ))}
+        .
+      </p>
+    );
+  }
   return (
     <p class="agenda__results" role="status">
       {index.filtered.value?.mode === 'results'

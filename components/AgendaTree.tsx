@@ -56,8 +56,10 @@ export function AgendaTree({ state }: { state: PanelState }) {
     void github.request(agendaChanged ? allRefs : [], shownRefs);
   }
 
-  // Keep the active row in view as it moves, and show the meeting the reader has reached in the page
-  // (scroll-spy, without taking focus). Only when they change: a re-parse must not undo the reader's scrolling.
+  // Keep the active row in view as the keyboard moves it, and show the meeting the reader has reached in the
+  // page (scroll-spy, without taking focus). Only when they change: a re-parse must not undo the reader's
+  // scrolling. A row picked with the pointer is in view already: scrolling it would move it from under the
+  // pointer. Scroll-spy waits while the reader is in the list (pointer over it, or focus in it).
   const revealed = useRef<{ active: string | null; current: string | null }>({ active: null, current: null });
   useEffect(() => {
     const box = scroller.current;
@@ -66,7 +68,8 @@ export function AgendaTree({ state }: { state: PanelState }) {
       const at = activeId === null ? -1 : list.indexOf(activeId);
       if (at !== -1) revealRow(box, list, at);
     }
-    if (currentKey !== revealed.current.current && document.activeElement !== box) {
+    const busy = box.matches(':hover') || box.contains(document.activeElement);
+    if (currentKey !== revealed.current.current && !busy) {
       const at = currentKey === null ? -1 : list.indexOf(currentKey);
       if (at !== -1) revealRow(box, list, at, 48);
     }
@@ -79,6 +82,12 @@ export function AgendaTree({ state }: { state: PanelState }) {
     index.activeId.value = row.id;
     const key = row.kind === 'section' ? row.meetingKey : row.kind === 'meeting' ? row.meeting.key : row.item.key;
     void state.jump(key);
+  }
+
+  /** A row clicked: it is where the pointer is, so it is selected without scrolling the list. */
+  function pick(row: Row): void {
+    revealed.current = { ...revealed.current, active: row.id };
+    jumpTo(row);
   }
 
   function onKeyDown(event: TargetedKeyboardEvent<HTMLDivElement>): void {
@@ -133,7 +142,10 @@ export function AgendaTree({ state }: { state: PanelState }) {
       tabIndex={0}
       aria-activedescendant={activeAt !== -1 && activeId !== null ? rowDomId(activeId) : undefined}
       onKeyDown={onKeyDown}
-      onFocus={() => {
+      onFocus={(event) => {
+        // Tabbing in starts at the first row. A press focuses the tree too, but then the row pressed is the one
+        // wanted: selecting the first row here would open the details and move the list before the release.
+        if (!event.currentTarget.matches(':focus-visible')) return;
         if (index.activeId.value === null && list.count > 0) index.activeId.value = list.row(0).id;
       }}
     >
@@ -145,6 +157,7 @@ export function AgendaTree({ state }: { state: PanelState }) {
           scroller={scroller}
           onShown={onShown}
           keepIndex={activeAt === -1 ? undefined : activeAt}
+          view={[index.filters.value, index.statusFilter.value, index.markFilter.value]}
           renderRow={(row, _i, top) => {
             const common = {
               key: row.id,
@@ -153,7 +166,7 @@ export function AgendaTree({ state }: { state: PanelState }) {
               active: row.id === activeId,
               pos: row.pos,
               size: row.size,
-              onActivate: () => jumpTo(row),
+              onActivate: () => pick(row),
             };
             switch (row.kind) {
               case 'meeting':

@@ -11,13 +11,26 @@ import { StatusSummary } from './StatusSummary';
 import { FollowButton } from './FollowButton';
 import { Notes } from './NoteEditor';
 import type { PrivateState } from '@/lib/panel/private-state';
+import { meetingAddress } from '@/lib/panel/meeting-link';
+import { CopyLinkButton } from './CopyLinkButton';
 
+// The pane keeps its place and size whatever is selected (nothing, a section, a long item): were it to appear or
+// grow on a selection, the list above would shrink under the pointer that made it.
 export function ItemDetail({ state }: { state: PanelState }) {
   const row = state.index.activeRow();
-  if (!row || row.kind === 'section') return null;
+  if (!row || row.kind === 'section') {
+    return (
+      <section class="detail detail--empty" aria-label="Details">
+        <p class="detail__hint">Select a meeting or an item to see it in full here.</p>
+      </section>
+    );
+  }
   const mine = state.private;
   const key = row.kind === 'meeting' ? row.meeting.key : row.item.key;
   const novelty = mine?.novelty.value?.[row.kind === 'meeting' ? 'meetings' : 'items'].get(key);
+  const agenda = state.agenda.value;
+  const meeting = row.kind === 'meeting' ? row.meeting : agenda?.meetings.find((m) => m.key === row.meetingKey);
+  const address = agenda && meeting ? meetingAddress(agenda, meeting) : null;
   return (
     <section class="detail" aria-label="Details">
       {novelty && <span class={`tag tag--${novelty}`}>{novelty === 'new' ? 'New' : 'Changed'} since your last visit</span>}
@@ -25,6 +38,13 @@ export function ItemDetail({ state }: { state: PanelState }) {
         <MeetingDetail meeting={row.meeting} github={state.github} />
       ) : (
         <ItemFacts item={row.item} github={state.github} mine={mine} />
+      )}
+      {address && (
+        <CopyLinkButton
+          key={address}
+          address={address}
+          label={row.kind === 'meeting' ? 'Copy a link to this meeting' : "Copy a link to this item's meeting"}
+        />
       )}
       {mine?.ready.value && <Notes key={key} state={mine} targetKey={key} />}
     </section>

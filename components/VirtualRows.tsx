@@ -1,7 +1,8 @@
 // Renders only the rows in view of a scrolling box; the DOM stays the same size however long the agenda.
 import type { ComponentChildren, RefObject } from 'preact';
-import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { rowAt, type Row, type RowList } from '@/lib/panel/rows';
+import { useKeepPlace } from './keep-place';
 
 const OVERSCAN_PX = 240;
 
@@ -13,10 +14,14 @@ interface Props {
   onShown?: (rows: readonly Row[]) => void;
   /** A row rendered even out of view: the active one, so aria-activedescendant always finds it. */
   keepIndex?: number;
+  /** What the rows show (search, filters): while it stays the same, a changed list keeps the rows in place. */
+  view: readonly unknown[];
 }
 
-export function VirtualRows({ list, scroller, renderRow, onShown, keepIndex }: Props) {
+export function VirtualRows({ list, scroller, renderRow, onShown, keepIndex, view }: Props) {
   const [viewport, setViewport] = useState({ top: 0, height: 800 });
+  const measureNow = useRef<() => void>(() => undefined);
+  useKeepPlace({ scroller, list, view, onScrolled: () => measureNow.current() });
 
   useLayoutEffect(() => {
     const box = scroller.current;
@@ -33,6 +38,7 @@ export function VirtualRows({ list, scroller, renderRow, onShown, keepIndex }: P
       if (!frame) frame = requestAnimationFrame(measure);
     };
     measure();
+    measureNow.current = measure;
     box.addEventListener('scroll', onScroll, { passive: true });
     const resize = new ResizeObserver(onScroll);
     resize.observe(box);

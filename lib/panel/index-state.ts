@@ -12,7 +12,8 @@ import { browseRows, type Row } from './rows';
 import { resultRows } from './result-rows';
 import { narrowByStatus } from './status-narrowing';
 import { MARK_FILTERS, narrowByMark, type MarkFilter, type MarkSets } from './mark-narrowing';
-import { browseView, buildSearchIndex, filterAgenda, queryWords, searchesItems } from './search';
+import { browseView, buildSearchIndex, filterAgenda, queryWords, searchesItems, type FilteredView } from './search';
+import { approximateSearch, type ApproximateResults } from './approximate-search';
 
 export interface IndexOptions {
   storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
@@ -35,6 +36,17 @@ export function createIndexState(agenda: ReadonlySignal<Agenda | null>, options:
   const currentMeetingKey = signal<string | null>(null);
 
   const searchIndex = computed(() => (agenda.value ? buildSearchIndex(agenda.value) : null));
+  /** The query's results; when it finds nothing, the results of its closest readings, marked approximate. */
+  const searched = computed((): { view: FilteredView; approximate: ApproximateResults['readings'] | null } | null => {
+    const index = searchIndex.value;
+    if (!index || !searchesItems(filters.value)) return null;
+    const view = filterAgenda(index, filters.value);
+    if (view.mode !== 'results' || view.hitCount > 0) return { view, approximate: null };
+    const near = approximateSearch(index, filters.value);
+    return near ? { view: near.view, approximate: near.readings } : { view, approximate: null };
+  });
+  /** How the query was read when nothing matched it as typed; null when it matched (or is not searched). */
+  const approximate = computed(() => searched.value?.approximate ?? null);
   const filtered = computed(() => {
     const current = agenda.value;
     if (!current) return null;
@@ -44,7 +56,8 @@ export function createIndexState(agenda: ReadonlySignal<Agenda | null>, options:
     if (!status && !mark && !searchesItems(filters.value)) return browseView(current.meetings, filters.value);
     const index = searchIndex.value;
     if (!index) return null;
-    const view = filterAgenda(index, filters.value);
+    const found = searched.value;
+    const view = found?.view ?? filterAgenda(index, filters.value);
     const byStatus = status && options.reports ? narrowByStatus(index, view, status, options.reports.value) : view;
     return mark ? narrowByMark(index, byStatus, mark, options.marks!.value) : byStatus;
   });
@@ -56,7 +69,10 @@ export function createIndexState(agenda: ReadonlySignal<Agenda | null>, options:
     const index = searchIndex.value;
     return index ? resultRows(index, view, (key) => !collapsedResults.value.has(key)) : null;
   });
-  const words = computed(() => queryWords(filters.value.query));
+  const words = computed(() => {
+    const readings = approximate.value;
+    return readings ? readings.flatMap((reading) => reading.closest.flatMap(queryWords)) : queryWords(filters.value.query);
+  });
   const chips = computed(() => {
     const status = STATUS_FILTERS.find((option) => option.value === statusFilter.value);
     const mark = MARK_FILTERS.find((option) => option.value === markFilter.value);
@@ -185,6 +201,7 @@ export function createIndexState(agenda: ReadonlySignal<Agenda | null>, options:
     activeId,
     currentMeetingKey,
     filtered,
+    approximate,
     rowList,
     words,
     chips,

@@ -444,7 +444,7 @@ function meetingsWith(haystacks: readonly string[], word: string): Uint8Array {
 }
 
 /** The hits (in document order, so each meeting's are together) as one group a meeting. */
-function groupByMeeting(index: SearchIndex, hits: Int32Array): ResultsView {
+export function groupByMeeting(index: SearchIndex, hits: Int32Array): ResultsView {
   const { meetingOf } = index;
   const groups: ResultGroup[] = [];
   let group: ResultGroup | undefined;
