@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { findBrowser } from './find-browser';
 
 /** The store build (`npm run build`): it reads the agenda sites only. */
 export const STORE_EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
@@ -12,19 +13,13 @@ export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-
 const CANDIDATES = ['/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/chromium-browser'];
 
 export function findChromium(candidates: readonly string[] = CANDIDATES): string {
-  const fromEnv = process.env.CHROME_PATH;
-  if (fromEnv) {
-    if (!existsSync(fromEnv)) throw new Error(`CHROME_PATH is set to ${fromEnv}, but there is no file there.`);
-    return fromEnv;
-  }
-  const found = candidates.find((path) => existsSync(path));
-  if (!found) {
-    throw new Error(
+  return findBrowser({
+    envVar: 'CHROME_PATH',
+    candidates,
+    missing:
       'Chromium was not found. Install it with `sudo apt-get update && sudo apt-get install -y chromium` ' +
-        '(Debian/Ubuntu), or set CHROME_PATH to a Chromium or Chrome for Testing binary.',
-    );
-  }
-  return found;
+      '(Debian/Ubuntu), or set CHROME_PATH to a Chromium or Chrome for Testing binary.',
+  });
 }
 
 /** Branded Google Chrome 137+ ignores --load-extension; Chromium and Chrome for Testing honour it. */

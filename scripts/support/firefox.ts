@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { findBrowser } from './find-browser';
 
 /** The Firefox store build (`npm run build:firefox`): it reads the agenda sites only. */
 export const FIREFOX_STORE_EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/firefox-mv2');
@@ -20,19 +21,13 @@ export const FIREFOX_EXTENSION_UUID = '6d1b7c3e-2f4a-4e8b-9c5d-0a1b2c3d4e5f';
 const CANDIDATES = ['/usr/bin/firefox-esr', '/usr/lib/firefox-esr/firefox-esr', '/usr/bin/firefox'];
 
 export function findFirefox(candidates: readonly string[] = CANDIDATES): string {
-  const fromEnv = process.env.FIREFOX_PATH;
-  if (fromEnv) {
-    if (!existsSync(fromEnv)) throw new Error(`FIREFOX_PATH is set to ${fromEnv}, but there is no file there.`);
-    return fromEnv;
-  }
-  const found = candidates.find((path) => existsSync(path));
-  if (!found) {
-    throw new Error(
+  return findBrowser({
+    envVar: 'FIREFOX_PATH',
+    candidates,
+    missing:
       'Firefox was not found. Install it with `sudo apt-get update && sudo apt-get install -y firefox-esr` ' +
-        '(Debian), or set FIREFOX_PATH to a Firefox 140 or later.',
-    );
-  }
-  return found;
+      '(Debian), or set FIREFOX_PATH to a Firefox 140 or later.',
+  });
 }
 
 /** Preferences for headless runs on a closed network: nothing that calls home, no first-run pages. */
