@@ -141,7 +141,8 @@ describe('the editor of the seed agenda', () => {
     expect(await banner.locator('.live-doc__title').textContent()).toBe('Google asks you to sign in');
     expect(await banner.textContent()).toMatch(/sign-in page instead of the document/);
     expect(await banner.locator('.live-doc__age').textContent()).toMatch(/^Showing the last good version, (less than a minute|\d+ minutes?) old\.$/);
-    expect(await meetingKeys(panel)).toHaveLength(27);
+    // All of the last good version, whether or not the banner leaves room for every row on screen.
+    expect(await panel.locator('.agenda__summary').textContent()).toMatch(/^27 meetings · /);
     for (const scheme of ['light', 'dark'] as const) {
       await panel.emulateMedia({ colorScheme: scheme });
       expect(await seriousViolations(panel)).toEqual([]);

@@ -85,7 +85,13 @@ it('shows markup in the page text as text, never as elements', async () => {
 });
 
 it('runs nothing from the page, in the panel or the page', async () => {
-  await panel.locator('[data-meeting-key="2018-03-28"] .meeting__date').click();
+  // The open April meeting's 50-deep list fills the view: wheel down to the March meeting, as a reader would.
+  const tree = await panel.locator('.tree').boundingBox();
+  if (!tree) throw new Error('no tree on screen');
+  await panel.mouse.move(tree.x + tree.width / 2, tree.y + tree.height / 2);
+  const march = panel.locator('[data-meeting-key="2018-03-28"] .meeting__date');
+  for (let turn = 0; turn < 40 && (await march.count()) === 0; turn++) await panel.mouse.wheel(0, 600);
+  await march.click();
   await page.waitForTimeout(300);
   expect(await panel.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
   expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
@@ -93,7 +99,13 @@ it('runs nothing from the page, in the panel or the page', async () => {
 });
 
 it('counts the huge and deeply nested items', async () => {
-  const count = await panel.locator('[data-meeting-key="2018-04-04"]').textContent();
+  // Back up to the April meeting with the wheel, wherever the list was left.
+  const tree = await panel.locator('.tree').boundingBox();
+  if (!tree) throw new Error('no tree on screen');
+  await panel.mouse.move(tree.x + tree.width / 2, tree.y + tree.height / 2);
+  const april = panel.locator('[data-meeting-key="2018-04-04"]');
+  for (let turn = 0; turn < 40 && (await april.count()) === 0; turn++) await panel.mouse.wheel(0, -600);
+  const count = await april.textContent();
   // click me…, the 100 KB item, and 50 nested levels.
   expect(count).toMatch(/52 items/);
 });

@@ -164,8 +164,8 @@ describe.each(SIZES)('a panel %i px wide and %i px tall', (width, height) => {
       return seen ? { x: Math.round(tree.left + 0.4 * tree.width), y: Math.round(seen.top + seen.height / 2) } : null;
     }, meeting!.meetingKey);
     let item = await itemInView();
-    for (let turn = 0; !item && turn < 10; turn++) {
-      await panel.mouse.wheel(0, 40);
+    for (let turn = 0; !item && turn < 30; turn++) {
+      await panel.mouse.wheel(0, 60);
       await settle(panel);
       item = await itemInView();
     }
