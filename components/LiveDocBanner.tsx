@@ -3,12 +3,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { LiveDocState } from '../lib/messaging/live-doc';
 import { describeLiveDoc } from '../lib/panel/live-doc';
+import { isLocalPagesMode } from '../lib/sources/build-modes';
+import { exportPermissionOrigins, GOOGLE_HOSTS, googleHostsFrom, TEST_HOSTS_KEY, type GoogleHosts } from '../lib/sources/google-hosts';
 import { PanelMessage } from './PanelMessage';
 import './live-doc.css';
 
 export interface LiveDocActions {
   /** Must run straight from the click: browsers ask the user only within a gesture. */
-  allow(origins: string[]): Promise<boolean>;
+  allow(): Promise<boolean>;
   /** Asks the tab to read the export again now. */
   refresh(): void;
 }
@@ -23,17 +25,27 @@ interface Props {
 
 /** The real actions, for the tab the panel shows. */
 export function browserLiveDocActions(tabId: number | null): LiveDocActions {
+  let hosts = GOOGLE_HOSTS;
+  void panelGoogleHosts().then((found) => (hosts = found));
   const refresh = (): void => {
     if (tabId !== null) void browser.tabs.sendMessage(tabId, { type: 'docs/refresh' }).catch(() => undefined);
   };
   return {
-    allow: async (origins) => {
-      const granted = await browser.permissions.request({ origins });
+    // The hosts come from the panel's own list, never from what the tab reported; asked at once, within the click
+    // (Firefox refuses a request made after anything was awaited).
+    allow: async () => {
+      const granted = await browser.permissions.request({ origins: exportPermissionOrigins(hosts) });
       if (granted) refresh();
       return granted;
     },
     refresh,
   };
+}
+
+/** Google's hosts as the background uses them: the real ones, or in the test build the local stand-ins. */
+async function panelGoogleHosts(): Promise<GoogleHosts> {
+  if (!isLocalPagesMode(import.meta.env.MODE)) return GOOGLE_HOSTS;
+  return googleHostsFrom((await browser.storage.local.get(TEST_HOSTS_KEY))[TEST_HOSTS_KEY]);
 }
 
 const AGE_TICK_MS = 30_000;
@@ -48,7 +60,7 @@ export function LiveDocBanner({ live, hasAgenda, actions, now = Date.now }: Prop
   const [refused, setRefused] = useState(false);
   const words = describeLiveDoc(live, hasAgenda, now());
   const problem = words.problem;
-  const origins = words.allowOrigins;
+
   return (
     <section
       class={`live-doc${problem ? ' live-doc--warning' : ''}`}
@@ -58,16 +70,16 @@ export function LiveDocBanner({ live, hasAgenda, actions, now = Date.now }: Prop
     >
       {problem && <h2 class="live-doc__title">{problem.title}</h2>}
       {problem && <p class="live-doc__body">{problem.body}</p>}
-      {refused && origins && <p class="live-doc__body">Access was not given. The index needs it to read the editor.</p>}
+      {refused && words.needsAccess && <p class="live-doc__body">Access was not given. The index needs it to read the editor.</p>}
       {words.tabs && <p class="live-doc__body">{words.tabs}</p>}
       <div class="live-doc__line">
         {words.freshness && <span class="live-doc__age">{words.freshness}</span>}
-        {origins && (
-          <button type="button" class="button button--small" onClick={() => void actions.allow(origins).then((granted) => setRefused(!granted))}>
+        {words.needsAccess && (
+          <button type="button" class="button button--small" onClick={() => void actions.allow().then((granted) => setRefused(!granted))}>
             Allow access
           </button>
         )}
-        {!origins && (words.canRetry || live.refreshing) && (
+        {!words.needsAccess && (words.canRetry || live.refreshing) && (
           <button type="button" class="button button--small" onClick={() => actions.refresh()} disabled={live.refreshing}>
             {live.refreshing ? 'Reading…' : problem ? 'Try again' : 'Refresh'}
           </button>

@@ -6,8 +6,8 @@ export interface LiveDocWords {
   /** "Read from Google Docs 3 minutes ago", or "Last good version, 12 minutes old" when a problem stands. */
   freshness: string | null;
   problem: { kind: ExportProblem['kind']; title: string; body: string } | null;
-  /** Match patterns to ask for with a click ("Allow access"); null when no grant is needed. */
-  allowOrigins: string[] | null;
+  /** Access to Google must be asked for with a click ("Allow access"); the panel knows which hosts itself. */
+  needsAccess: boolean;
   /** Whether "Try again"/"Refresh" makes sense now. */
   canRetry: boolean;
   /** Said when the document has several tabs. */
@@ -99,7 +99,7 @@ export function describeLiveDoc(live: LiveDocState, hasAgenda: boolean, now: num
   return {
     freshness,
     problem,
-    allowOrigins: live.problem?.kind === 'permission' ? (live.problem.origins ?? []) : null,
+    needsAccess: live.problem?.kind === 'permission',
     canRetry: !rateLimited && live.problem?.kind !== 'permission',
     tabs: live.severalTabs
       ? 'This document has several tabs: the index shows the one open in the editor. Open another tab in Docs and the index follows.'
