@@ -14,6 +14,7 @@ import {
   pressAt,
   selectedRowId,
   settle,
+  stableLayout,
   targetAt,
   treeBox,
   type Target,
@@ -254,7 +255,7 @@ describe.each(SIZES)('a panel %i px wide and %i px tall', (width, height) => {
     const start = await listPoint(0.6);
     const selected = await pressRow(start.x, start.y, '60% down');
     await panel.setViewportSize({ width: width === 320 ? 480 : width - 80, height: height === 500 ? 900 : 500 });
-    await settle(panel);
+    await stableLayout(panel);
     expect(await selectedRowId(panel)).toBe(selected.rowId);
     for (const at of [0.85, 'last'] as const) {
       const { x, y } = await heightPoint(at);

@@ -84,6 +84,27 @@ export async function settle(panel: Page): Promise<void> {
   await panel.waitForTimeout(60);
 }
 
+/**
+ * Waits until the list has stopped moving: after a resize the panel lays out again over a few frames (later on a
+ * busy machine), and a person presses what they see once it holds still.
+ */
+export async function stableLayout(panel: Page): Promise<void> {
+  const layout = () =>
+    panel.evaluate(() => {
+      const tree = document.querySelector('.tree');
+      const first = tree?.querySelector('[role="treeitem"]');
+      return `${tree?.getBoundingClientRect().height}:${tree?.scrollTop}:${first?.getBoundingClientRect().top}:${first?.id}`;
+    });
+  let last = await layout();
+  for (let tries = 0; tries < 30; tries++) {
+    await settle(panel);
+    await panel.waitForTimeout(100);
+    const now = await layout();
+    if (now === last) return;
+    last = now;
+  }
+}
+
 /** Removes the page's last jump highlight, so that the next one is known to come from the next press. */
 export async function clearHighlight(page: Page): Promise<void> {
   await page.evaluate(() => document.querySelectorAll('[data-agenda-overlay="highlight"]').forEach((box) => box.remove()));
