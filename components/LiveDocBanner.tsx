@@ -2,6 +2,7 @@
 // "too many requests", no network, several tabs) and the way out ("Allow access", "Try again").
 import { useEffect, useState } from 'preact/hooks';
 import type { LiveDocState } from '../lib/messaging/live-doc';
+import { callTab } from '../lib/messaging/send';
 import { describeLiveDoc } from '../lib/panel/live-doc';
 import { isLocalPagesMode } from '../lib/sources/build-modes';
 import { exportPermissionOrigins, GOOGLE_HOSTS, googleHostsFrom, TEST_HOSTS_KEY, type GoogleHosts } from '../lib/sources/google-hosts';
@@ -28,7 +29,7 @@ export function browserLiveDocActions(tabId: number | null): LiveDocActions {
   let hosts = GOOGLE_HOSTS;
   void panelGoogleHosts().then((found) => (hosts = found));
   const refresh = (): void => {
-    if (tabId !== null) void browser.tabs.sendMessage(tabId, { type: 'docs/refresh' }).catch(() => undefined);
+    if (tabId !== null) void callTab(tabId, { type: 'docs/refresh' }).catch(() => undefined);
   };
   return {
     // The hosts come from the panel's own list, never from what the tab reported; asked at once, within the click

@@ -1,7 +1,7 @@
 // The options page: where the GitHub statuses are looked up (the API address, for GitHub Enterprise) and
 // with what (an optional token), and how the connection stands, in words.
 import { useEffect, useState } from 'preact/hooks';
-import type { ConnectionCheck, GitHubServiceState } from '@/lib/background/protocol';
+import type { ConnectionCheck, GitHubServiceState } from '@/lib/messaging/github-connection';
 import { validateApiBase, validateToken } from '@/lib/background/settings';
 import { DEFAULT_API_BASE } from '@/lib/github/client';
 import type { OptionsLink } from './options-link';

@@ -1,13 +1,8 @@
 // The options page's line to the browser: the saved settings (it is an extension page, so it reads and
 // writes storage.local itself), the background's view of the connection, and host permissions.
-import { isGitHubBroadcast } from '@/lib/github/messages';
-import {
-  isGitHubReset,
-  type ConnectionCheck,
-  type GitHubCheckRequest,
-  type GitHubServiceState,
-  type GitHubStateRequest,
-} from '@/lib/background/protocol';
+import type { ConnectionCheck, GitHubServiceState } from '@/lib/messaging/github-connection';
+import { isNews } from '@/lib/messaging/news';
+import { callBackground } from '@/lib/messaging/send';
 import { localSettingsStorage, readSettings, writeSettings, type GitHubSettings, type StoredSettings } from '@/lib/background/settings';
 
 export interface OptionsLink {
@@ -22,27 +17,20 @@ export interface OptionsLink {
   onNews(listener: () => void): void;
 }
 
-async function ask<T>(message: GitHubStateRequest | GitHubCheckRequest): Promise<T> {
-  const answer: unknown = await browser.runtime.sendMessage(message);
-  const error = (answer as { error?: unknown } | null)?.error;
-  if (answer === undefined || typeof error === 'string') throw new Error(typeof error === 'string' ? error : 'The extension’s background did not answer.');
-  return answer as T;
-}
-
 export function browserOptionsLink(): OptionsLink {
   const storage = localSettingsStorage();
   return {
     read: () => readSettings(storage),
     write: (settings) => writeSettings(storage, settings),
-    state: () => ask<GitHubServiceState>({ type: 'github/state' }),
-    check: () => ask<ConnectionCheck>({ type: 'github/check' }),
+    state: (): Promise<GitHubServiceState> => callBackground({ type: 'github/state' }),
+    check: (): Promise<ConnectionCheck> => callBackground({ type: 'github/check' }),
     requestHost: (origin) => browser.permissions.request({ origins: [origin] }),
     hasHost: (origin) => browser.permissions.contains({ origins: [origin] }),
     onNews(listener) {
       // Reports come in batches while look-ups run: one update for a burst of them.
       let timer: ReturnType<typeof setTimeout> | undefined;
       browser.runtime.onMessage.addListener((message: unknown, sender) => {
-        if (sender.tab !== undefined || !(isGitHubBroadcast(message) || isGitHubReset(message))) return undefined;
+        if (sender.tab !== undefined || !isNews(message, 'github/reports', 'github/rate-limit', 'github/reset')) return undefined;
         clearTimeout(timer);
         timer = setTimeout(listener, 300);
         return undefined;

@@ -5,7 +5,7 @@
 import { failureMessage } from '../github/errors';
 import { send, type FetchLike, type HttpContext } from '../github/http';
 import { readRateLimit, type RateLimit } from '../github/rate-limit';
-import type { ConnectionCheck } from './protocol';
+import type { ConnectionCheck } from '../messaging/github-connection';
 import { validateApiBase, type GitHubSettings } from './settings';
 
 export interface CheckOptions {

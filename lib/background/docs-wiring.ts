@@ -1,7 +1,7 @@
 // Connects the export service to the browser: editor tabs ask through `runtime.sendMessage`; the hosts
 // come from lib/sources/google-hosts.ts (a loopback override in storage.local exists for tests only).
 // The listener is added synchronously when the worker starts, as MV3 requires for events to wake it.
-import { isExportRequest } from '../messaging/live-doc';
+import { isBackgroundRequest } from '../messaging/calls';
 import { isLocalPagesMode } from '../sources/build-modes';
 import { GOOGLE_HOSTS, googleHostsFrom, TEST_HOSTS_KEY } from '../sources/google-hosts';
 import { createDocsExportService, type DocsExportService } from './docs-export';
@@ -34,7 +34,7 @@ export function startDocsExportWiring(): DocsExportService {
   });
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
     // Only our own content scripts, for the page their tab shows.
-    if (!isExportRequest(message) || sender.id !== browser.runtime.id || sender.tab?.id === undefined) return undefined;
+    if (!isBackgroundRequest(message, 'docs/export') || sender.id !== browser.runtime.id || sender.tab?.id === undefined) return undefined;
     service.exportFor(sender.url).then(sendResponse, () => sendResponse({ ok: false, problem: { kind: 'unreadable' } }));
     return true;
   });

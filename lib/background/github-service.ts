@@ -6,16 +6,11 @@ import { createGitHubClient, type GitHubClient, type GitHubClientEvent, type Git
 import { STATUS_CACHE_LIMITS, type StatusCache } from '../github/cache';
 import { credentialOf } from '../github/credential';
 import type { FetchLike } from '../github/http';
-import { isGitHubLookupRequest, type GitHubBroadcast, type GitHubLookupAnswer, type GitHubLookupRequest } from '../github/messages';
+import { isBackgroundRequest } from '../messaging/calls';
+import type { ConnectionCheck, GitHubNews, GitHubServiceState } from '../messaging/github-connection';
+import type { GitHubBroadcast, GitHubLookupAnswer, GitHubLookupRequest } from '../messaging/github-lookup';
 import type { FailureKind, RefReport } from '../github/status';
 import { checkConnection } from './connection-check';
-import {
-  isGitHubCheckRequest,
-  isGitHubStateRequest,
-  type ConnectionCheck,
-  type GitHubNews,
-  type GitHubServiceState,
-} from './protocol';
 import type { StoredSettings } from './settings';
 
 export interface ServiceDeps {
@@ -213,12 +208,12 @@ export function createGitHubService(deps: ServiceDeps): GitHubService {
 
   return {
     handle(message, origin) {
-      if (isGitHubLookupRequest(message)) return lookup(message, origin);
+      if (isBackgroundRequest(message, 'github/lookup')) return lookup(message, origin);
       // How the connection stands, and a request that spends quota, are the options page's and the panel's
       // business: a content script (in a page that may be hostile) is not answered.
       const fromExtensionPage = origin.tabId === undefined;
-      if (isGitHubStateRequest(message)) return fromExtensionPage ? state() : undefined;
-      if (isGitHubCheckRequest(message)) return fromExtensionPage ? check() : undefined;
+      if (isBackgroundRequest(message, 'github/state')) return fromExtensionPage ? state() : undefined;
+      if (isBackgroundRequest(message, 'github/check')) return fromExtensionPage ? check() : undefined;
       return undefined;
     },
     lookup,

@@ -11,5 +11,3 @@ export type { RefKind, RefState, RefStatus, RefFailure, RefLookup, RefReport, Fa
 export { failureMessage, waitInWords } from './errors';
 export type { RateLimit } from './rate-limit';
 export type { FetchLike } from './http';
-export { isGitHubLookupRequest, isGitHubBroadcast } from './messages';
-export type { GitHubLookupRequest, GitHubLookupAnswer, GitHubBroadcast } from './messages';

@@ -2,21 +2,10 @@
 // cannot (every extension page, the background too, would get megabytes with each edit): the news carries
 // what changed since the version before — the meetings that are new or different, and the order of all of
 // them — and a panel that shows that version patches it in place, instead of reading all of it again in parts.
-import type { Agenda, Meeting } from '../agenda/model';
+import type { Meeting } from '../agenda/model';
 import { sameJson } from './same-snapshot';
 import { partRanges } from './agenda-parts';
-import type { AgendaChanged, AgendaSnapshot } from './protocol';
-
-/** What turns version `from` of a long agenda into the version of the message that carries it. */
-export interface AgendaPatch {
-  from: number;
-  /** The agenda's own fields as they are now (title, problems, …); its meetings follow `order`. */
-  agenda: Omit<Agenda, 'meetings'>;
-  /** Every meeting's key, in the agenda's order. */
-  order: string[];
-  /** The meetings that are new or changed since `from`. */
-  changed: Meeting[];
-}
+import type { AgendaChanged, AgendaPatch, AgendaSnapshot } from './protocol';
 
 /** More changed meetings than this (a paste, a re-ordering) and the panel reads the agenda again instead. */
 export const MAX_PATCH_MEETINGS = 40;

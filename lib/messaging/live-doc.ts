@@ -28,21 +28,11 @@ export interface ExportProblem {
   origins?: string[];
 }
 
-/** Editor content script → background: fetch the export of the document this tab shows. */
-export interface ExportRequest {
-  type: 'docs/export';
-}
-
 export type ExportAnswer =
   | { ok: true; html: string; fetchedAt: number }
   | { ok: false; problem: ExportProblem }
   /** The sender is not the editor on the configured Docs host: read the page itself instead. */
   | { ok: false; notEditor: true };
-
-/** Panel → editor content script: fetch the export again now (a click on "Refresh", or after a grant). */
-export interface LiveDocRefresh {
-  type: 'docs/refresh';
-}
 
 /** How the agenda of an editor tab stands; rides along on the tab's snapshot. */
 export interface LiveDocState {
@@ -54,12 +44,4 @@ export interface LiveDocState {
   problem: ExportProblem | null;
   /** The document has several tabs: the index shows the one open in the editor (its `t.…` id, if known). */
   severalTabs: { tab: string | null } | null;
-}
-
-export function isExportRequest(message: unknown): message is ExportRequest {
-  return (message as { type?: unknown } | null)?.type === 'docs/export';
-}
-
-export function isLiveDocRefresh(message: unknown): message is LiveDocRefresh {
-  return (message as { type?: unknown } | null)?.type === 'docs/refresh';
 }

@@ -1,6 +1,5 @@
-// The messages between the side panel and the content script of an agenda tab.
+// What the side panel and the content script of an agenda tab tell each other (the requests: calls.ts).
 import type { Agenda, Meeting } from '../agenda/model';
-import type { AgendaPatch } from './agenda-changes';
 
 /** What a tab's content script knows about its page; `live` for the Docs editor, read through its export. */
 export type AgendaSnapshot =
@@ -22,18 +21,16 @@ export interface PageMarks {
   follows: string[];
 }
 
-/**
- * Panel → content script, through `tabs.sendMessage`. `agenda/get` answers the whole agenda at once;
- * the panel reads it in parts instead (`agenda/open`, then `agenda/part` 1, 2, … of that version), so that a
- * long agenda shows its newest meetings before the rest has crossed (see agenda-parts.ts).
- * `agenda/marks` replaces the marks drawn before.
- */
-export type PanelRequest =
-  | { type: 'agenda/get' }
-  | { type: 'agenda/open' }
-  | { type: 'agenda/part'; version: number; part: number }
-  | { type: 'agenda/jump'; key: string }
-  | { type: 'agenda/marks'; marks: PageMarks };
+/** What turns version `from` of a long agenda into the version of the message that carries it (agenda-changes.ts). */
+export interface AgendaPatch {
+  from: number;
+  /** The agenda's own fields as they are now (title, problems, …); its meetings follow `order`. */
+  agenda: Omit<Agenda, 'meetings'>;
+  /** Every meeting's key, in the agenda's order. */
+  order: string[];
+  /** The meetings that are new or changed since `from`. */
+  changed: Meeting[];
+}
 
 /** The answer to `agenda/open`: the snapshot holding the first part's meetings, of `meetings` in `parts` parts. */
 export interface AgendaOpening {
@@ -65,40 +62,4 @@ export interface AgendaChanged {
 export interface VisibleMeeting {
   type: 'agenda/visible';
   meetingKey: string | null;
-}
-
-export function isVisibleMeeting(message: unknown): message is VisibleMeeting {
-  return (message as { type?: unknown } | null)?.type === 'agenda/visible';
-}
-
-export function isPanelRequest(message: unknown): message is PanelRequest {
-  const m = message as { type?: unknown; key?: unknown; version?: unknown; part?: unknown } | null;
-  switch (m?.type) {
-    case 'agenda/get':
-    case 'agenda/open':
-      return true;
-    case 'agenda/part':
-      return Number.isInteger(m.version) && Number.isInteger(m.part);
-    case 'agenda/jump':
-      return typeof m.key === 'string';
-    case 'agenda/marks':
-      return isPageMarks((message as { marks?: unknown }).marks);
-    default:
-      return false;
-  }
-}
-
-function isPageMarks(value: unknown): value is PageMarks {
-  const marks = value as Partial<PageMarks> | null;
-  return (
-    typeof marks?.agendaId === 'string' &&
-    Array.isArray(marks.notes) &&
-    marks.notes.every((key) => typeof key === 'string') &&
-    Array.isArray(marks.follows) &&
-    marks.follows.every((key) => typeof key === 'string')
-  );
-}
-
-export function isAgendaChanged(message: unknown): message is AgendaChanged {
-  return (message as { type?: unknown } | null)?.type === 'agenda/changed';
 }

@@ -5,9 +5,11 @@
 // status, stale, or lost (a look-up pending for a minute: the background may have stopped meanwhile). It
 // asks again by itself when a rate limit ends, and asks for everything after the settings changed. Calls
 // made close together go as one message.
-import { isGitHubReset, type GitHubNews } from '../background/protocol';
+import type { GitHubNews } from '../messaging/github-connection';
 import type { RateLimitReport } from '../github/client';
-import { isGitHubBroadcast, MAX_LOOKUP_REFS, type GitHubLookupAnswer, type GitHubLookupRequest } from '../github/messages';
+import { MAX_LOOKUP_REFS, type GitHubLookupAnswer, type GitHubLookupRequest } from '../messaging/github-lookup';
+import { isNews } from '../messaging/news';
+import { callBackground } from '../messaging/send';
 import { canonicalRef } from '../github/refs';
 import type { RefReport } from '../github/status';
 
@@ -26,14 +28,13 @@ function isLookupAnswer(value: unknown): value is GitHubLookupAnswer {
 export function browserStatusTransport(): StatusTransport {
   return {
     async lookup(request) {
-      const answer: unknown = await browser.runtime.sendMessage(request);
+      const answer: unknown = await callBackground(request);
       if (isLookupAnswer(answer)) return answer;
-      const said = (answer as { error?: unknown } | null)?.error;
-      throw new Error(typeof said === 'string' ? said : 'The extension’s background did not answer.');
+      throw new Error('The extension’s background did not answer.');
     },
     listen(listener) {
       const onMessage = (message: unknown, sender: { tab?: unknown }): undefined => {
-        if (sender.tab === undefined && (isGitHubBroadcast(message) || isGitHubReset(message))) listener(message);
+        if (sender.tab === undefined && isNews(message, 'github/reports', 'github/rate-limit', 'github/reset')) listener(message);
         return undefined;
       };
       browser.runtime.onMessage.addListener(onMessage);

@@ -1,24 +1,13 @@
 // The panel's line to the tab it shows: which tab, its agenda, jumps, and news of changes.
-import {
-  isAgendaChanged,
-  isVisibleMeeting,
-  type AgendaChanged,
-  type AgendaOpening,
-  type AgendaPart,
-  type AgendaSnapshot,
-  type JumpResult,
-  type PageMarks,
-  type PanelRequest,
-} from '../messaging/protocol';
+import type { TabAnswer, TabCall, TabRequest } from '../messaging/calls';
+import { isNews } from '../messaging/news';
+import type { AgendaChanged } from '../messaging/protocol';
+import { callTab } from '../messaging/send';
 
 export interface PageLink {
   /** The tab given in `?tab=`, or the active tab of this window. */
   initialTab(): Promise<number | null>;
-  request(tabId: number, request: { type: 'agenda/get' }): Promise<AgendaSnapshot>;
-  request(tabId: number, request: { type: 'agenda/open' }): Promise<AgendaOpening>;
-  request(tabId: number, request: { type: 'agenda/part'; version: number; part: number }): Promise<AgendaPart>;
-  request(tabId: number, request: { type: 'agenda/jump'; key: string }): Promise<JumpResult>;
-  request(tabId: number, request: { type: 'agenda/marks'; marks: PageMarks }): Promise<{ ok: true }>;
+  request<K extends TabCall>(tabId: number, request: TabRequest<K>): Promise<TabAnswer<K>>;
   /**
    * Calls back whenever a tab's content script reports a change: with its new snapshot, or, for an agenda too
    * long to come with the news, what changed in it (see lib/messaging/agenda-changes.ts) or nothing.
@@ -42,17 +31,17 @@ export function browserPageLink(search: string): PageLink {
 
   return {
     initialTab: async () => pinnedTab ?? activeTab(),
-    request: ((tabId: number, request: PanelRequest) => browser.tabs.sendMessage(tabId, request)) as PageLink['request'],
+    request: callTab,
     onAgendaChanged(listener) {
       browser.runtime.onMessage.addListener((message: unknown, sender) => {
         const tabId = sender.tab?.id;
-        if (isAgendaChanged(message) && tabId !== undefined) listener(tabId, message);
+        if (isNews(message, 'agenda/changed') && tabId !== undefined) listener(tabId, message);
       });
     },
     onVisibleMeeting(listener) {
       browser.runtime.onMessage.addListener((message: unknown, sender) => {
         const tabId = sender.tab?.id;
-        if (isVisibleMeeting(message) && tabId !== undefined) listener(tabId, message.meetingKey);
+        if (isNews(message, 'agenda/visible') && tabId !== undefined) listener(tabId, message.meetingKey);
       });
     },
     onTabChanged(listener) {

@@ -1,7 +1,7 @@
 // The panel's GitHub status state against a scripted background: what it asks, when it asks again, and
 // what the signals and the banner say.
 import { describe, expect, it } from 'vitest';
-import { MAX_LOOKUP_REFS } from '../../../lib/github/messages';
+import { MAX_LOOKUP_REFS } from '../../../lib/messaging/github-lookup';
 import { createGitHubStatus, type GitHubStatus } from '../../../lib/panel/github-status';
 import { ANONYMOUS, ManualTimers, NOW, ScriptedTransport, failed, pending, status } from './helpers';
 

@@ -1,7 +1,8 @@
 // A scripted line to the background for the page and panel status stores, and report builders.
-import type { GitHubNews } from '../../../lib/background/protocol';
+import type { GitHubNews } from '../../../lib/messaging/github-connection';
 import type { RateLimitReport } from '../../../lib/github/client';
-import { isGitHubLookupRequest, type GitHubLookupAnswer, type GitHubLookupRequest } from '../../../lib/github/messages';
+import { isBackgroundRequest } from '../../../lib/messaging/calls';
+import type { GitHubLookupAnswer, GitHubLookupRequest } from '../../../lib/messaging/github-lookup';
 import type { RefFailure, RefKind, RefReport, RefState } from '../../../lib/github/status';
 import type { StatusTransport } from '../../../lib/page/ref-statuses';
 
@@ -44,7 +45,7 @@ export class ScriptedTransport implements StatusTransport {
     this.requests.push(structuredClone(request));
     if (this.fail) throw this.fail;
     // As the real background: a message it does not take gets no answer.
-    if (!isGitHubLookupRequest(request)) throw new Error('The extension’s background did not answer.');
+    if (!isBackgroundRequest(request, 'github/lookup')) throw new Error('The extension’s background did not answer.');
     return { reports: request.refs.map((ref) => this.table.get(ref) ?? unknown(ref)), rateLimit: this.rateLimit };
   }
 

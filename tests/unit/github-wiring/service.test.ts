@@ -6,10 +6,10 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createGitHubService, type GitHubService } from '../../../lib/background/github-service';
-import type { ConnectionCheck, GitHubNews } from '../../../lib/background/protocol';
+import type { ConnectionCheck, GitHubNews } from '../../../lib/messaging/github-connection';
 import { readSettings, writeSettings, type SettingsStorage } from '../../../lib/background/settings';
 import { createMemoryStatusCache, STATUS_CACHE_LIMITS, type CachedRef, type StatusCache } from '../../../lib/github/cache';
-import type { GitHubLookupAnswer } from '../../../lib/github/messages';
+import type { GitHubLookupAnswer } from '../../../lib/messaging/github-lookup';
 import { startGitHubStandIn, type GitHubStandIn, type StandInRef, ALL_STATES } from '../../support/github-standin';
 
 const TOKEN = 'ghp_0123456789abcdefghijklmnopqrstuvwxyzAB';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Agenda } from '../../../lib/agenda/model';
 import { changeMessage } from '../../../lib/messaging/agenda-changes';
 import { FIRST_PART_MEETINGS, MAX_PART_MEETINGS, openingOf, partOf, partRanges, withPart } from '../../../lib/messaging/agenda-parts';
-import { isPanelRequest, type AgendaChanged, type AgendaSnapshot } from '../../../lib/messaging/protocol';
+import { type AgendaChanged, type AgendaSnapshot } from '../../../lib/messaging/protocol';
 import { readAgenda, type LoadProgress } from '../../../lib/panel/agenda-loading';
 import type { PageLink } from '../../../lib/panel/page-link';
 import { createPanelState } from '../../../lib/panel/state';
@@ -96,13 +96,6 @@ describe('agenda parts', () => {
     expect(openingOf(none, 1)).toEqual({ snapshot: none, version: 1, parts: 1, meetings: 0 });
     const short = snapshotOf(agendaOf(26));
     expect(openingOf(short, 1).snapshot).toBe(short);
-  });
-
-  it('knows the part requests', () => {
-    expect(isPanelRequest({ type: 'agenda/open' })).toBe(true);
-    expect(isPanelRequest({ type: 'agenda/part', version: 2, part: 1 })).toBe(true);
-    expect(isPanelRequest({ type: 'agenda/part', version: '2', part: 1 })).toBe(false);
-    expect(isPanelRequest({ type: 'agenda/part' })).toBe(false);
   });
 });
 

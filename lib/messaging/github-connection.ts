@@ -1,8 +1,7 @@
-// The messages of the GitHub wiring beyond the library's own look-up and broadcasts (lib/github/messages.ts):
-// "settings changed, ask again", and the options page's questions about the connection. Plain JSON; no
-// message ever holds the token.
+// The GitHub connection as the options page sees it, and the news that the settings changed. Plain JSON; no
+// message ever holds the token. The requests and their answers are paired in calls.ts.
 import type { RateLimitReport } from '../github/client';
-import type { GitHubBroadcast } from '../github/messages';
+import type { GitHubBroadcast } from './github-lookup';
 
 /** Background → panel, options page and agenda tabs: the API base or token changed; what was shown may be wrong. */
 export interface GitHubReset {
@@ -11,16 +10,6 @@ export interface GitHubReset {
 
 /** Everything the background tells its listeners about GitHub. */
 export type GitHubNews = GitHubBroadcast | GitHubReset;
-
-/** Options page → background: how the connection stands. Answered with `GitHubServiceState`. */
-export interface GitHubStateRequest {
-  type: 'github/state';
-}
-
-/** Options page → background: try the saved settings now. Answered with `ConnectionCheck`. */
-export interface GitHubCheckRequest {
-  type: 'github/check';
-}
 
 export interface GitHubServiceState {
   /** The API base in use. */
@@ -55,16 +44,4 @@ export interface ConnectionCheck {
   message: string;
   /** With `cors`: the match pattern to ask for with `permissions.request`. */
   permissionOrigin?: string;
-}
-
-export function isGitHubReset(message: unknown): message is GitHubReset {
-  return (message as { type?: unknown } | null)?.type === 'github/reset';
-}
-
-export function isGitHubStateRequest(message: unknown): message is GitHubStateRequest {
-  return (message as { type?: unknown } | null)?.type === 'github/state';
-}
-
-export function isGitHubCheckRequest(message: unknown): message is GitHubCheckRequest {
-  return (message as { type?: unknown } | null)?.type === 'github/check';
 }
