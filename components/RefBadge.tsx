@@ -2,8 +2,8 @@
 // colour is never the only sign), the title and last update on hover. It draws what it is given; the
 // panel reads the report from `GitHubStatus.reports`.
 import type { RefReport } from '../lib/github/status';
-import { ICONS, ICON_STROKE, ICON_VIEWBOX, type IconName } from '../lib/page/ref-icons';
-import { viewOfReport } from '../lib/page/ref-words';
+import { ICONS, ICON_STROKE, ICON_VIEWBOX, type IconName } from '../lib/ref-status/ref-icons';
+import { viewOfReport } from '../lib/ref-status/ref-words';
 import './github-status.css';
 
 /** One of the status icons, in the current text colour. */

@@ -1,7 +1,7 @@
 // How the GitHub references of a meeting, or of the whole agenda, stand: a chip per status with its icon
 // and count ("14 open PRs"), and, when asked for, the refresh button. The chips are words as well as
 // colours and shapes; the whole sentence is on hover.
-import type { IconName } from '../lib/page/ref-icons';
+import type { IconName } from '../lib/ref-status/ref-icons';
 import { describeSummary, summaryParts, type StatusFilter, type StatusSummary as Summary, type SummaryKey } from '../lib/panel/github-status';
 import { StatusIcon } from './RefBadge';
 import './github-status.css';

@@ -12,10 +12,10 @@ import { refsOfAgenda } from '../agenda/references';
 import type { AgendaSnapshot } from '../messaging/protocol';
 import { OVERLAY_ATTRIBUTE, isOverlayNode } from './highlight';
 import { createOverlayHost, type OverlayHost } from './overlay-host';
-import { ICONS, ICON_STROKE, ICON_VIEWBOX, TONE_COLOURS, type IconName, type Tone } from './ref-icons';
+import { ICONS, ICON_STROKE, ICON_VIEWBOX, TONE_COLOURS, type IconName, type Tone } from '../ref-status/ref-icons';
 import { findRefLinks, type RefLink } from './ref-links';
-import { browserStatusTransport, createStatusStore, type StatusStore, type StatusTransport } from './ref-statuses';
-import { viewOfReport, type RefView } from './ref-words';
+import { browserStatusTransport, createStatusStore, type StatusStore, type StatusTransport } from '../ref-status/ref-statuses';
+import { viewOfReport, type RefView } from '../ref-status/ref-words';
 
 export const BADGE_TAG = 'agenda-overlay-status';
 export const BADGE_OVERLAY_KIND = 'status';

@@ -1,4 +1,4 @@
-// The panel's GitHub statuses: signals over the status store (lib/page/ref-statuses.ts), the banner that
+// The panel's GitHub statuses: signals over the status store (lib/ref-status/ref-statuses.ts), the banner that
 // tells what stops look-ups (a refused token, a rate limit, no network), and the pure functions the views
 // use: a summary of a set of references ("14 open PRs mentioned this year") and a filter by status.
 import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
@@ -6,10 +6,10 @@ import type { Agenda, Item, Meeting } from '../agenda/model';
 import type { RateLimitReport } from '../github/client';
 import { canonicalRef } from '../github/refs';
 import type { RefReport } from '../github/status';
-import { createStatusStore, type StatusStoreOptions, type StatusTransport } from '../page/ref-statuses';
+import { createStatusStore, type StatusStoreOptions, type StatusTransport } from '../ref-status/ref-statuses';
 
-export type { StatusTransport } from '../page/ref-statuses';
-export { browserStatusTransport } from '../page/ref-statuses';
+export type { StatusTransport } from '../ref-status/ref-statuses';
+export { browserStatusTransport } from '../ref-status/ref-statuses';
 
 // ── The state ───────────────────────────────────────────────────────────────────────────────────
 

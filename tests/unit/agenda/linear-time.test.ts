@@ -1,4 +1,3 @@
-// @vitest-environment node
 // Every rule of the parser runs in time linear in its input: the page is untrusted, and the content script
 // re-parses it after every change. Each rule meets long runs of every character and token the rules look for;
 // ten times the input must cost about ten times the time, never a hundred (a quadratic rule).

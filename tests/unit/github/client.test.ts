@@ -1,4 +1,3 @@
-// @vitest-environment node
 // The status client against the GitHub stand-in, over real HTTP on 127.0.0.1.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';

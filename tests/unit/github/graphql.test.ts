@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { buildStatusQuery, graphqlAlias, graphqlString, MAX_REFS_PER_QUERY, readStatusAnswer } from '../../../lib/github/graphql';
 import { parseRef, type RefParts } from '../../../lib/github/refs';

@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { authorizationFor, send, type FetchLike, type HttpContext } from '../../../lib/github/http';
 

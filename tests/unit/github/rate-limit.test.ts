@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { canSpend, FALLBACK_RATE_LIMIT_WAIT_MS, rateLimitedUntil, readRateLimit, readRetryAfter } from '../../../lib/github/rate-limit';
 import { readReplay } from '../../support/github-fixtures/samples';

@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { issuePath, pullPath, readIssueAnswer, readPullAnswer } from '../../../lib/github/rest';
 import { readSample } from '../../support/github-fixtures/samples';

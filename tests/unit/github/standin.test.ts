@@ -1,4 +1,3 @@
-// @vitest-environment node
 // The stand-in itself: it must answer like the recorded GitHub, or the client tests prove nothing.
 import { afterEach, describe, expect, it } from 'vitest';
 import { graphqlHeaderTemplate, readReplay, readSample, restHeaderTemplate } from '../../support/github-fixtures/samples';

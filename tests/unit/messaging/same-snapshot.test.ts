@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { parseAgenda } from '../../../lib/agenda/parse';
 import { sameJson, sameSnapshot } from '../../../lib/messaging/same-snapshot';

@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 // The user's note and follow markers in the page, in happy-dom, on the SIG Auth 2018 seed as GitHub renders
 // it and as Google Docs exports it: beside the right headings and items, replaced by each message, kept
 // across re-reads for the keys still there, and never a way in for the page's text or the panel's keys.

@@ -1,4 +1,3 @@
-// @vitest-environment node
 // Which addresses name a site the user can turn on, and how the stored list is kept clean.
 import { describe, expect, it } from 'vitest';
 import { customSiteOrigin, customSitesFrom, originPattern, withSite, withoutSite } from '@/lib/sources/custom-sites';

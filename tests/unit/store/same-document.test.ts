@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 // Renderings of one agenda are recognised by their content, not their addresses.
 import { describe, expect, it } from 'vitest';
 import { snapshotOf } from '../../../lib/store/whats-new';

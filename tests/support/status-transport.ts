@@ -1,10 +1,10 @@
 // A scripted line to the background for the page and panel status stores, and report builders.
-import type { GitHubNews } from '../../../lib/messaging/github-connection';
-import type { RateLimitReport } from '../../../lib/github/client';
-import { isBackgroundRequest } from '../../../lib/messaging/calls';
-import type { GitHubLookupAnswer, GitHubLookupRequest } from '../../../lib/messaging/github-lookup';
-import type { RefFailure, RefKind, RefReport, RefState } from '../../../lib/github/status';
-import type { StatusTransport } from '../../../lib/page/ref-statuses';
+import type { GitHubNews } from '../../lib/messaging/github-connection';
+import type { RateLimitReport } from '../../lib/github/client';
+import { isBackgroundRequest } from '../../lib/messaging/calls';
+import type { GitHubLookupAnswer, GitHubLookupRequest } from '../../lib/messaging/github-lookup';
+import type { RefFailure, RefKind, RefReport, RefState } from '../../lib/github/status';
+import type { StatusTransport } from '../../lib/ref-status/ref-statuses';
 
 export const NOW = Date.parse('2024-06-01T12:00:00Z');
 

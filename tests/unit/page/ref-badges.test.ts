@@ -1,10 +1,11 @@
+// @vitest-environment happy-dom
 // The in-page status icons, in happy-dom: one after each GitHub issue or pull request link, never twice,
 // nothing else touched.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AgendaSnapshot } from '../../../lib/messaging/protocol';
 import { BADGE_TAG, startRefBadges, type RefBadges, type VisibilityFactory } from '../../../lib/page/ref-badges';
 import { statusRefOfHref } from '../../../lib/page/ref-links';
-import { ScriptedTransport, failed, pending, status } from './helpers';
+import { ScriptedTransport, failed, pending, status } from '../../support/status-transport';
 
 const AGENDA: AgendaSnapshot = {
   status: 'agenda',

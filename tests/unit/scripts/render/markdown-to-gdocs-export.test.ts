@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { encodeRedirectTarget, renderGdocsExport } from '../../../scripts/render/markdown-to-gdocs-export';
-import { demoAgendaHtml } from '../../../scripts/render/seed-demo';
-import { readSeed } from '../../support/fixtures';
+import { encodeRedirectTarget, renderGdocsExport } from '../../../../scripts/render/markdown-to-gdocs-export';
+import { demoAgendaHtml } from '../../../../scripts/render/seed-demo';
+import { readSeed } from '../../../support/fixtures';
 
 const seedMarkdown = readSeed();
 const seedHtml = demoAgendaHtml();

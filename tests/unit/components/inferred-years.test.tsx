@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 // The panel's word on years the headings do not write: a dotted year on each such meeting, one sentence for all.
 import { describe, expect, it } from 'vitest';
 import { render } from 'preact';

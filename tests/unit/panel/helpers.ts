@@ -1,4 +1,4 @@
-// Shared by the panel-logic tests: small hand-built agendas, and the seed parsed as GitHub renders it.
+// Shared by the panel's tests: small hand-built agendas, and the seed parsed as GitHub renders it.
 import type { Agenda, Item, Meeting, Section, SectionKind } from '../../../lib/agenda/model';
 import { parseAgenda } from '../../../lib/agenda/parse';
 import { renderGithubHtml } from '../../../scripts/render/markdown-to-github-html';

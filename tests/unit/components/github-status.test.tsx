@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 // The panel's status components, rendered in happy-dom: words beside every icon, the banner's way out.
 import { render } from 'preact';
 import { signal } from '@preact/signals';
@@ -6,7 +7,7 @@ import { RateLimitBanner } from '../../../components/RateLimitBanner';
 import { RefBadge } from '../../../components/RefBadge';
 import { StatusSummary } from '../../../components/StatusSummary';
 import { summarise, type StatusBanner } from '../../../lib/panel/github-status';
-import { failed, pending, status } from './helpers';
+import { failed, pending, status } from '../../support/status-transport';
 
 let host: HTMLElement;
 

@@ -1,6 +1,6 @@
 // Without Chromium the end-to-end tests and npm start fail with a message that says how to get it; they never skip.
 import { afterEach, describe, expect, it } from 'vitest';
-import { findChromium, isBrandedChrome } from '../../../scripts/support/chromium';
+import { findChromium, isBrandedChrome } from '../../../../scripts/support/chromium';
 
 const saved = process.env.CHROME_PATH;
 

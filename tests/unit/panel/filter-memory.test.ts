@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 // Filters remembered per agenda: round trips, and whatever storage may hold or do instead.
 import { describe, expect, it, vi } from 'vitest';
 import { NO_FILTERS, type Filters } from '../../../lib/panel/filters';

@@ -1,4 +1,3 @@
-// @vitest-environment node
 // The background's GitHub service against the stand-in, over real HTTP on 127.0.0.1: one client made
 // lazily from the settings, broadcasts to pages and to the tabs that asked, settings changes, the
 // connection check in words, and the token in no message.

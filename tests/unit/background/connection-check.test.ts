@@ -1,4 +1,3 @@
-// @vitest-environment node
 // The connection check's one case the stand-in cannot show: a host that answers, but not to
 // cross-origin requests (no CORS headers), which a host permission fixes.
 import { describe, expect, it } from 'vitest';

@@ -11,7 +11,7 @@ import {
   summarise,
   summaryParts,
 } from '../../../lib/panel/github-status';
-import { failed, pending, status, unknown } from './helpers';
+import { failed, pending, status, unknown } from '../../support/status-transport';
 
 const REPORTS: ReadonlyMap<string, RefReport> = new Map(
   [

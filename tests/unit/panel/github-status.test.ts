@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_LOOKUP_REFS } from '../../../lib/messaging/github-lookup';
 import { createGitHubStatus, type GitHubStatus } from '../../../lib/panel/github-status';
-import { ANONYMOUS, ManualTimers, NOW, ScriptedTransport, failed, pending, status } from './helpers';
+import { ANONYMOUS, ManualTimers, NOW, ScriptedTransport, failed, pending, status } from '../../support/status-transport';
 
 function setUp(): { transport: ScriptedTransport; timers: ManualTimers; github: GitHubStatus } {
   const transport = new ScriptedTransport();
