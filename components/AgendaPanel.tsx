@@ -116,6 +116,7 @@ function AgendaIndex({ state }: { state: PanelState }) {
         )}
       </header>
       {tab === 'index' || !mine ? (
+        // biome-ignore lint/a11y/useAriaPropsSupportedByRole: the label comes with the tabpanel role, and both only with tabs.
         <div class="agenda__page" id={tabPanelId('index')} role={mine ? 'tabpanel' : undefined} aria-labelledby={mine ? 'tab-index' : undefined}>
           <NextMeeting state={state} />
           <AgendaTree state={state} />

@@ -26,7 +26,8 @@ export function AgendaTree({ state }: { state: PanelState }) {
   const words = index.words.value;
   const github = state.github;
   const reports = github ? github.reports.value : null;
-  const agenda = state.agenda.value;
+  // Read so that the tree renders again with each new agenda, even when its rows compare equal.
+  void state.agenda.value;
   const mine = state.private;
   const noteKeys = mine?.noteKeys.value;
   const followedKeys = mine?.followedKeys.value;

@@ -15,6 +15,7 @@ export function normaliseForKey(text: string): string {
  */
 export function fingerprint(text: string): string {
   // Lower-case as it goes for ASCII; only text with other letters pays for a lower-cased copy.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the range is "any non-ASCII character", not a control character.
   const lower = /[^\x00-\x7f]/.test(text) ? text.toLowerCase() : text;
   let hash = FNV_OFFSET;
   let pendingSpace = false;

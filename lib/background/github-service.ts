@@ -155,7 +155,10 @@ export function createGitHubService(deps: ServiceDeps): GitHubService {
 
   function remember(tabId: number, reports: readonly RefReport[]): void {
     let refs = tabs.get(tabId);
-    if (!refs) tabs.set(tabId, (refs = new Set()));
+    if (!refs) {
+      refs = new Set();
+      tabs.set(tabId, refs);
+    }
     for (const report of reports) refs.add(report.ref);
   }
 

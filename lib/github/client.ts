@@ -221,7 +221,9 @@ class StatusClient implements GitHubClient {
     };
     this.ready = Promise.all([
       this.loadRateLimit(),
-      credentialOf(this.token).then((credential) => void (this.credential = credential)),
+      credentialOf(this.token).then((credential) => {
+        this.credential = credential;
+      }),
     ]).then(() => undefined);
   }
 

@@ -1,7 +1,7 @@
 // Whether a re-read of the page changed its agenda. Compared value by value, stopping at the first
 // difference: a 5,000-meeting agenda is 20 MB as JSON, and keeping that string to compare against (as the
 // watchers once did) cost the page both the time to write it on every edit and the memory to hold it.
-import type { AgendaSnapshot } from '../messaging/protocol';
+import type { AgendaSnapshot } from './protocol';
 
 export function sameSnapshot(a: AgendaSnapshot, b: AgendaSnapshot): boolean {
   return sameJson(a, b);

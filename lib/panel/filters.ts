@@ -51,7 +51,7 @@ export const SECTION_KIND_LABELS: Record<SectionKind, string> = {
 };
 
 export function isSectionKind(value: unknown): value is SectionKind {
-  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(SECTION_KIND_LABELS, value);
+  return typeof value === 'string' && Object.hasOwn(SECTION_KIND_LABELS, value);
 }
 
 /** The query counts once it has anything but spaces (its chip shows it even before it has a searchable word). */

@@ -2,7 +2,6 @@
 // tells what stops look-ups (a refused token, a rate limit, no network), and the pure functions the views
 // use: a summary of a set of references ("14 open PRs mentioned this year") and a filter by status.
 import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
-import type { Agenda, Item, Meeting } from '../agenda/model';
 import type { RateLimitReport } from '../github/client';
 import { canonicalRef } from '../github/refs';
 import type { RefReport } from '../github/status';

@@ -90,6 +90,7 @@ export type BrowseView = Extract<FilteredView, { mode: 'browse' }>;
 
 // ---- Normalising text ----------------------------------------------------------------------------------
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the range is "any non-ASCII character", not a control character.
 const NON_ASCII = /[^\x00-\x7f]/;
 const ASCII_SEPARATORS = /[^a-z0-9]+/g;
 const SEPARATORS = /[^\p{L}\p{N}]+/gu;
@@ -197,10 +198,10 @@ export function buildSearchIndex(agenda: Agenda): SearchIndex {
         const key = personKey(person);
         if (key === '' || keys.includes(key)) continue;
         keys.push(key);
-        if (!item.text.includes(person)) extra += ' ' + person;
+        if (!item.text.includes(person)) extra += ` ${person}`;
       }
     }
-    for (const ref of item.refs) extra += ' ' + ref;
+    for (const ref of item.refs) extra += ` ${ref}`;
     if (count === capacity) grow(); // only when an item count was wrong
     items[count] = item;
     const haystack = haystackOf(item.text);
@@ -429,7 +430,10 @@ const meetingMatches = new WeakMap<readonly string[], Map<string, Uint8Array>>()
  */
 function meetingsWith(haystacks: readonly string[], word: string): Uint8Array {
   let known = meetingMatches.get(haystacks);
-  if (!known) meetingMatches.set(haystacks, (known = new Map()));
+  if (!known) {
+    known = new Map();
+    meetingMatches.set(haystacks, known);
+  }
   const answer = known.get(word);
   if (answer) return answer;
   let shorter: Uint8Array | undefined;

@@ -125,7 +125,9 @@ export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions =
     // A temporary add-on is installed afresh on every start, and greets the user with its welcome page each time:
     // that page becomes the extension page the tests ask things from.
     helper = await waitForPage(browser, before, (href) => href === `${base}welcome.html`);
-    await helper.evaluate(() => void (location.href = 'options.html'));
+    await helper.evaluate(() => {
+      location.href = 'options.html';
+    });
     await waitForPage(browser, new Set(), (href) => href === `${base}options.html`);
   } catch (error) {
     await browser.close();

@@ -20,7 +20,7 @@ export class UsageError extends Error {}
 /** Reads FILE into HTML and the address it would have on the web. */
 export function loadPage(file: string, rendering: 'github' | 'gdocs' = 'github'): Page {
   const path = resolve(file);
-  let stats;
+  let stats: ReturnType<typeof statSync>;
   try {
     stats = statSync(path);
   } catch {

@@ -133,7 +133,7 @@ function varyNumbers(body: string, random: Random): string {
   return body
     .replace(GITHUB_NUMBER, (_, prefix: string, old: string) => prefix + (numbers.get(old) ?? old))
     // The same number written in the text: `[#69848](…)`, `[600: Dynamic Audit Configuration](…)`.
-    .replace(/(^|[^\w.\/-])(#?)(\d{3,9})(?!\w)/gm, (all, before: string, hash: string, old: string) => {
+    .replace(/(^|[^\w./-])(#?)(\d{3,9})(?!\w)/gm, (all, before: string, hash: string, old: string) => {
       const next = numbers.get(old);
       return next === undefined ? all : before + hash + next;
     });

@@ -116,7 +116,9 @@ function recordFirstRender(): void {
         const first = request?.type === 'agenda/open' || request?.type === 'agenda/get';
         if (record.answeredAt === null && first && answer instanceof Promise) {
           answer.then(
-            () => void (record.answeredAt ??= performance.now()),
+            () => {
+              record.answeredAt ??= performance.now();
+            },
             () => undefined,
           );
         }

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { repeatTo } from '../support/pathological';
 import { startSession, type Session } from './support/session';
 
-const NESTED = '<ul><li>level'.repeat(50) + ' bottom' + '</li></ul>'.repeat(50);
+const NESTED = `${'<ul><li>level'.repeat(50)} bottom${'</li></ul>'.repeat(50)}`;
 const HUGE = 'A'.repeat(100_000);
 
 const HOSTILE = `<!doctype html><html><head><title>Hostile</title></head><body>

@@ -51,7 +51,12 @@ async function open(path: string): Promise<{ page: Page; tabId: number; agenda: 
 
 function flatItems(agenda: Agenda): Item[] {
   const out: Item[] = [];
-  const walk = (items: Item[]): void => items.forEach((item) => (out.push(item), walk(item.children)));
+  const walk = (items: Item[]): void => {
+    for (const item of items) {
+      out.push(item);
+      walk(item.children);
+    }
+  };
   for (const meeting of agenda.meetings) for (const section of meeting.sections) walk(section.items);
   return out;
 }

@@ -274,7 +274,7 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
   ): void {
     const headers: Record<string, string> = {};
     for (const [name, value] of template) headers[name] = value;
-    headers['Date'] = new Date().toUTCString();
+    headers.Date = new Date().toUTCString();
     headers['Access-Control-Allow-Origin'] = '*';
     headers['Access-Control-Expose-Headers'] = EXPOSE_HEADERS;
     Object.assign(headers, extra);
@@ -422,7 +422,7 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
     const body = route === 'issue' ? issueBody(fixture(ref, entry), urls(), draftInIssue) : pullBody(fixture(ref, entry), urls());
     const etag = entityTag(body);
     const asked = headers['if-none-match'];
-    if (asked !== undefined && asked.split(',').map((tag) => tag.trim()).includes(etag)) {
+    if (asked?.split(',').map((tag) => tag.trim()).includes(etag)) {
       if (!conditionalFree) spend(resource);
       send(response, 304, restHeaders, { ...rateHeaders(resource, 'core'), ETag: etag }, null);
       return 304;
@@ -513,7 +513,7 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
 
   function answer(record: StandInRequest, response: ServerResponse): void {
     const { path, headers, body } = record;
-    const authorization = headers['authorization'];
+    const authorization = headers.authorization;
     const authenticated = authorization !== undefined;
     const resource: StandInResource = record.route === 'graphql' ? 'graphql' : authenticated ? 'coreAuthenticated' : 'core';
     if (authorization !== undefined && !new RegExp(`^(?:token|bearer) ${token.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'i').test(authorization.trim())) {

@@ -63,7 +63,7 @@ describe('hostile input', () => {
   });
 
   it('reads a 100 KB item whole', () => {
-    const long = 'word '.repeat(20_000) + 'https://github.com/o/r/pull/1';
+    const long = `${'word '.repeat(20_000)}https://github.com/o/r/pull/1`;
     const [item] = firstMeetingItems(`<h2>January 8, 2019</h2><ul><li>${long}</li></ul>`);
     expect(item?.text.length).toBe(long.trim().length);
     expect(item?.refs).toEqual(['o/r#1']);

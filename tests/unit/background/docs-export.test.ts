@@ -60,7 +60,10 @@ describe('createDocsExportService', () => {
   it('shares one fetch between everyone asking for the same document meanwhile', async () => {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const { service, fetch } = setup({ fetch: vi.fn(async () => (await gate, response(DOC))) });
+    const { service, fetch } = setup({ fetch: vi.fn(async () => {
+        await gate;
+        return response(DOC);
+      }) });
     const answers = [service.exportFor(EDITOR), service.exportFor(EDITOR), service.exportFor(`${EDITOR}#heading=h.a`)];
     await Promise.resolve();
     release();

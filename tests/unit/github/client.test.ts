@@ -54,7 +54,15 @@ async function newCache(): Promise<StatusCache> {
 /** A clock the test moves by hand. */
 function manualClock(start = Date.now()): { now: () => number; advance: (ms: number) => void; set: (t: number) => void } {
   let t = start;
-  return { now: () => t, advance: (ms) => void (t += ms), set: (v) => void (t = v) };
+  return {
+    now: () => t,
+    advance: (ms) => {
+      t += ms;
+    },
+    set: (v) => {
+      t = v;
+    },
+  };
 }
 
 /**

@@ -67,20 +67,15 @@ function labelsOf(host: Element): string[] {
 /** Where markers are: the owner element's key → what the markers say. */
 function drawn(): Map<string, string[]> {
   const keyOf = new Map<Element, string>();
-  const agenda = (watcher?.snapshot() as { agenda: Agenda }).agenda;
+  if (!watcher) throw new Error('The page is not being watched.');
+  const agenda = (watcher.snapshot() as { agenda: Agenda }).agenda;
   for (const m of agenda.meetings) {
     for (const key of [m.key, ...allItems(m).map((item) => item.key)]) {
-      const element = watcher?.element(key);
+      const element = watcher.element(key);
       if (element) keyOf.set(element, key);
     }
   }
   return new Map(hosts().map((host) => [keyOf.get(ownerOf(host)) ?? `?${ownerOf(host).localName}`, labelsOf(host)]));
-}
-
-function meetingWith(agenda: Agenda, test: (m: Meeting) => boolean): Meeting {
-  const found = agenda.meetings.find(test);
-  if (!found) throw new Error('no such meeting');
-  return found;
 }
 
 /** An item whose element has a nested list (GitHub), and a plain one. */

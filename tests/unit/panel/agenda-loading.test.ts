@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Agenda } from '../../../lib/agenda/model';
 import { changeMessage } from '../../../lib/messaging/agenda-changes';
 import { FIRST_PART_MEETINGS, MAX_PART_MEETINGS, openingOf, partOf, partRanges, withPart } from '../../../lib/messaging/agenda-parts';
-import { type AgendaChanged, type AgendaSnapshot } from '../../../lib/messaging/protocol';
+import type { AgendaChanged, AgendaSnapshot } from '../../../lib/messaging/protocol';
 import { readAgenda, type LoadProgress } from '../../../lib/panel/agenda-loading';
 import type { PageLink } from '../../../lib/panel/page-link';
 import { createPanelState } from '../../../lib/panel/state';

@@ -16,7 +16,7 @@ function agenda(dates: string[], canceled: string[] = []): Agenda {
     url: 'http://127.0.0.1/doc',
     source: 'generic',
     problems: [],
-    meetings: dates.map((date, index) => ({
+    meetings: dates.map((date) => ({
       key: date,
       date,
       title: date,

@@ -5,7 +5,10 @@ function storage(persisted: boolean, grant: boolean | Error) {
   const calls: string[] = [];
   return {
     calls,
-    persisted: async () => (calls.push('persisted'), persisted),
+    persisted: async () => {
+      calls.push('persisted');
+      return persisted;
+    },
     persist: async () => {
       calls.push('persist');
       if (grant instanceof Error) throw grant;
