@@ -83,7 +83,7 @@ function AgendaIndex({ state }: { state: PanelState }) {
         {mine?.notice.value && (
           <p class="agenda__outcome" role="status">
             {mine.notice.value}{' '}
-            <button type="button" class="link-button" onClick={() => (mine.notice.value = null)}>
+            <button type="button" class="link-button" onClick={() => mine.dismissNotice()}>
               Dismiss
             </button>
           </p>
@@ -99,7 +99,7 @@ function AgendaIndex({ state }: { state: PanelState }) {
                   github={github}
                   state={state}
                   scope="in this agenda"
-                  onPick={(filter) => (index.statusFilter.value = index.statusFilter.value === filter ? null : filter)}
+                  onPick={(filter) => index.toggleStatusFilter(filter)}
                   picked={index.statusFilter.value}
                   onRefresh={() => void github.refresh()}
                   refreshing={github.refreshing.value}

@@ -80,7 +80,7 @@ export function AgendaTree({ state }: { state: PanelState }) {
   if (!list) return null;
 
   function jumpTo(row: Row): void {
-    index.activeId.value = row.id;
+    index.activate(row.id);
     const key = row.kind === 'section' ? row.meetingKey : row.kind === 'meeting' ? row.meeting.key : row.item.key;
     void state.jump(key);
   }
@@ -124,7 +124,7 @@ export function AgendaTree({ state }: { state: PanelState }) {
           return true;
         case 'ArrowLeft':
           if (row?.kind === 'meeting') index.toggle(row.meeting.key, false);
-          else if (row) index.activeId.value = row.meetingKey;
+          else if (row) index.activate(row.meetingKey);
           return row !== null;
         default:
           return false;
@@ -147,7 +147,7 @@ export function AgendaTree({ state }: { state: PanelState }) {
         // Tabbing in starts at the first row. A press focuses the tree too, but then the row pressed is the one
         // wanted: selecting the first row here would open the details and move the list before the release.
         if (!event.currentTarget.matches(':focus-visible')) return;
-        if (index.activeId.value === null && list.count > 0) index.activeId.value = list.row(0).id;
+        if (index.activeId.value === null && list.count > 0) index.activate(list.row(0).id);
       }}
     >
       {list.count === 0 ? (

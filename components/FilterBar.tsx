@@ -30,7 +30,7 @@ export function FilterBar({ state, children }: { state: PanelState; children?: C
                   type="radio"
                   name="mark-filter"
                   checked={index.markFilter.value === option.value}
-                  onChange={() => (index.markFilter.value = option.value)}
+                  onChange={() => index.setMarkFilter(option.value)}
                 />
                 {option.label}
               </label>

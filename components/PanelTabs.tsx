@@ -36,7 +36,7 @@ export function PanelTabs({ state }: { state: PanelState }) {
         if (wanted === undefined) return;
         event.preventDefault();
         const next = TABS[(wanted + TABS.length) % TABS.length]!;
-        state.tab.value = next.id;
+        state.showTab(next.id);
         document.getElementById(`tab-${next.id}`)?.focus();
       }}
     >
@@ -50,7 +50,7 @@ export function PanelTabs({ state }: { state: PanelState }) {
           aria-selected={tab.id === current}
           aria-controls={tabPanelId(tab.id)}
           tabIndex={tab.id === current ? 0 : -1}
-          onClick={() => (state.tab.value = tab.id)}
+          onClick={() => state.showTab(tab.id)}
         >
           {tab.label}
           {tab.more && <span class="tabs__more">{tab.more}</span>}

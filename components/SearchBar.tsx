@@ -37,7 +37,7 @@ export function SearchBar({ state }: { state: PanelState }) {
             // From the search box straight into the results.
             event.preventDefault();
             const list = index.rowList.value;
-            index.activeId.value = list && list.count > 0 ? list.row(0).id : null;
+            index.activate(list && list.count > 0 ? list.row(0).id : null);
             document.querySelector<HTMLElement>('.tree')?.focus();
           }
         }}

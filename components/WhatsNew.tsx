@@ -14,8 +14,8 @@ export function WhatsNew({ state }: { state: PanelState }) {
       <span class="whats-new__dot" aria-hidden="true" />
       Since your last visit: {parts.join(', ')}.{' '}
       <button type="button" class="link-button" onClick={() => {
-          state.index.markFilter.value = 'new';
-          state.tab.value = 'index';
+          state.index.setMarkFilter('new');
+          state.showTab('index');
         }}>
         Show
       </button>{' '}

@@ -17,4 +17,7 @@ const state = createPanelState(browserPageLink(location.search), {
 // Ask the tab for its agenda first, and draw the panel while the answer is on its way.
 void state.start();
 render(<AgendaPanel state={state} />, document.getElementById('app')!);
-addEventListener('pagehide', () => state.leave());
+addEventListener('pagehide', () => {
+  state.leave();
+  state.dispose();
+});

@@ -193,13 +193,14 @@ export function createIndexState(agenda: ReadonlySignal<Agenda | null>, options:
     });
   }
 
+  // Views read these; they change only through the actions below.
   return {
-    filters,
-    statusFilter,
-    markFilter,
-    expanded,
-    activeId,
-    currentMeetingKey,
+    filters: filters as ReadonlySignal<Filters>,
+    statusFilter: statusFilter as ReadonlySignal<StatusFilter | null>,
+    markFilter: markFilter as ReadonlySignal<MarkFilter | null>,
+    expanded: expanded as ReadonlySignal<ReadonlySet<string>>,
+    activeId: activeId as ReadonlySignal<string | null>,
+    currentMeetingKey: currentMeetingKey as ReadonlySignal<string | null>,
     filtered,
     approximate,
     rowList,
@@ -228,6 +229,21 @@ export function createIndexState(agenda: ReadonlySignal<Agenda | null>, options:
         markFilter.value = null;
         setFilters(NO_FILTERS);
       }),
+    /** Picks a status filter; picking the one in use again turns it off. */
+    toggleStatusFilter: (filter: StatusFilter) => {
+      statusFilter.value = statusFilter.value === filter ? null : filter;
+    },
+    setMarkFilter: (mark: MarkFilter | null) => {
+      markFilter.value = mark;
+    },
+    /** Makes a row the active one (null: none). */
+    activate: (id: string | null) => {
+      activeId.value = id;
+    },
+    /** The page reports the meeting at the top of its viewport. */
+    showCurrentMeeting: (key: string | null) => {
+      currentMeetingKey.value = key;
+    },
     toggle,
     reveal,
     move,

@@ -227,7 +227,7 @@ export function createPrivateState(agenda: ReadonlySignal<Agenda | null>, option
   }
 
   // A new agenda (another tab, another document) brings its own notes; a re-parse of the same one keeps them.
-  effect(() => {
+  const stopFollowingAgenda = effect(() => {
     const id = agenda.value?.id ?? null;
     if (id === shownId) return;
     shownId = id;
@@ -252,12 +252,13 @@ export function createPrivateState(agenda: ReadonlySignal<Agenda | null>, option
     }
   }
 
+  // Views read these; they change only through the actions below.
   return {
-    problem,
-    notice,
-    notes,
-    saves,
-    persistence,
+    problem: problem as ReadonlySignal<string | null>,
+    notice: notice as ReadonlySignal<string | null>,
+    notes: notes as ReadonlySignal<NoteRecord[]>,
+    saves: saves as ReadonlySignal<ReadonlyMap<string, NoteSaveState>>,
+    persistence: persistence as ReadonlySignal<PersistenceState | null>,
     placement,
     noteKeys,
     followed,
@@ -271,6 +272,15 @@ export function createPrivateState(agenda: ReadonlySignal<Agenda | null>, option
     pageMarks,
     ready: computed(() => store.value !== null && seen.value !== null),
     open,
+    /** The user read the notice and closed it. */
+    dismissNotice(): void {
+      notice.value = null;
+    },
+    /** Stops following the agenda and other windows' changes (the panel is going away). */
+    dispose(): void {
+      stopFollowingAgenda();
+      if (reloadTimer !== null) clearTimeout(reloadTimer);
+    },
 
     /** The notes on a meeting or item key, oldest first. */
     notesOn(key: string): NoteRecord[] {

@@ -1,5 +1,5 @@
 // The side panel's state: one place of signals, written by the page link and read by the views.
-import { batch, computed, effect, signal } from '@preact/signals';
+import { batch, computed, effect, signal, type ReadonlySignal } from '@preact/signals';
 import { applyPatch } from '../messaging/agenda-changes';
 import type { AgendaSnapshot } from '../messaging/protocol';
 import { readAgenda, type LoadProgress } from './agenda-loading';
@@ -69,16 +69,18 @@ export function createPanelState(link: PageLink, options: PanelOptions = {}) {
   }));
   const index = createIndexState(agenda, { ...options, reports: options.github?.reports, marks });
   // Each agenda brings back its own filters; a re-parse of the same agenda keeps everything.
-  effect(() => index.useAgenda(agenda.value?.id ?? null));
+  // Effects started here, stopped by dispose().
+  const stops: (() => void)[] = [];
+  stops.push(effect(() => index.useAgenda(agenda.value?.id ?? null)));
   // Once the whole agenda is here, build its search index while the reader looks.
-  effect(() => {
+  stops.push(effect(() => {
     if (wholeAgenda.value) index.warm();
-  });
+  }));
 
   // A meeting's "new" marks go once the reader has opened it and closed it again (or closed the panel):
   // passing over it with the arrow keys is not reading it.
   let openMeetings: { agendaId: string | null; keys: ReadonlySet<string> } = { agendaId: null, keys: new Set() };
-  effect(() => {
+  stops.push(effect(() => {
     const agendaId = agenda.value?.id ?? null;
     const keys = index.expanded.value;
     const before = openMeetings;
@@ -87,7 +89,7 @@ export function createPanelState(link: PageLink, options: PanelOptions = {}) {
     const novelty = mine?.novelty.peek();
     const read = [...before.keys].filter((key) => !keys.has(key) && novelty?.meetings.has(key));
     if (read.length > 0) void mine?.markSeen(read);
-  });
+  }));
 
   let generation = 0;
   /** Which version of the page's agenda `snapshot` holds, whole; null when unknown or still arriving. */
@@ -156,12 +158,14 @@ export function createPanelState(link: PageLink, options: PanelOptions = {}) {
 
   async function start(): Promise<void> {
     // The page draws the user's marks beside its items; it is told again whenever they or the agenda change.
-    effect(() => {
-      const id = tabId.value;
-      const pageMarks = mine?.pageMarks.value;
-      if (id === null || !pageMarks) return;
-      link.request(id, { type: 'agenda/marks', marks: pageMarks }).catch(() => undefined);
-    });
+    stops.push(
+      effect(() => {
+        const id = tabId.value;
+        const pageMarks = mine?.pageMarks.value;
+        if (id === null || !pageMarks) return;
+        link.request(id, { type: 'agenda/marks', marks: pageMarks }).catch(() => undefined);
+      }),
+    );
     link.onAgendaChanged((from, change) => {
       if (from !== tabId.value) return;
       // A long agenda's news says what changed since the version before: patch the one shown, if it is that one.
@@ -178,7 +182,7 @@ export function createPanelState(link: PageLink, options: PanelOptions = {}) {
     });
     link.onTabChanged((id) => void load(id));
     link.onVisibleMeeting((from, meetingKey) => {
-      if (from === tabId.value) index.currentMeetingKey.value = meetingKey;
+      if (from === tabId.value) index.showCurrentMeeting(meetingKey);
     });
     void mine?.open();
     const first = await link.initialTab();
@@ -195,16 +199,27 @@ export function createPanelState(link: PageLink, options: PanelOptions = {}) {
     if (read.length > 0) void mine?.markSeen(read);
   }
 
+  /** Stops what start() and the state began; for a panel (or a test) that is done with it. */
+  function dispose(): void {
+    for (const stop of stops.splice(0)) stop();
+    mine?.dispose();
+  }
+
+  // Views read these signals; they change only through the functions returned with them.
   return {
-    tabId,
-    snapshot,
+    tabId: tabId as ReadonlySignal<number | null>,
+    snapshot: snapshot as ReadonlySignal<AgendaSnapshot | null>,
     agenda,
     refs,
     view,
-    tab,
+    tab: tab as ReadonlySignal<PanelTab>,
+    /** Shows one of the panel's pages. */
+    showTab(next: PanelTab): void {
+      tab.value = next;
+    },
     summary,
-    notice,
-    progress,
+    notice: notice as ReadonlySignal<string | null>,
+    progress: progress as ReadonlySignal<LoadProgress | null>,
     index,
     github: options.github ?? null,
     private: mine,
@@ -212,6 +227,7 @@ export function createPanelState(link: PageLink, options: PanelOptions = {}) {
     jump,
     start,
     leave,
+    dispose,
   };
 }
 

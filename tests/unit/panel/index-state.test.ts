@@ -78,10 +78,10 @@ describe('index state', () => {
   it('moves the selection up to the meeting when a collapse hides it', () => {
     const { index } = setup();
     index.toggle('2018-03-07');
-    index.activeId.value = '2018-03-07/d/2';
+    index.activate('2018-03-07/d/2');
     index.toggle('2018-03-07');
     expect(index.activeId.value).toBe('2018-03-07');
-    index.activeId.value = '2018-03-21';
+    index.activate('2018-03-21');
     index.toggle('2018-02-21');
     index.toggle('2018-02-21');
     expect(index.activeId.value).toBe('2018-03-21');
@@ -133,7 +133,7 @@ describe('index state', () => {
   it('keeps expansion and selection when the agenda is re-read with a new item', () => {
     const { agenda, index } = setup();
     index.toggle('2018-02-21');
-    index.activeId.value = '2018-02-21/d/3';
+    index.activate('2018-02-21/d/3');
     const edited = structuredClone(AGENDA);
     edited.meetings[2]!.sections[0]!.items.push(item('2018-02-21/d/4', 'A new topic'));
     agenda.value = edited;
