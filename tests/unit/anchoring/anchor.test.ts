@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Agenda } from '../../../lib/agenda/model';
 import { anchorFor, AnchorIndex, reattach, type ItemAnchor } from '../../../lib/anchoring/anchor';
 import { locate, placeAll, targetFor, type AnchorTarget, type MeetingTarget } from '../../../lib/anchoring/target';
-import { agenda, keyOf, linked, meeting, sigAuth, type MeetingSpec } from './agenda-builder';
+import { agenda, keyOf, linked, meeting, sigAuth, type MeetingSpec } from '../../support/agenda-builder';
 
 const CSR = '[klizhentas] Discuss CSR API promotion out of beta https://github.com/kubernetes/kubernetes/issues/69836';
 const TOKENS = '[mikedanese] moving service account token secret mounts to projected volumes';

@@ -2,19 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { AgendaSnapshot, PageMarks } from '../../../lib/messaging/protocol';
 import { answerTabRequest, tabHandlers, type AgendaReader } from '../../../lib/page/tab-responder';
 import type { Meeting } from '../../../lib/agenda/model';
-
-function meetings(count: number): Meeting[] {
-  return Array.from({ length: count }, (_, i) => {
-    const date = new Date(Date.UTC(2018, 0, 1) + i * 7 * 86_400_000).toISOString().slice(0, 10);
-    return { key: date, date, title: date, canceled: false, sections: [], recordings: [] } as unknown as Meeting;
-  });
-}
+import { agendaOn, weeklyDates } from '../../support/agenda-builder';
 
 function snapshotWith(count: number): AgendaSnapshot {
-  return {
-    status: 'agenda',
-    agenda: { id: 'doc', title: 'Agenda', source: 'github-markdown', url: 'https://github.com/x', meetings: meetings(count), problems: [] },
-  } as unknown as AgendaSnapshot;
+  return { status: 'agenda', agenda: agendaOn(weeklyDates(count)) };
 }
 
 /** A reader over a fixed snapshot that records what the panel asked of it. */

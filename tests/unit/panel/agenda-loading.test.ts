@@ -8,20 +8,10 @@ import type { AgendaChanged, AgendaSnapshot } from '../../../lib/messaging/proto
 import { readAgenda, type LoadProgress } from '../../../lib/panel/agenda-loading';
 import type { PageLink } from '../../../lib/panel/page-link';
 import { createPanelState } from '../../../lib/panel/state';
+import { agendaOn, weeklyDates } from '../../support/agenda-builder';
 
 function agendaOf(count: number, id = 'doc'): Agenda {
-  const start = Date.UTC(2020, 0, 1);
-  return {
-    id,
-    title: 'Doc',
-    url: 'http://127.0.0.1/doc',
-    source: 'generic',
-    problems: [],
-    meetings: Array.from({ length: count }, (_, i) => {
-      const date = new Date(start - i * 7 * 86_400_000).toISOString().slice(0, 10);
-      return { key: date, date, title: date, canceled: false, recording: null, anchor: {}, sections: [], itemCount: 1 };
-    }),
-  };
+  return agendaOn(weeklyDates(count), { id });
 }
 
 const snapshotOf = (agenda: Agenda): AgendaSnapshot => ({ status: 'agenda', agenda });

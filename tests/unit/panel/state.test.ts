@@ -8,25 +8,10 @@ import type { PageLink } from '../../../lib/panel/page-link';
 import { createPanelState } from '../../../lib/panel/state';
 import { openStore } from '../../../lib/store';
 import { uniqueName } from '../store/helpers';
+import { agendaOn } from '../../support/agenda-builder';
 
 function agenda(dates: string[], canceled: string[] = []): Agenda {
-  return {
-    id: 'doc',
-    title: 'Doc',
-    url: 'http://127.0.0.1/doc',
-    source: 'generic',
-    problems: [],
-    meetings: dates.map((date) => ({
-      key: date,
-      date,
-      title: date,
-      canceled: canceled.includes(date),
-      recording: null,
-      anchor: {},
-      sections: [],
-      itemCount: 2,
-    })),
-  };
+  return agendaOn(dates, { canceled, items: ['Welcome', 'Action items'] });
 }
 
 /** A tab's content script as the panel sees it: the whole agenda, or in parts (see agenda-parts.ts). */

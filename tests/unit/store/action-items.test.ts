@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { actionItems } from '../../../lib/store/action-items';
 import { tickedKeys } from '../../../lib/store/ticks';
-import { agenda, keyOf, meeting, type MeetingSpec } from '../anchoring/agenda-builder';
+import { agenda, keyOf, meeting, type MeetingSpec } from '../../support/agenda-builder';
 import { itemTarget, openTestStore, type TestStore } from './helpers';
 
 function specs(brancz = '@brancz will make issue for review of kube-rbac-proxy'): MeetingSpec[] {

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createNoteAutosave } from '../../../lib/store/autosave';
 import { StoreError } from '../../../lib/store/errors';
 import type { NoteDraft, NotesApi, SavedNote } from '../../../lib/store/notes';
-import { agenda, sigAuth } from '../anchoring/agenda-builder';
+import { agenda, sigAuth } from '../../support/agenda-builder';
 import { openTestStore, target, type TestStore } from './helpers';
 
 const SIG = agenda(sigAuth());

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { StoreError, toStoreError } from '../../../lib/store/errors';
-import { agenda, sigAuth } from '../anchoring/agenda-builder';
+import { agenda, sigAuth } from '../../support/agenda-builder';
 import { openTestStore, target, type TestStore } from './helpers';
 
 const SIG = agenda(sigAuth());

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { StoreError } from '../../../lib/store/errors';
 import { describeImport } from '../../../lib/store/export-import';
 import { readExportFile, type ExportFile } from '../../../lib/store/export-format';
-import { agenda, keyOf, sigAuth } from '../anchoring/agenda-builder';
+import { agenda, keyOf, sigAuth } from '../../support/agenda-builder';
 import { clock, dumpDatabase, itemTarget, openTestStore, target, type TestStore } from './helpers';
 
 const SIG = agenda(sigAuth());

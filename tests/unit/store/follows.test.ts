@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { StoreError } from '../../../lib/store/errors';
 import { canonicalFollow, followId } from '../../../lib/store/follows';
 import { followTimeline, followTimelines } from '../../../lib/store/timeline';
-import { agenda, linked, meeting } from '../anchoring/agenda-builder';
+import { agenda, linked, meeting } from '../../support/agenda-builder';
 import { openTestStore, type TestStore } from './helpers';
 
 // Written oldest meeting first on purpose: the timeline must sort by date, not trust document order.

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Agenda } from '../../../lib/agenda/model';
 import { placeNotes } from '../../../lib/store/note-placement';
 import type { NoteRecord } from '../../../lib/store/records';
-import { agenda, keyOf, linked, meeting, sigAuth, type MeetingSpec } from '../anchoring/agenda-builder';
+import { agenda, keyOf, linked, meeting, sigAuth, type MeetingSpec } from '../../support/agenda-builder';
 import { openTestStore, target, type TestStore } from './helpers';
 
 const CSR = '[klizhentas] Discuss CSR API promotion out of beta https://github.com/kubernetes/kubernetes/issues/69836';

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { StoreError } from '../../../lib/store/errors';
 import { applyDraft, mergeNotes, newNoteId, type NoteDraft } from '../../../lib/store/notes';
 import type { NoteRecord } from '../../../lib/store/records';
-import { agenda, keyOf, sigAuth } from '../anchoring/agenda-builder';
+import { agenda, keyOf, sigAuth } from '../../support/agenda-builder';
 import { clock, openTestStore, target, type TestStore } from './helpers';
 
 const SIG = agenda(sigAuth());

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { StoreChange } from '../../../lib/store/sync';
 import { ChangeFeed } from '../../../lib/store/sync';
-import { agenda, sigAuth } from '../anchoring/agenda-builder';
+import { agenda, sigAuth } from '../../support/agenda-builder';
 import { openTestStore, target, uniqueName, type TestStore } from './helpers';
 
 const SIG = agenda(sigAuth());

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeThread, recurringRefs } from '../../../lib/store/threads';
-import { agenda, linked, meeting } from '../anchoring/agenda-builder';
+import { agenda, linked, meeting } from '../../support/agenda-builder';
 
 const PR911 = 'https://github.com/kubernetes/community/pull/911';
 const ISSUE = 'https://github.com/kubernetes/kubernetes/issues/69836';

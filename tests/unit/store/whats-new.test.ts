@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { snapshotOf, whatsNew } from '../../../lib/store/whats-new';
-import { agenda, keyOf, linked, meeting, type MeetingSpec } from '../anchoring/agenda-builder';
+import { agenda, keyOf, linked, meeting, type MeetingSpec } from '../../support/agenda-builder';
 import { openTestStore, type TestStore } from './helpers';
 
 function base(): MeetingSpec[] {

@@ -1,10 +1,10 @@
 // Small agendas built by hand for tests: keys, refs and people are derived the way the parser derives
 // them, so fixtures read like the documents they stand for.
-import { unwrapGoogleRedirect } from '../../../lib/agenda/gdocs';
-import { itemKeyBase, KeyAllocator } from '../../../lib/agenda/keys';
-import type { Agenda, Item, Link, Meeting, Section, SectionKind } from '../../../lib/agenda/model';
-import { peopleIn } from '../../../lib/agenda/people';
-import { refFromUrl, refsInText } from '../../../lib/agenda/refs';
+import { unwrapGoogleRedirect } from '../../lib/agenda/gdocs';
+import { itemKeyBase, KeyAllocator } from '../../lib/agenda/keys';
+import type { Agenda, Item, Link, Meeting, Section, SectionKind } from '../../lib/agenda/model';
+import { peopleIn } from '../../lib/agenda/people';
+import { refFromUrl, refsInText } from '../../lib/agenda/refs';
 
 export interface ItemSpec {
   text: string;
@@ -140,4 +140,23 @@ export function sigAuth(): MeetingSpec[] {
       'action-items': ['[Mike] CSR ?'],
     }),
   ];
+}
+
+/** `count` dates a week apart, newest first, the first on `newest`. */
+export function weeklyDates(count: number, newest = '2020-01-01'): string[] {
+  const start = Date.parse(`${newest}T00:00:00Z`);
+  return Array.from({ length: count }, (_, i) => new Date(start - i * 7 * 86_400_000).toISOString().slice(0, 10));
+}
+
+/** An agenda of a meeting on each of `dates`, each with the discussion items `items`; `canceled` dates say so. */
+export function agendaOn(
+  dates: readonly string[],
+  options: { id?: string; items?: string[]; canceled?: readonly string[] } = {},
+): Agenda {
+  const items = options.items ?? ['Welcome'];
+  const canceled = new Set(options.canceled ?? []);
+  return agenda(
+    dates.map((date) => meeting(date, { discussion: items }, { title: date, canceled: canceled.has(date) })),
+    options.id ?? 'doc',
+  );
 }
