@@ -7,7 +7,7 @@ import { KeyAllocator } from './keys';
 import { buildMeeting, type MeetingHead } from './meeting';
 import { addKnownNamesAfterDashes } from './people';
 import type { Agenda, Meeting, SourceKind, YearNote } from './model';
-import { agendaId, contentRoot, detectSource, documentTitle } from './source';
+import { agendaId, contentRoot, detectSource, documentTitle } from './page-kind';
 import { findFullDates, inferHeadingYears, MAX_HINTS_PER_MEETING, namedWeekday, type FullDate, type HeadingClue, type YearContext } from './year-inference';
 
 export interface ParseResult {

@@ -2,7 +2,7 @@
 // tells the panel when the agenda really changed), and resolves jump targets.
 import { parseDocument, type ParseResult } from '../agenda/parse';
 import type { AgendaSnapshot, JumpResult } from '../messaging/protocol';
-import { isLiveDocument, sourceForUrl } from '../sources/sources';
+import { isLiveDocument, sourceForUrl } from '../sources/page-address';
 import { isOverlayNode, scrollToAndHighlight } from './highlight';
 import type { MeetingElement } from './scroll-spy';
 import { snapshotOf, unreadableSnapshot } from './snapshot';

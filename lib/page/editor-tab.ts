@@ -3,7 +3,7 @@
 // path: nothing in the editor's canvas is decorated or watched for scrolling.
 import type { AgendaSnapshot } from '../messaging/protocol';
 import { callBackground } from '../messaging/send';
-import { sourceForUrl } from '../sources/sources';
+import { sourceForUrl } from '../sources/page-address';
 import { EDITOR_SHELL } from './editor-shell';
 import { watchEditorExport } from './export-watcher';
 import { agendaAnnouncer, respondToPanel } from './tab-responder';

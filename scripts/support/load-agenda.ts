@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { Window } from 'happy-dom';
 import { parseAgenda } from '../../lib/agenda/parse';
 import type { Agenda } from '../../lib/agenda/model';
-import { isLiveDocument } from '../../lib/sources/sources';
+import { isLiveDocument } from '../../lib/sources/page-address';
 import { renderGdocsExport } from '../render/markdown-to-gdocs-export';
 import { renderGithubHtml } from '../render/markdown-to-github-html';
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readBlocks } from '../../../lib/agenda/blocks';
 import { kixLevel, levelFromMargin, readDocumentStyles, readStyleSheet } from '../../../lib/agenda/gdocs';
 import { parseDocument } from '../../../lib/agenda/parse';
-import { detectSource } from '../../../lib/agenda/source';
+import { detectSource } from '../../../lib/agenda/page-kind';
 import { htmlDocument } from './helpers';
 import { readFixture } from '../../support/fixtures';
 

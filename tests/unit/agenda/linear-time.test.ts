@@ -11,7 +11,7 @@ import { isRecordingLine } from '../../../lib/agenda/meeting';
 import { actionOwnerIn, attendeeLabel, attendeesIn, mentionsIn, peopleIn, peopleInTag, trailingDashName } from '../../../lib/agenda/people';
 import { refFromUrl, refsInText, refsOf } from '../../../lib/agenda/refs';
 import { isParagraphTitle, sectionKind } from '../../../lib/agenda/sections';
-import { agendaId } from '../../../lib/agenda/source';
+import { agendaId } from '../../../lib/agenda/page-kind';
 import { isPlaceholder, normaliseText, oneLine, wordCount } from '../../../lib/agenda/text';
 import { findFullDates, namedWeekday } from '../../../lib/agenda/year-inference';
 import { pathologicalInputs } from '../../support/pathological';

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { parseAgenda, parseDocument, NO_MEETINGS } from '../../../lib/agenda/parse';
-import { agendaId, detectSource } from '../../../lib/agenda/source';
+import { agendaId, detectSource } from '../../../lib/agenda/page-kind';
 import { allItems, bodyDocument, htmlDocument, parseGithub, parseHtml } from './helpers';
 
 describe('source detection', () => {

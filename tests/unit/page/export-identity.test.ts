@@ -4,7 +4,7 @@
 // attach to the same meetings wherever the document is read.
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../../lib/agenda/parse';
-import { sourceForUrl } from '../../../lib/sources/sources';
+import { sourceForUrl } from '../../../lib/sources/page-address';
 import { demoAgendaHtml } from '../../../scripts/render/seed-demo';
 import { DOC_ID, mobileBasicFixtureHtml, publishedFixtureHtml } from '../../support/docs-fixtures';
 

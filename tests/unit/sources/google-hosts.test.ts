@@ -9,7 +9,7 @@ import {
   googleHostsFrom,
   isSignInAddress,
 } from '../../../lib/sources/google-hosts';
-import { sourceForUrl } from '../../../lib/sources/sources';
+import { sourceForUrl } from '../../../lib/sources/page-address';
 
 const ID = '1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789';
 const LOCAL = { docsOrigin: 'http://127.0.0.1:4100', contentPatterns: ['http://localhost/*'] };
