@@ -1,7 +1,7 @@
 // GitHub references in canonical `owner/repo#number` form, from links (issues, pulls, discussions,
 // with /files, /commits/…, #issuecomment-… and queries dropped) and from text written as
 // `kubernetes/community#2497`. A bare `#69848` names no repository and counts only through its link.
-import type { Link } from './model';
+import type { Agenda, Item, Link, Meeting } from './model';
 
 const GITHUB_ITEM_URL =
   /^https?:\/\/(?:www\.)?github\.com\/([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})\/(?:issues|pull|pulls|discussions)\/(\d{1,9})(?=$|[/?#])/i;
@@ -44,4 +44,33 @@ export function refsOf(text: string, links: readonly Link[]): string[] {
   for (const link of links) add(refFromUrl(link.href));
   for (const ref of refsInText(text)) add(ref);
   return out;
+}
+
+// Every GitHub reference of some items, a meeting or an agenda: each once, in order of appearance.
+function addRefsOf(items: readonly Item[], out: Set<string>): void {
+  // Without recursion: agendas nest lists arbitrarily deep.
+  const stack: Item[] = [...items].reverse();
+  while (stack.length > 0) {
+    const item = stack.pop()!;
+    for (const ref of item.refs) out.add(ref);
+    for (let i = item.children.length - 1; i >= 0; i--) stack.push(item.children[i]!);
+  }
+}
+
+export function refsOfItems(items: readonly Item[]): string[] {
+  const out = new Set<string>();
+  addRefsOf(items, out);
+  return [...out];
+}
+
+export function refsOfMeeting(meeting: Meeting): string[] {
+  const out = new Set<string>();
+  for (const section of meeting.sections) addRefsOf(section.items, out);
+  return [...out];
+}
+
+export function refsOfAgenda(agenda: Agenda): string[] {
+  const out = new Set<string>();
+  for (const meeting of agenda.meetings) for (const section of meeting.sections) addRefsOf(section.items, out);
+  return [...out];
 }

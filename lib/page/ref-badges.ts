@@ -8,7 +8,7 @@
 // Only while the page is an agenda: the content script runs on every github.com page, and those that are
 // no agenda never talk to the background. Icons show what is known; a look-up going on or failing for
 // every link (offline, rate limit, bad token) shows nothing here; the panel and the options page say why.
-import { refsOfAgenda } from '../agenda/references';
+import { refsOfAgenda } from '../agenda/refs';
 import type { AgendaSnapshot } from '../messaging/protocol';
 import { OVERLAY_ATTRIBUTE, isOverlayNode } from './highlight';
 import { createOverlayHost, type OverlayHost } from './overlay-host';

@@ -164,7 +164,7 @@ export function bannerOf(reports: ReadonlyMap<string, RefReport>, rateLimit: Rat
 
 // ── Which references ────────────────────────────────────────────────────────────────────────────
 
-export { refsOfAgenda, refsOfItems, refsOfMeeting } from '../agenda/references';
+export { refsOfAgenda, refsOfItems, refsOfMeeting } from '../agenda/refs';
 
 // ── Status of one reference ─────────────────────────────────────────────────────────────────────
 
