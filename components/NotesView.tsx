@@ -3,7 +3,8 @@
 import type { AnchorTarget, NoteRecord } from '@/lib/store';
 import { formatMeetingDate, plural } from '@/lib/panel/format';
 import type { PanelState } from '@/lib/panel/state';
-import { hasText, type PrivateState } from '@/lib/panel/private-state';
+import type { PrivateState } from '@/lib/panel/private-state';
+import { hasText } from '@/lib/panel/private-views';
 import { describePersistence } from '@/lib/store';
 import { DeleteButton } from './DeleteButton';
 import { showInIndex } from './show-in-index';

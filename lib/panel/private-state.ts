@@ -1,32 +1,23 @@
-// The user's private layer over the agenda shown: notes, follows, ticked action items and what is new
-// since the last visit, read from and written to IndexedDB (lib/store), with the views derived from
-// them. The index works without it: a store that cannot open is said in words, never a blank panel.
+// The user's private layer over the agenda shown: notes, follows, ticked action items and what is new since the
+// last visit, read from and written to IndexedDB (lib/store); the views derived from them are in private-views.ts.
+// The index works without it: a store that cannot open is said in words, never a blank panel.
 import { batch, computed, effect, signal, type ReadonlySignal } from '@preact/signals';
-import type { Agenda, Item } from '../agenda/model';
-import { flattenAgenda } from '../anchoring/flat-items';
-import type { PageMarks } from '../messaging/protocol';
+import type { Agenda } from '../agenda/model';
 import {
-  actionItems,
   canonicalFollow,
   createNoteAutosave,
   describeImport,
-  followTimelines,
   newNoteId,
-  placeNotes,
-  recurringRefs,
   requestPersistentStorage,
   sameDocumentIds,
   targetFor,
-  tickedKeys,
   toStoreError,
-  whatsNew,
   type ActionItem,
   type AgendaStore,
   type AnchorTarget,
   type FollowKind,
   type FollowRecord,
   type NoteAutosave,
-  type NotePlacement,
   type NoteRecord,
   type PersistenceState,
   type SeenSnapshot,
@@ -35,6 +26,8 @@ import {
 } from '../store';
 import type { StoreName } from '../store/db';
 import type { DraftStash } from './draft-stash';
+import { createPrivateViews, type Followed } from './private-views';
+
 
 export type NoteSaveState = { state: 'saving' } | { state: 'saved' } | { state: 'failed'; message: string };
 
@@ -49,15 +42,6 @@ export interface PrivateOptions {
   /** How long to gather bursts of changes from other windows into one re-read. */
   reloadDelayMs?: number;
   now?: () => number;
-}
-
-/** One followed topic, once, whichever rendering of the document it was followed on. */
-export interface Followed {
-  kind: FollowKind;
-  value: string;
-  label: string;
-  /** The stored follows behind it (one per rendering it was followed on). */
-  ids: string[];
 }
 
 const ALL_STORES: readonly StoreName[] = ['notes', 'follows', 'ticks', 'seen'];
@@ -78,38 +62,12 @@ export function createPrivateState(agenda: ReadonlySignal<Agenda | null>, option
   const saves = signal<ReadonlyMap<string, NoteSaveState>>(new Map());
   const persistence = signal<PersistenceState | null>(null);
 
-  const placement = computed<NotePlacement | null>(() => {
-    if (!agenda.value) return null;
-    // Placing indexes the whole agenda: not worth it for no notes, the usual case.
-    return notes.value.length > 0 ? placeNotes(agenda.value, notes.value) : { byKey: new Map(), detached: [] };
-  });
-  /** Keys with a note that says something (a note emptied in its editor stays there, but is no mark). */
-  const noteKeys = computed<ReadonlySet<string>>(() => {
-    const keys = new Set<string>();
-    for (const [key, placed] of placement.value?.byKey ?? []) if (placed.some(({ note }) => hasText(note))) keys.add(key);
-    return keys;
-  });
-  const followed = computed(() => uniqueFollows(follows.value));
-  const timelines = computed(() => (agenda.value && followed.value.length > 0 ? followTimelines(agenda.value, followed.value) : []));
-  const followedKeys = computed<ReadonlySet<string>>(() => new Set(timelines.value.flat().map((entry) => entry.itemKey)));
-  /** Every item by its key; built when a view first asks. */
-  const itemByKey = computed(() => {
-    const byKey = new Map<string, Item>();
-    for (const { item } of agenda.value ? flattenAgenda(agenda.value) : []) byKey.set(item.key, item);
-    return byKey;
-  });
-  const threads = computed(() => (agenda.value ? recurringRefs(agenda.value) : []));
-  const actions = computed(() => (agenda.value ? actionItems(agenda.value) : []));
-  const done = computed<ReadonlySet<string>>(() => (agenda.value ? tickedKeys(agenda.value, ticks.value) : new Set()));
-  const novelty = computed(() => {
-    const current = agenda.value;
-    const known = seen.value;
-    return current && known ? whatsNew(known.snapshot, current) : null;
-  });
-  const pageMarks = computed<PageMarks | null>(() => {
-    const current = agenda.value;
-    if (!current || !store.value) return null;
-    return { agendaId: current.id, notes: [...noteKeys.value], follows: [...followedKeys.value] };
+  const views = createPrivateViews(agenda, {
+    notes,
+    follows,
+    ticks,
+    seen,
+    storeOpen: computed(() => store.value !== null),
   });
 
   let autosave: NoteAutosave | null = null;
@@ -259,17 +217,7 @@ export function createPrivateState(agenda: ReadonlySignal<Agenda | null>, option
     notes: notes as ReadonlySignal<NoteRecord[]>,
     saves: saves as ReadonlySignal<ReadonlyMap<string, NoteSaveState>>,
     persistence: persistence as ReadonlySignal<PersistenceState | null>,
-    placement,
-    noteKeys,
-    followed,
-    timelines,
-    followedKeys,
-    itemByKey,
-    threads,
-    actions,
-    done,
-    novelty,
-    pageMarks,
+    ...views,
     ready: computed(() => store.value !== null && seen.value !== null),
     open,
     /** The user read the notice and closed it. */
@@ -284,7 +232,7 @@ export function createPrivateState(agenda: ReadonlySignal<Agenda | null>, option
 
     /** The notes on a meeting or item key, oldest first. */
     notesOn(key: string): NoteRecord[] {
-      return (placement.value?.byKey.get(key) ?? []).map((placed) => placed.note);
+      return (views.placement.value?.byKey.get(key) ?? []).map((placed) => placed.note);
     },
 
     /** A fresh id for a note not written yet; the editor keeps it so every keystroke saves the same note. */
@@ -382,7 +330,7 @@ export function createPrivateState(agenda: ReadonlySignal<Agenda | null>, option
     followedAs(kind: FollowKind, raw: string): Followed | null {
       const canonical = canonicalFollow(kind, raw);
       if (!canonical.ok) return null;
-      return followed.value.find((f) => f.kind === kind && f.value === canonical.value) ?? null;
+      return views.followed.value.find((f) => f.kind === kind && f.value === canonical.value) ?? null;
     },
 
     async setDone(action: ActionItem, isDone: boolean): Promise<void> {
@@ -436,20 +384,4 @@ export type PrivateState = ReturnType<typeof createPrivateState>;
 
 function byCreation(a: NoteRecord, b: NoteRecord): number {
   return a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1);
-}
-
-export function hasText(note: NoteRecord): boolean {
-  return note.body.trim().length > 0;
-}
-
-/** One entry per followed topic, in the order first followed. */
-export function uniqueFollows(records: readonly FollowRecord[]): Followed[] {
-  const byTopic = new Map<string, Followed>();
-  for (const record of [...records].sort((a, b) => a.createdAt - b.createdAt)) {
-    const topic = `${record.kind}\n${record.value}`;
-    const known = byTopic.get(topic);
-    if (known) known.ids.push(record.id);
-    else byTopic.set(topic, { kind: record.kind, value: record.value, label: record.label, ids: [record.id] });
-  }
-  return [...byTopic.values()];
 }
