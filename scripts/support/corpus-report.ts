@@ -1,7 +1,10 @@
 // What `npm run corpus` says of one parsed agenda: its meetings, their cadence and what breaks it, empty meetings,
 // sections by kind, people and references; and the signs that the parser missed something: more date-like
 // headings or bold paragraphs than meetings, dates out of order, dates outside the year the file is named for.
+import { readBlocks } from '../../lib/agenda/blocks';
+import { readDocumentStyles } from '../../lib/agenda/gdocs';
 import type { Agenda, Item, Meeting, SectionKind } from '../../lib/agenda/model';
+import { contentRoot, detectSource } from '../../lib/agenda/source';
 
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
 /** A month name and a day, or a numeric date (2023/12/06, 2023-12-06, 12/18/2018): bounded, linear patterns. */
@@ -11,20 +14,34 @@ const DATE_LIKE = new RegExp(
 );
 /** Longer blocks are prose that mentions a date, not a meeting's heading. */
 const MAX_HEADING_LENGTH = 160;
+/**
+ * A meeting's heading names its date first ("Tue, March 3", "SIG Docs 12/18/2018"); a heading whose first date comes
+ * later is a sentence about other days ("Dec [all dates] - meetings canceled, next meeting Jan 2nd 2024").
+ */
+const MAX_WORDS_BEFORE_DATE = 3;
 
-/** Headings, and paragraphs wholly in bold, whose text reads as a date: where meetings usually start. */
+/**
+ * Headings, and paragraphs wholly in bold, whose text reads as a date: where meetings usually start. Blocks are read
+ * as the parser reads them, so that bold in a Google Docs export (a class in its style sheet) counts as bold.
+ */
 export function dateLikeBlocks(doc: Document): string[] {
+  const kind = detectSource(doc);
+  const root = contentRoot(doc, kind);
+  if (!root) return [];
+  const styles = kind === 'gdocs-html' ? readDocumentStyles(doc) : undefined;
   const found: string[] = [];
-  for (const element of doc.querySelectorAll('h1, h2, h3, h4, h5, h6, p')) {
-    const text = (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+  for (const block of readBlocks(root, styles ? { styles, baseUrl: doc.URL } : { baseUrl: doc.URL })) {
+    if (block.kind === 'item' || (block.kind === 'paragraph' && !block.bold)) continue;
+    const text = block.text.replace(/\s+/g, ' ').trim();
     if (!text || text.length > MAX_HEADING_LENGTH) continue;
-    if (element.tagName === 'P') {
-      const bold = [...element.querySelectorAll('strong, b')].map((b) => b.textContent ?? '').join('').replace(/\s+/g, ' ').trim();
-      if (bold !== text) continue;
-    }
-    if (DATE_LIKE.test(text)) found.push(text);
+    const date = DATE_LIKE.exec(text);
+    if (date && wordsIn(text.slice(0, date.index)) <= MAX_WORDS_BEFORE_DATE) found.push(text);
   }
   return found;
+}
+
+function wordsIn(text: string): number {
+  return text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
 }
 
 export interface CorpusFacts {
