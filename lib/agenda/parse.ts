@@ -163,7 +163,7 @@ function emptyHeadingLevelBefore(element: Element): number {
 
 /**
  * Date headings, at the level most of them use (a deeper "### Follow-up from Dec 5" inside a meeting is a section),
- * with the bold date lines that stand beside them. Documents that use bold lines instead of headings: their bold dates.
+ * with the bold date lines and "Date:" table rows beside them. Documents without date headings: those lines.
  */
 function meetingCandidates(blocks: readonly Block[]): Candidate[] {
   const headings: Candidate[] = [];
@@ -172,13 +172,24 @@ function meetingCandidates(blocks: readonly Block[]): Candidate[] {
     if (block.kind === 'heading') {
       const date = parseDateHeading(block.text.replace(/\n/g, ' '));
       if (date) headings.push({ index, block, date });
-    } else if (block.kind === 'paragraph' && block.bold && !block.text.includes('\n')) {
-      const date = parseDateHeading(block.text);
+    } else if (block.kind === 'paragraph' && !block.text.includes('\n')) {
+      const date = block.bold ? parseDateHeading(block.text) : dateRowDate(block.text);
       if (date) bold.push({ index, block, date });
     }
   });
   if (headings.length === 0) return bold;
   return meetingHeadings(blocks, headings, bold, commonLevel(headings));
+}
+
+/** A table row "Date: | July 16, 2019", cells joined as the block reader joins them. */
+const DATE_ROW = /^\s*date\s*:?\s*\|\s*/i;
+
+/** The date of a meeting's table row "Date: | July 16, 2019" (the head of a meeting written as a table). */
+function dateRowDate(text: string): HeadingDate | null {
+  const label = DATE_ROW.exec(text);
+  if (!label) return null;
+  const rest = text.slice(label[0].length);
+  return rest.includes('|') ? null : parseDateHeading(rest);
 }
 
 /** Dated blocks inside one meeting that open meetings of their own only when there are at least this many. */
@@ -189,8 +200,8 @@ const MIN_RUN_INSIDE = 2;
  * outside any meeting ("### December 27" in a year whose later meetings are "## August 1"). A single deeper date
  * inside a meeting ("### March 1 release" under "## March 7") is part of that meeting; a run of them at one level
  * ("### March 27", "### March 20", … under "## April 3", where a year's early meetings were written deeper) are
- * meetings. Bold date lines ("**12/19/2017**") count the same way in a document that also has date headings: one
- * outside a meeting opens one, a run of them inside a meeting are meetings.
+ * meetings. Bold date lines ("**12/19/2017**") and table rows "Date: | July 16, 2019" count the same way in a
+ * document that also has date headings: one outside a meeting opens one, a run of them inside a meeting are meetings.
  */
 function meetingHeadings(
   blocks: readonly Block[],

@@ -21,7 +21,8 @@ const MAX_HEADING_LENGTH = 160;
 const MAX_WORDS_BEFORE_DATE = 3;
 
 /**
- * Headings, and paragraphs wholly in bold, whose text reads as a date: where meetings usually start. Blocks are read
+ * Headings, paragraphs wholly in bold, "Date: | …" table rows and lines under an empty heading, whose text reads as a
+ * date: where meetings usually start. Blocks are read
  * as the parser reads them, so that bold in a Google Docs export (a class in its style sheet) counts as bold.
  */
 export function dateLikeBlocks(doc: Document): string[] {
@@ -31,13 +32,25 @@ export function dateLikeBlocks(doc: Document): string[] {
   const styles = kind === 'gdocs-html' ? readDocumentStyles(doc) : undefined;
   const found: string[] = [];
   for (const block of readBlocks(root, styles ? { styles, baseUrl: doc.URL } : { baseUrl: doc.URL })) {
-    if (block.kind === 'item' || (block.kind === 'paragraph' && !block.bold)) continue;
+    if (block.kind === 'item') continue;
+    if (block.kind === 'paragraph' && !block.bold && !DATE_ROW.test(block.text) && !underEmptyHeading(block.element)) continue;
     const text = block.text.replace(/\s+/g, ' ').trim();
     if (!text || text.length > MAX_HEADING_LENGTH) continue;
     const date = DATE_LIKE.exec(text);
     if (date && wordsIn(text.slice(0, date.index)) <= MAX_WORDS_BEFORE_DATE) found.push(text);
   }
   return found;
+}
+
+/** A table row whose first cell is "Date:", a meeting written as a table. */
+const DATE_ROW = /^\s*date\s*:?\s*\|/i;
+
+/** Right below an empty heading ("## " and the date on the next, indented line: a Docs-to-Markdown artefact). */
+function underEmptyHeading(element: Element): boolean {
+  const box = element.tagName === 'CODE' && element.parentElement?.tagName === 'PRE' ? element.parentElement : element;
+  const before = box.previousElementSibling;
+  const heading = before?.matches('h1, h2, h3, h4, h5, h6') ? before : before?.querySelector(':scope.markdown-heading > *');
+  return heading !== null && heading !== undefined && /^H[1-6]$/.test(heading.tagName) && !heading.textContent?.trim();
 }
 
 function wordsIn(text: string): number {
@@ -124,6 +137,7 @@ export function suspicious(facts: readonly CorpusFacts[]): { file: string; why: 
   const out: { file: string; why: string }[] = [];
   for (const f of facts) {
     if (f.dateLikeBlocks > f.meetings) out.push({ file: f.file, why: `${f.dateLikeBlocks} date-like headings or bold paragraphs, ${f.meetings} meetings` });
+    for (const problem of f.problems) out.push({ file: f.file, why: problem });
     if (f.outOfOrder.length > 0) out.push({ file: f.file, why: `out of order: ${f.outOfOrder.join(', ')}` });
     if (f.wrongYear.length > 0) out.push({ file: f.file, why: `outside the file's year: ${f.wrongYear.join(', ')}` });
   }
