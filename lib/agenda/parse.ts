@@ -273,8 +273,10 @@ function resolveYears(
 ): { years: (number | undefined)[]; inferred: boolean[] } {
   const dates = candidates.map((c) => c.date);
   if (dates.every((d) => d.year !== undefined)) return { years: dates.map((d) => d.year), inferred: dates.map(() => false) };
-  const underYearHeading = yearHeadingYears(blocks, candidates);
-  const allMissing = dates.every((d, i) => d.year === undefined && underYearHeading[i] === undefined);
+  // Where no heading writes a year, "# 2021" above a run of meetings gives theirs; otherwise the written years do.
+  const noneWritten = dates.every((d) => d.year === undefined);
+  const underYearHeading = noneWritten ? yearHeadingYears(blocks, candidates) : [];
+  const allMissing = noneWritten && underYearHeading.every((y) => y === undefined);
   const clues: HeadingClue[] = candidates.map((c, i) => {
     const clue: HeadingClue = { month: c.date.month, day: c.date.day, hints: [] };
     const year = c.date.year ?? underYearHeading[i];
