@@ -157,13 +157,15 @@ function emptyHeadingLevelBefore(element: Element): number {
   const before = box.previousElementSibling;
   if (!before) return 0;
   const heading = /^H[1-6]$/.test(before.tagName) ? before : before.classList.contains('markdown-heading') ? before.querySelector('h1, h2, h3, h4, h5, h6') : null;
-  if (!heading || (heading.textContent ?? '').trim() !== '') return 0;
+  // "#  \" (a heading with only a hard break left in it) is as empty.
+  if (!heading || (heading.textContent ?? '').replace(/\\/g, '').trim() !== '') return 0;
   return Number(heading.tagName.charAt(1));
 }
 
 /**
  * Date headings, at the level most of them use (a deeper "### Follow-up from Dec 5" inside a meeting is a section),
- * with the bold date lines and "Date:" table rows beside them. Documents without date headings: those lines.
+ * with the bold date lines and "Date:" table rows beside them. Documents without date headings: those lines, and
+ * without those, lines that hold only a date.
  */
 function meetingCandidates(blocks: readonly Block[]): Candidate[] {
   const headings: Candidate[] = [];
@@ -177,19 +179,50 @@ function meetingCandidates(blocks: readonly Block[]): Candidate[] {
       if (date) bold.push({ index, block, date });
     }
   });
-  if (headings.length === 0) return bold;
-  return meetingHeadings(blocks, headings, bold, commonLevel(headings));
+  if (headings.length > 0) return meetingHeadings(blocks, headings, mergeByIndex(bold, dateOnlyLines(blocks)), commonLevel(headings));
+  return bold.length > 0 ? bold : dateOnlyLines(blocks);
+}
+
+function mergeByIndex(a: readonly Candidate[], b: readonly Candidate[]): Candidate[] {
+  return [...a, ...b].sort((x, y) => x.index - y.index);
+}
+
+/** A line that opens with its date ("Dec. 9", "Tue, Jan 8", "Date: Sept 30, 2015"), not "From Jan 24th:". */
+const STARTS_WITH_DATE = /^[\s*_]*(?:date\s*:\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
+/** What may follow the date on a line that is nothing but a meeting's date ("Dec. 9", "Sept. 30 (canceled)"). */
+const MAX_WORDS_AFTER_DATE_LINE = 3;
+
+/**
+ * A document with neither date headings nor bold dates (SIG Node 2015: "Dec. 9" on a line of its own above each
+ * meeting's bullets): its plain paragraphs that hold a date and little else.
+ */
+function dateOnlyLines(blocks: readonly Block[]): Candidate[] {
+  const out: Candidate[] = [];
+  blocks.forEach((block, index) => {
+    if (block.kind !== 'paragraph' || block.bold || block.links.length > 0 || block.text.length > 40) return;
+    if (block.text.includes('\n') || !STARTS_WITH_DATE.test(block.text)) return;
+    // "[Jan 31st, 2023](#heading=…)": a link to a meeting, not one.
+    if (block.element.querySelector('a')) return;
+    const date = parseDateHeading(block.text);
+    if (!date || !isDateOnly(date)) return;
+    // "Sept. 30" then "Date: Sept 30, 2015" on the next line: one meeting.
+    if (out[out.length - 1]?.index === index - 1) return;
+    out.push({ index, block, date });
+  });
+  return out;
 }
 
 /** A table row "Date: | July 16, 2019", cells joined as the block reader joins them. */
 const DATE_ROW = /^\s*date\s*:?\s*\|\s*/i;
+const MAX_DATE_ROW = 60;
 
 /** The date of a meeting's table row "Date: | July 16, 2019" (the head of a meeting written as a table). */
 function dateRowDate(text: string): HeadingDate | null {
   const label = DATE_ROW.exec(text);
   if (!label) return null;
   const rest = text.slice(label[0].length);
-  return rest.includes('|') ? null : parseDateHeading(rest);
+  // "Nov. 6, 2018 (Cancelled. Too many people with conflicts …": the date and the first words say enough.
+  return rest.includes('|') ? null : parseDateHeading(rest.slice(0, MAX_DATE_ROW));
 }
 
 /** Dated blocks inside one meeting that open meetings of their own only when there are at least this many. */
@@ -200,8 +233,8 @@ const MIN_RUN_INSIDE = 2;
  * outside any meeting ("### December 27" in a year whose later meetings are "## August 1"). A single deeper date
  * inside a meeting ("### March 1 release" under "## March 7") is part of that meeting; a run of them at one level
  * ("### March 27", "### March 20", … under "## April 3", where a year's early meetings were written deeper) are
- * meetings. Bold date lines ("**12/19/2017**") and table rows "Date: | July 16, 2019" count the same way in a
- * document that also has date headings: one outside a meeting opens one, a run of them inside a meeting are meetings.
+ * meetings. Bold date lines ("**12/19/2017**"), table rows "Date: | July 16, 2019" and lines that hold only a date
+ * count the same way in a document that also has date headings: one outside a meeting opens one, a run of them inside a meeting are meetings.
  */
 function meetingHeadings(
   blocks: readonly Block[],
@@ -214,6 +247,7 @@ function meetingHeadings(
   const out: Candidate[] = [];
   // The level of the meeting heading whose body we are in; 0 outside every meeting.
   let open = 0;
+  let openDate: HeadingDate | null = null;
   // Dated blocks inside the open meeting, by heading level (0 for bold lines).
   let inside = new Map<number, Candidate[]>();
   const closeMeeting = (): void => {
@@ -228,8 +262,11 @@ function meetingHeadings(
   blocks.forEach((block, index) => {
     const boldLine = boldByIndex.get(index);
     if (boldLine) {
-      if (open === 0) out.push(boldLine);
-      else keepInside(0, boldLine);
+      // Inside a meeting, a line with that meeting's own date repeats its heading ("### August 8 (Recording)",
+      // then "August 8"); a line with another date and little else ("Feb 7 2018 (recording)") starts the next.
+      if (open === 0 || (openDate !== null && !sameDay(openDate, boldLine.date) && isDateOnly(boldLine.date))) {
+        out.push(boldLine);
+      } else keepInside(0, boldLine);
       return;
     }
     if (block.kind !== 'heading') return;
@@ -238,6 +275,7 @@ function meetingHeadings(
       closeMeeting();
       out.push(candidate);
       open = block.level;
+      openDate = candidate.date;
     } else if (candidate) {
       keepInside(block.level, candidate);
     } else if (block.level <= open) {
@@ -247,6 +285,14 @@ function meetingHeadings(
   });
   closeMeeting();
   return out.sort((a, b) => a.index - b.index);
+}
+
+function sameDay(a: HeadingDate, b: HeadingDate): boolean {
+  return a.month === b.month && a.day === b.day;
+}
+
+function isDateOnly(date: HeadingDate): boolean {
+  return (date.rest.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) <= MAX_WORDS_AFTER_DATE_LINE;
 }
 
 /** The heading level most date headings share (the shallower one on a tie). */

@@ -19,10 +19,11 @@ const MAX_HEADING_LENGTH = 160;
  * later is a sentence about other days ("Dec [all dates] - meetings canceled, next meeting Jan 2nd 2024").
  */
 const MAX_WORDS_BEFORE_DATE = 3;
+const MAX_WORDS_AFTER_DATE_LINE = 3;
 
 /**
- * Headings, paragraphs wholly in bold, "Date: | …" table rows and lines under an empty heading, whose text reads as a
- * date: where meetings usually start. Blocks are read
+ * Headings, paragraphs wholly in bold, "Date: | …" table rows, lines under an empty heading and lines that are a date
+ * and little else, whose text reads as a date: where meetings usually start. Blocks are read
  * as the parser reads them, so that bold in a Google Docs export (a class in its style sheet) counts as bold.
  */
 export function dateLikeBlocks(doc: Document): string[] {
@@ -31,13 +32,31 @@ export function dateLikeBlocks(doc: Document): string[] {
   if (!root) return [];
   const styles = kind === 'gdocs-html' ? readDocumentStyles(doc) : undefined;
   const found: string[] = [];
+  let lastDay = '';
+  let lastIndex = -1;
   for (const block of readBlocks(root, styles ? { styles, baseUrl: doc.URL } : { baseUrl: doc.URL })) {
     if (block.kind === 'item') continue;
-    if (block.kind === 'paragraph' && !block.bold && !DATE_ROW.test(block.text) && !underEmptyHeading(block.element)) continue;
     const text = block.text.replace(/\s+/g, ' ').trim();
     if (!text || text.length > MAX_HEADING_LENGTH) continue;
     const date = DATE_LIKE.exec(text);
-    if (date && wordsIn(text.slice(0, date.index)) <= MAX_WORDS_BEFORE_DATE) found.push(text);
+    if (!date) continue;
+    const row = DATE_ROW.test(text);
+    // A table row is a meeting's only as "Date: | …" ("Twitter | Sep 19th" is a cell of a table of links).
+    if (block.element.tagName === 'TR' && !row) continue;
+    const before = wordsIn(text.slice(0, date.index));
+    // A heading may name the meeting first ("SIG Docs 12/18/2018"); a line of text opens with its date.
+    if (before > (block.kind === 'heading' || row ? MAX_WORDS_BEFORE_DATE : /^\W*date\W/i.test(text) ? 1 : 0)) continue;
+    const plain = block.kind === 'paragraph' && !block.bold && !row && !underEmptyHeading(block.element);
+    // A plain line counts when it is a date and little else ("Dec. 9 2015"); otherwise it is prose.
+    if (plain && wordsIn(text.slice(date.index + date[0].length)) > MAX_WORDS_AFTER_DATE_LINE) continue;
+    // "[Jan 31st, 2023](#heading=…)": a link to a meeting elsewhere in the page.
+    if (plain && block.element.querySelector('a')) continue;
+    // "August 8" under "### August 8 (Recording)", "Date: Sept 30, 2015" under "Sept. 30": the same date again.
+    const day = date[0].toLowerCase().replace(/[.,\s]+/g, ' ').trim();
+    if (plain && day === lastDay && lastIndex === found.length) continue;
+    lastDay = day;
+    lastIndex = found.length + 1;
+    found.push(text);
   }
   return found;
 }
