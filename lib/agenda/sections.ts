@@ -15,7 +15,7 @@ const KIND_RULES: readonly (readonly [SectionKind, RegExp])[] = [
   ['discussion', /^(?:discussions?(?: topics?| items?| points?)?|(?:recurring |new |other )?topics?(?: for discussion)?|agendas?(?: ?(?:\/|&|and)? ?(?:notes?|issues|items|topics))?|issues|questions|open discussion|open floor)$/],
   // "Agenda items", "New agenda items", "Meeting notes", "Minutes", "Open mic / discussion".
   ['discussion', /^(?:(?:new |standing |other |open )?(?:agenda )?items|(?:meeting )?notes|minutes|open (?:mic|agenda)(?: ?\/ ?discussion)?)$/],
-  ['other', /^(?:.{0,40}\s)?(?:attendees|attending|attendance|participants|observers)$|^artifacts$/],
+  ['other', /^(?:.{0,40}\s)?(?:attendees|attending|attendance|participants|observers)$|^artifacts$|^new contributors?$/],
   // A catch-all label: a section all the same, of no kind.
   ['other', /^(?:misc|miscellaneous|other|other business|any other business|aob)$/],
 ];
@@ -34,10 +34,21 @@ export function sectionKind(title: string): SectionKind | null {
 /** Lower case, without "(…)" asides, trailing punctuation and markers: "Agenda/Notes (Please include …):" → "agenda/notes". */
 function titleKey(title: string): string {
   // Asides and the trailing run are cut by hand: as regexes they take time quadratic in a long line.
-  return trimTrailing(withoutAsides(withoutBracketAsides(oneLine(title).toLowerCase())), ':.?!*_', true)
+  return withoutSymbolsAround(trimTrailing(withoutAsides(withoutBracketAsides(oneLine(title).toLowerCase())), ':.?!*_', true))
     .replace(/^[*_\s]+/, '')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/** "🎉 new contributors 🎉" → "new contributors": emoji and marks around a title, cut by hand (no regex backtracking). */
+function withoutSymbolsAround(text: string): string {
+  const chars = [...text];
+  const isWord = (c: string): boolean => /[\p{L}\p{N}[\]()]/u.test(c);
+  let start = 0;
+  while (start < chars.length && !isWord(chars[start] as string)) start++;
+  let end = chars.length;
+  while (end > start && !isWord(chars[end - 1] as string) && !'?:'.includes(chars[end - 1] as string)) end--;
+  return chars.slice(start, end).join('');
 }
 
 /** "Recurring topics [timebox to 20 min]:" → "Recurring topics :"; a title only, so no long text gets here often. */
