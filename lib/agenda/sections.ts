@@ -64,8 +64,11 @@ function withoutBracketAsides(text: string): string {
  * name…):") or a short bold line naming a known section.
  */
 export function isParagraphTitle(text: string, bold: boolean, hasLinks: boolean): boolean {
-  if (hasLinks || text.includes('\n')) return false;
-  const line = oneLine(text);
+  if (hasLinks) return false;
+  // "**\nOpen Discussion:**": bold markers Markdown left as text, on a line of their own or around the title.
+  const cleaned = trimTrailing(text, '*_', true).replace(/^[*_\s]+/, '');
+  if (cleaned.includes('\n')) return false;
+  const line = oneLine(cleaned);
   if (sectionKind(line) !== null) return true;
   if (/:\s*$/.test(line) && wordCount(withoutAsides(line)) <= MAX_TITLE_WORDS && !/^[[(]/.test(line)) return true;
   return bold && wordCount(line) <= 5 && !/[.?!]$/.test(line);
