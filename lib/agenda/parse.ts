@@ -265,7 +265,11 @@ function meetingHeadings(
       // Inside a meeting, a line with that meeting's own date repeats its heading ("### August 8 (Recording)",
       // then "August 8"); a line with another date and little else ("Feb 7 2018 (recording)") starts the next.
       if (open === 0 || (openDate !== null && !sameDay(openDate, boldLine.date) && isDateOnly(boldLine.date))) {
+        // The meeting it opens is not inside the heading's: lines after it stand outside any heading meeting.
+        closeMeeting();
         out.push(boldLine);
+        open = 0;
+        openDate = null;
       } else keepInside(0, boldLine);
       return;
     }
