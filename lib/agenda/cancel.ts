@@ -28,8 +28,12 @@ export function lineSaysCanceled(line: string): boolean {
   return [whole, stripLeadingTag(whole)].some(saysCanceled);
 }
 
-/** What follows "No meeting" when another meeting is meant: "No meeting 12/26", "no meeting on Dec 26", "… next week". */
-const ANOTHER_DATE = /^\s*(?:on\s+|for\s+|the\s+)?(?:\d{1,2}\/\d{1,2}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|next\b)/i;
+/** What follows "No meeting" when another meeting is meant: "No meeting 12/26", "no meeting on Dec 26", "… next". */
+const ANOTHER_DATE = new RegExp(
+  '^\\s*(?:on\\s+|for\\s+|the\\s+)?' +
+    '(?:\\d{1,2}/\\d{1,2}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s+\\d|next\\b)',
+  'i',
+);
 
 function saysCanceled(text: string): boolean {
   if (SKIPPED.test(text)) return true;

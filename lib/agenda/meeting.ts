@@ -52,8 +52,8 @@ const TIME_TOKEN = /\d+(?::\d+)?(?:\s?(?:a\.?m\.?|p\.?m\.?)(?![a-z]))?|\p{L}+/gi
 const CLOCK = /^(?:\d{1,2}(?::\d{2})?\s?[ap]\.?m\.?|\d{1,2}:\d{2})$/i;
 /** Words that may stand beside a clock time in a meeting's time line: zones, regions, "fourth Tuesday". */
 const TIME_WORDS = new Set([
-  'pacific', 'eastern', 'central', 'mountain', 'pt', 'pst', 'pdt', 'et', 'est', 'edt', 'ct', 'utc', 'gmt', 'cet', 'cest',
-  'ist', 'bst', 'jst', 'apac', 'emea', 'amer', 'eu', 'us', 'time', 'noon', 'midnight', 'to',
+  'pacific', 'eastern', 'central', 'mountain', 'pt', 'pst', 'pdt', 'et', 'est', 'edt', 'ct', 'utc', 'gmt', 'cet',
+  'cest', 'ist', 'bst', 'jst', 'apac', 'emea', 'amer', 'eu', 'us', 'time', 'noon', 'midnight', 'to',
   'first', 'second', 'third', 'fourth', 'last', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday',
 ]);
 const MAX_TIME_LINE = 60;
@@ -115,7 +115,8 @@ class MeetingBuilder {
       return;
     }
     // A table row ("Incoming | | Completed |") is the table's, not a title.
-    if (block.kind === 'paragraph' && !isTableRow(block) && isParagraphTitle(block.text, block.bold, block.links.length > 0)) {
+    const titled = block.kind === 'paragraph' && !isTableRow(block);
+    if (titled && isParagraphTitle(block.text, block.bold, block.links.length > 0)) {
       this.openTitled(block.text);
       return;
     }

@@ -179,7 +179,9 @@ function meetingCandidates(blocks: readonly Block[]): Candidate[] {
       if (date) bold.push({ index, block, date });
     }
   });
-  if (headings.length > 0) return meetingHeadings(blocks, headings, mergeByIndex(bold, dateOnlyLines(blocks)), commonLevel(headings));
+  if (headings.length > 0) {
+    return meetingHeadings(blocks, headings, mergeByIndex(bold, dateOnlyLines(blocks)), commonLevel(headings));
+  }
   return bold.length > 0 ? bold : dateOnlyLines(blocks);
 }
 
@@ -188,7 +190,11 @@ function mergeByIndex(a: readonly Candidate[], b: readonly Candidate[]): Candida
 }
 
 /** A line that opens with its date ("Dec. 9", "Tue, Jan 8", "Date: Sept 30, 2015"), not "From Jan 24th:". */
-const STARTS_WITH_DATE = /^[\s*_]*(?:date\s*:\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
+const STARTS_WITH_DATE = new RegExp(
+  '^[\\s*_]*(?:date\\s*:\\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+)?' +
+    '(?:\\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)',
+  'i',
+);
 /** What may follow the date on a line that is nothing but a meeting's date ("Dec. 9", "Sept. 30 (canceled)"). */
 const MAX_WORDS_AFTER_DATE_LINE = 3;
 
@@ -345,7 +351,9 @@ function resolveYears(
   else if (addressYear !== undefined) yearContext.named = { year: addressYear, from: 'address' };
   const answer = inferHeadingYears(clues, yearContext);
   // A year heading's meetings do not write their year either: they count as inferred.
-  const inferred = answer.inferred.map((flag, i) => flag || (dates[i]?.year === undefined && answer.years[i] !== undefined));
+  const inferred = answer.inferred.map(
+    (flag, i) => flag || (dates[i]?.year === undefined && answer.years[i] !== undefined),
+  );
   const note = answer.note ? { ...answer.note, inferred: inferred.filter(Boolean).length } : yearHeadingNote(inferred);
   if (note) context.note(note);
   const left = answer.years.filter((y) => y === undefined).length;

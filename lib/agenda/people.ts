@@ -164,7 +164,11 @@ const ATTENDEE_LABEL = new RegExp(
   'i',
 );
 /** Roles that open a line ("Host: …"): never a person's name. */
-const ROLES = /^(?:(?:co-?)?hosts?|note[- ]?takers?|moderators?|facilitators?|chairs?|scribes?|bosun|emcee|action|ai|todo|note|notes|update|updates|question|q|a)$/i;
+const ROLES = new RegExp(
+  '^(?:(?:co-?)?hosts?|note[- ]?takers?|moderators?|facilitators?|chairs?|scribes?|bosun|emcee' +
+    '|action|ai|todo|note|notes|update|updates|question|q|a)$',
+  'i',
+);
 /** What follows a name in an attendee list: "- Google", "[Red Hat]", "{Google}", "(Samsung SDS)". */
 const AFFILIATION = /(?:\s+[-–—]\s*[^,[\]{}()]{1,60}|\s*[-–—]\s+[^,[\]{}()]{1,60}|\s*[[{(][^\]})]{1,60}[\]})])\s*$/;
 
@@ -194,7 +198,9 @@ export function attendeesIn(line: string): string[] {
     if (/^[A-Z]{2,6}$/.test(part)) continue; // CERN, BNL: organisations, not people
     if (/^(?:sig|wg|ug|kep)\b/i.test(part)) continue; // SIG-Contributor Experience: a group
     if (PERSONAL_NAME.test(part) && !NOT_PEOPLE.has(part.toLowerCase())) names.push(part);
-    else if (HANDLE.test(part) && /[a-z]/.test(part) && !NOT_PEOPLE.has(part.replace(/^@|@$/g, '').toLowerCase())) handles.push(part.replace(/^@|@$/g, ''));
+    else if (HANDLE.test(part) && /[a-z]/.test(part) && !NOT_PEOPLE.has(part.replace(/^@|@$/g, '').toLowerCase())) {
+      handles.push(part.replace(/^@|@$/g, ''));
+    }
   }
   // "liggitt, deads2k" are handles; "Ayushman Mishra, student" is a name and what they do.
   return uniqueIgnoringCase([...names, ...(names.length > 0 ? [] : handles), ...mentioned]);
@@ -271,7 +277,8 @@ export function addKnownNamesAfterDashes(meetings: readonly Meeting[]): void {
     const speaker = leadingColonName(item.text);
     const key = speaker?.toLowerCase();
     const shouted = speaker === speaker?.toUpperCase(); // "HELP WANTED:", "GSOC:"
-    if (speaker && key && !shouted && !ROLES.test(key) && !NOT_PEOPLE.has(key) && (known.has(key) || (!key.includes(' ') && firstNames.has(key)))) {
+    const knownName = key !== undefined && (known.has(key) || (!key.includes(' ') && firstNames.has(key)));
+    if (speaker && key && !shouted && !ROLES.test(key) && !NOT_PEOPLE.has(key) && knownName) {
       item.people = mergePeople(item.people, [speaker]);
     }
   }

@@ -34,13 +34,14 @@ export function sectionKind(title: string): SectionKind | null {
 /** Lower case, without "(…)" asides, trailing punctuation and markers: "Agenda/Notes (Please include …):" → "agenda/notes". */
 function titleKey(title: string): string {
   // Asides and the trailing run are cut by hand: as regexes they take time quadratic in a long line.
-  return withoutSymbolsAround(trimTrailing(withoutAsides(withoutBracketAsides(oneLine(title).toLowerCase())), ':.?!*_', true))
+  const bare = withoutAsides(withoutBracketAsides(oneLine(title).toLowerCase()));
+  return withoutSymbolsAround(trimTrailing(bare, ':.?!*_', true))
     .replace(/^[*_\s]+/, '')
     .replace(/\s+/g, ' ')
     .trim();
 }
 
-/** "🎉 new contributors 🎉" → "new contributors": emoji and marks around a title, cut by hand (no regex backtracking). */
+/** "🎉 new contributors 🎉" → "new contributors": emoji and marks around a title, cut by hand (no backtracking). */
 function withoutSymbolsAround(text: string): string {
   const chars = [...text];
   const isWord = (c: string): boolean => /[\p{L}\p{N}[\]()]/u.test(c);

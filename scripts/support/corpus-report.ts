@@ -68,7 +68,9 @@ const DATE_ROW = /^\s*date\s*:?\s*\|/i;
 function underEmptyHeading(element: Element): boolean {
   const box = element.tagName === 'CODE' && element.parentElement?.tagName === 'PRE' ? element.parentElement : element;
   const before = box.previousElementSibling;
-  const heading = before?.matches('h1, h2, h3, h4, h5, h6') ? before : before?.querySelector(':scope.markdown-heading > *');
+  const heading = before?.matches('h1, h2, h3, h4, h5, h6')
+    ? before
+    : before?.querySelector(':scope.markdown-heading > *');
   return heading !== null && heading !== undefined && /^H[1-6]$/.test(heading.tagName) && !heading.textContent?.trim();
 }
 
