@@ -403,20 +403,27 @@ class BlockReader {
 
   private finish(): Block[] {
     while (this.open.length > 0) this.closeBlock();
-    // Empty paragraphs and headings are Docs' spacing; empty items stay, their children hang on them.
-    return attachIndentedParagraphs(this.blocks.filter((b) => b.kind === 'item' || b.text.length > 0));
+    return attachIndentedParagraphs(this.blocks);
   }
 }
 
 /**
+ * Empty paragraphs and headings are Docs' spacing: dropped; empty items stay, their children hang on them.
  * Docs has no paragraphs inside list items: a second paragraph of an item is a paragraph indented
  * to line up with it. Join it to that item (as GitHub's `<li><p>…</p><p>…</p></li>` would be), or,
  * after deeper items, make it their sibling (as text after a nested `<ul>` is).
  */
 function attachIndentedParagraphs(blocks: Block[]): Block[] {
   const out: Block[] = [];
+  // An empty heading stands between a list and the paragraph after it (Docs-to-Markdown leaves "## " above a date).
+  let afterEmptyHeading = false;
   for (const block of blocks) {
-    const prev = out[out.length - 1];
+    if (block.kind !== 'item' && block.text.length === 0) {
+      if (block.kind === 'heading') afterEmptyHeading = true;
+      continue;
+    }
+    const prev = afterEmptyHeading ? undefined : out[out.length - 1];
+    afterEmptyHeading = false;
     if (block.kind !== 'paragraph' || block.indent === undefined || prev?.kind !== 'item') {
       out.push(block);
       continue;

@@ -28,13 +28,20 @@ export function lineSaysCanceled(line: string): boolean {
   return [whole, stripLeadingTag(whole)].some(saysCanceled);
 }
 
+/** What follows "No meeting" when another meeting is meant: "No meeting 12/26", "no meeting on Dec 26", "… next". */
+const ANOTHER_DATE = new RegExp(
+  '^\\s*(?:on\\s+|for\\s+|the\\s+)?' +
+    '(?:\\d{1,2}/\\d{1,2}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s+\\d|next\\b)',
+  'i',
+);
+
 function saysCanceled(text: string): boolean {
   if (SKIPPED.test(text)) return true;
-  for (const rule of [CANCELED, NO_MEETING]) {
-    const m = rule.exec(text);
-    if (m && wordsBefore(text, m.index) <= MAX_WORDS_BEFORE) return true;
-  }
-  return false;
+  const canceled = CANCELED.exec(text);
+  if (canceled && wordsBefore(text, canceled.index) <= MAX_WORDS_BEFORE) return true;
+  const noMeeting = NO_MEETING.exec(text);
+  if (!noMeeting || wordsBefore(text, noMeeting.index) > MAX_WORDS_BEFORE) return false;
+  return !ANOTHER_DATE.test(text.slice(noMeeting.index + noMeeting[0].length));
 }
 
 /** "[Saad Ali] Cancelled …" → "Cancelled …". */

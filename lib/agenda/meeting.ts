@@ -46,6 +46,33 @@ const RECORDING = /^\s*(?:meeting\s+)?(?:recordings?|recorded(?:\s+meeting)?|vid
 const MAX_RECORDING_WORDS = 8;
 const SWALLOWED_BULLET = /\s+[*+-]$/;
 
+/** The words and numbers of a line: "10:30am", "7 pm", "18:30", "Pacific". */
+const TIME_TOKEN = /\d+(?::\d+)?(?:\s?(?:a\.?m\.?|p\.?m\.?)(?![a-z]))?|\p{L}+/giu;
+/** A clock time among them. */
+const CLOCK = /^(?:\d{1,2}(?::\d{2})?\s?[ap]\.?m\.?|\d{1,2}:\d{2})$/i;
+/** Words that may stand beside a clock time in a meeting's time line: zones, regions, "fourth Tuesday". */
+const TIME_WORDS = new Set([
+  'pacific', 'eastern', 'central', 'mountain', 'pt', 'pst', 'pdt', 'et', 'est', 'edt', 'ct', 'utc', 'gmt', 'cet',
+  'cest', 'ist', 'bst', 'jst', 'apac', 'emea', 'amer', 'eu', 'us', 'time', 'noon', 'midnight', 'to',
+  'first', 'second', 'third', 'fourth', 'last', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday',
+]);
+const MAX_TIME_LINE = 60;
+
+/** "10:30am Pacific (18:30 UTC)", "7pm Pacific - fourth Tuesday", "(APAC) 7pm Pacific": only a time and its zone. */
+export function isTimeLine(text: string): boolean {
+  if (text.length > MAX_TIME_LINE) return false;
+  let clocks = 0;
+  for (const [token] of text.matchAll(TIME_TOKEN)) {
+    if (CLOCK.test(token)) clocks++;
+    else if (!TIME_WORDS.has(token.toLowerCase())) return false;
+  }
+  return clocks > 0;
+}
+
+function isTableRow(block: Block): boolean {
+  return block.element.tagName === 'TR';
+}
+
 /** True for the item that only points at the meeting's recording. */
 export function isRecordingLine(text: string): boolean {
   return RECORDING.test(text) && wordCount(text) <= MAX_RECORDING_WORDS;
@@ -70,17 +97,26 @@ class MeetingBuilder {
   private readonly leadLines: string[] = [];
   private recording: string | null = null;
   private minDepth = Number.POSITIVE_INFINITY;
+  private time: string | undefined;
+  private sawItem = false;
 
   constructor(private readonly head: MeetingHead) {
     this.readHeadingLinks();
   }
 
   add(block: Block): void {
+    if (!this.sawItem && block.kind !== 'item' && this.time === undefined && isTimeLine(block.text)) {
+      // "### 10:30am Pacific (18:30 UTC)" under the date: when the meeting is, not a section of it.
+      this.time = oneLine(block.text);
+      return;
+    }
     if (block.kind === 'heading') {
       this.openTitled(block.text);
       return;
     }
-    if (block.kind === 'paragraph' && isParagraphTitle(block.text, block.bold, block.links.length > 0)) {
+    // A table row ("Incoming | | Completed |") is the table's, not a title.
+    const titled = block.kind === 'paragraph' && !isTableRow(block);
+    if (titled && isParagraphTitle(block.text, block.bold, block.links.length > 0)) {
       this.openTitled(block.text);
       return;
     }
@@ -97,6 +133,7 @@ class MeetingBuilder {
   }
 
   private addItem(block: Block, rawDepth: number): void {
+    this.sawItem = true;
     // Depth counts from the meeting's shallowest bullet: a Doc may indent a whole meeting.
     this.minDepth = Math.min(this.minDepth, rawDepth);
     const depth = rawDepth - this.minDepth;
@@ -156,7 +193,7 @@ class MeetingBuilder {
     if (kind === null) return false;
     const base = this.base;
     if (!base || base.title === '') return true;
-    return base.kind === 'discussion' && kind !== 'discussion' && kind !== 'other';
+    return base.kind === 'discussion' && kind !== 'discussion';
   }
 
   private takeRecording(block: Block): void {
@@ -208,7 +245,8 @@ class MeetingBuilder {
       sections,
       itemCount,
     };
-    if (head.date.time) meeting.time = head.date.time;
+    const time = head.date.time ?? this.time;
+    if (time) meeting.time = time;
     if (head.yearInferred) meeting.yearInferred = true;
     const reason = this.canceledReason();
     if (reason) {

@@ -132,10 +132,6 @@ function assembleMeetings(
 }
 
 /**
- * Date headings, at the level most of them use (a deeper "### Follow-up from Dec 5" inside a
- * meeting is a section). Documents that use bold lines instead of headings: their bold dates.
- */
-/**
  * "## " with nothing after it, and the date on the next, indented line ("        December 2, 2019 (recording)"):
  * Docs-to-Markdown leaves that, and GitHub shows it as an empty heading above a code block. The date line is then
  * the meeting's heading, at the empty heading's level.
@@ -161,51 +157,155 @@ function emptyHeadingLevelBefore(element: Element): number {
   const before = box.previousElementSibling;
   if (!before) return 0;
   const heading = /^H[1-6]$/.test(before.tagName) ? before : before.classList.contains('markdown-heading') ? before.querySelector('h1, h2, h3, h4, h5, h6') : null;
-  if (!heading || (heading.textContent ?? '').trim() !== '') return 0;
+  // "#  \" (a heading with only a hard break left in it) is as empty.
+  if (!heading || (heading.textContent ?? '').replace(/\\/g, '').trim() !== '') return 0;
   return Number(heading.tagName.charAt(1));
 }
 
+/**
+ * Date headings, at the level most of them use (a deeper "### Follow-up from Dec 5" inside a meeting is a section),
+ * with the bold date lines and "Date:" table rows beside them. Documents without date headings: those lines, and
+ * without those, lines that hold only a date.
+ */
 function meetingCandidates(blocks: readonly Block[]): Candidate[] {
   const headings: Candidate[] = [];
-  blocks.forEach((block, index) => {
-    if (block.kind !== 'heading') return;
-    const date = parseDateHeading(block.text.replace(/\n/g, ' '));
-    if (date) headings.push({ index, block, date });
-  });
-  if (headings.length > 0) return meetingHeadings(blocks, headings, commonLevel(headings));
   const bold: Candidate[] = [];
   blocks.forEach((block, index) => {
-    if (block.kind !== 'paragraph' || !block.bold || block.text.includes('\n')) return;
-    const date = parseDateHeading(block.text);
-    if (date) bold.push({ index, block, date });
+    if (block.kind === 'heading') {
+      const date = parseDateHeading(block.text.replace(/\n/g, ' '));
+      if (date) headings.push({ index, block, date });
+    } else if (block.kind === 'paragraph' && !block.text.includes('\n')) {
+      const date = block.bold ? parseDateHeading(block.text) : dateRowDate(block.text);
+      if (date) bold.push({ index, block, date });
+    }
   });
-  return bold;
+  if (headings.length > 0) {
+    return meetingHeadings(blocks, headings, mergeByIndex(bold, dateOnlyLines(blocks)), commonLevel(headings));
+  }
+  return bold.length > 0 ? bold : dateOnlyLines(blocks);
 }
 
-/** The heading level most date headings share (the shallower one on a tie). */
+function mergeByIndex(a: readonly Candidate[], b: readonly Candidate[]): Candidate[] {
+  return [...a, ...b].sort((x, y) => x.index - y.index);
+}
+
+/** A line that opens with its date ("Dec. 9", "Tue, Jan 8", "Date: Sept 30, 2015"), not "From Jan 24th:". */
+const STARTS_WITH_DATE = new RegExp(
+  '^[\\s*_]*(?:date\\s*:\\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+)?' +
+    '(?:\\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)',
+  'i',
+);
+/** What may follow the date on a line that is nothing but a meeting's date ("Dec. 9", "Sept. 30 (canceled)"). */
+const MAX_WORDS_AFTER_DATE_LINE = 3;
+
 /**
- * The date headings that open meetings: those at the document's usual level or above, and deeper ones that stand
- * outside any meeting ("### December 27" in a year whose later meetings are "## August 1"). A deeper date inside a
- * meeting ("### March 1 release" under "## March 7") is part of that meeting.
+ * A document with neither date headings nor bold dates (SIG Node 2015: "Dec. 9" on a line of its own above each
+ * meeting's bullets): its plain paragraphs that hold a date and little else.
  */
-function meetingHeadings(blocks: readonly Block[], dated: readonly Candidate[], level: number): Candidate[] {
-  const byIndex = new Map(dated.map((c) => [c.index, c]));
+function dateOnlyLines(blocks: readonly Block[]): Candidate[] {
   const out: Candidate[] = [];
-  // The level of the meeting heading whose body we are in; 0 outside every meeting.
-  let open = 0;
   blocks.forEach((block, index) => {
-    if (block.kind !== 'heading') return;
-    const candidate = byIndex.get(index);
-    if (candidate && (block.level <= level || open === 0 || block.level <= open)) {
-      out.push(candidate);
-      open = block.level;
-    } else if (!candidate && block.level <= open) {
-      open = 0;
-    }
+    if (block.kind !== 'paragraph' || block.bold || block.links.length > 0 || block.text.length > 40) return;
+    if (block.text.includes('\n') || !STARTS_WITH_DATE.test(block.text)) return;
+    // "[Jan 31st, 2023](#heading=…)": a link to a meeting, not one.
+    if (block.element.querySelector('a')) return;
+    const date = parseDateHeading(block.text);
+    if (!date || !isDateOnly(date)) return;
+    // "Sept. 30" then "Date: Sept 30, 2015" on the next line: one meeting.
+    if (out[out.length - 1]?.index === index - 1) return;
+    out.push({ index, block, date });
   });
   return out;
 }
 
+/** A table row "Date: | July 16, 2019", cells joined as the block reader joins them. */
+const DATE_ROW = /^\s*date\s*:?\s*\|\s*/i;
+const MAX_DATE_ROW = 60;
+
+/** The date of a meeting's table row "Date: | July 16, 2019" (the head of a meeting written as a table). */
+function dateRowDate(text: string): HeadingDate | null {
+  const label = DATE_ROW.exec(text);
+  if (!label) return null;
+  const rest = text.slice(label[0].length);
+  // "Nov. 6, 2018 (Cancelled. Too many people with conflicts …": the date and the first words say enough.
+  return rest.includes('|') ? null : parseDateHeading(rest.slice(0, MAX_DATE_ROW));
+}
+
+/** Dated blocks inside one meeting that open meetings of their own only when there are at least this many. */
+const MIN_RUN_INSIDE = 2;
+
+/**
+ * The date headings that open meetings: those at the document's usual level or above, and deeper ones that stand
+ * outside any meeting ("### December 27" in a year whose later meetings are "## August 1"). A single deeper date
+ * inside a meeting ("### March 1 release" under "## March 7") is part of that meeting; a run of them at one level
+ * ("### March 27", "### March 20", … under "## April 3", where a year's early meetings were written deeper) are
+ * meetings. Bold date lines ("**12/19/2017**"), table rows "Date: | July 16, 2019" and lines that hold only a date
+ * count the same way in a document that also has date headings: one outside a meeting opens one, a run of them inside a meeting are meetings.
+ */
+function meetingHeadings(
+  blocks: readonly Block[],
+  dated: readonly Candidate[],
+  boldDated: readonly Candidate[],
+  level: number,
+): Candidate[] {
+  const byIndex = new Map(dated.map((c) => [c.index, c]));
+  const boldByIndex = new Map(boldDated.map((c) => [c.index, c]));
+  const out: Candidate[] = [];
+  // The level of the meeting heading whose body we are in; 0 outside every meeting.
+  let open = 0;
+  let openDate: HeadingDate | null = null;
+  // Dated blocks inside the open meeting, by heading level (0 for bold lines).
+  let inside = new Map<number, Candidate[]>();
+  const closeMeeting = (): void => {
+    for (const run of inside.values()) if (run.length >= MIN_RUN_INSIDE) out.push(...run);
+    inside = new Map();
+  };
+  const keepInside = (key: number, candidate: Candidate): void => {
+    const run = inside.get(key);
+    if (run) run.push(candidate);
+    else inside.set(key, [candidate]);
+  };
+  blocks.forEach((block, index) => {
+    const boldLine = boldByIndex.get(index);
+    if (boldLine) {
+      // Inside a meeting, a line with that meeting's own date repeats its heading ("### August 8 (Recording)",
+      // then "August 8"); a line with another date and little else ("Feb 7 2018 (recording)") starts the next.
+      if (open === 0 || (openDate !== null && !sameDay(openDate, boldLine.date) && isDateOnly(boldLine.date))) {
+        // The meeting it opens is not inside the heading's: lines after it stand outside any heading meeting.
+        closeMeeting();
+        out.push(boldLine);
+        open = 0;
+        openDate = null;
+      } else keepInside(0, boldLine);
+      return;
+    }
+    if (block.kind !== 'heading') return;
+    const candidate = byIndex.get(index);
+    if (candidate && (block.level <= level || open === 0 || block.level <= open)) {
+      closeMeeting();
+      out.push(candidate);
+      open = block.level;
+      openDate = candidate.date;
+    } else if (candidate) {
+      keepInside(block.level, candidate);
+    } else if (block.level <= open) {
+      closeMeeting();
+      open = 0;
+    }
+  });
+  closeMeeting();
+  return out.sort((a, b) => a.index - b.index);
+}
+
+function sameDay(a: HeadingDate, b: HeadingDate): boolean {
+  return a.month === b.month && a.day === b.day;
+}
+
+function isDateOnly(date: HeadingDate): boolean {
+  return (date.rest.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) <= MAX_WORDS_AFTER_DATE_LINE;
+}
+
+/** The heading level most date headings share (the shallower one on a tie). */
 function commonLevel(candidates: readonly Candidate[]): number {
   const counts = new Map<number, number>();
   for (const c of candidates) counts.set(c.block.level, (counts.get(c.block.level) ?? 0) + 1);
@@ -229,10 +329,14 @@ function resolveYears(
 ): { years: (number | undefined)[]; inferred: boolean[] } {
   const dates = candidates.map((c) => c.date);
   if (dates.every((d) => d.year !== undefined)) return { years: dates.map((d) => d.year), inferred: dates.map(() => false) };
-  const allMissing = dates.every((d) => d.year === undefined);
+  // Where no heading writes a year, "# 2021" above a run of meetings gives theirs; otherwise the written years do.
+  const noneWritten = dates.every((d) => d.year === undefined);
+  const underYearHeading = noneWritten ? yearHeadingYears(blocks, candidates) : [];
+  const allMissing = noneWritten && underYearHeading.every((y) => y === undefined);
   const clues: HeadingClue[] = candidates.map((c, i) => {
     const clue: HeadingClue = { month: c.date.month, day: c.date.day, hints: [] };
-    if (c.date.year !== undefined) clue.year = c.date.year;
+    const year = c.date.year ?? underYearHeading[i];
+    if (year !== undefined) clue.year = year;
     const weekday = namedWeekday(c.block.text);
     if (weekday !== undefined) clue.weekday = weekday;
     // Written dates are read only when no heading has a year: they are all there is to go on then.
@@ -246,13 +350,45 @@ function resolveYears(
   if (titleYear !== undefined) yearContext.named = { year: titleYear, from: 'title' };
   else if (addressYear !== undefined) yearContext.named = { year: addressYear, from: 'address' };
   const answer = inferHeadingYears(clues, yearContext);
-  if (answer.note) context.note(answer.note);
+  // A year heading's meetings do not write their year either: they count as inferred.
+  const inferred = answer.inferred.map(
+    (flag, i) => flag || (dates[i]?.year === undefined && answer.years[i] !== undefined),
+  );
+  const note = answer.note ? { ...answer.note, inferred: inferred.filter(Boolean).length } : yearHeadingNote(inferred);
+  if (note) context.note(note);
   const left = answer.years.filter((y) => y === undefined).length;
   if (left > 0) {
     const plural = left === 1 ? 'heading has' : 'headings have';
     problems.push(`${left} date ${plural} no year and none could be inferred; they were left out.`);
   }
-  return answer;
+  return { years: answer.years, inferred };
+}
+
+/** A heading that is a year and nothing else ("# 2021"): the meetings below it, to the next one, are in that year. */
+const YEAR_HEADING = /^[\s*_]*((?:19|20)\d\d)[\s*_:]*$/;
+
+/** For each candidate, the year of the year heading above it, if any. */
+function yearHeadingYears(blocks: readonly Block[], candidates: readonly Candidate[]): (number | undefined)[] {
+  const years: (number | undefined)[] = [];
+  let year: number | undefined;
+  let next = 0;
+  for (let i = 0; i < blocks.length && next < candidates.length; i++) {
+    const block = blocks[i] as Block;
+    if (candidates[next]?.index === i) {
+      years.push(year);
+      next++;
+      continue;
+    }
+    if (block.kind !== 'heading' || block.text.length > 12) continue;
+    const match = YEAR_HEADING.exec(block.text);
+    if (match) year = Number(match[1]);
+  }
+  return years;
+}
+
+function yearHeadingNote(inferred: readonly boolean[]): YearNote | null {
+  const count = inferred.filter(Boolean).length;
+  return count > 0 ? { inferred: count, method: 'named', how: 'from the year headings above them' } : null;
 }
 
 /** Full dates written in a meeting's blocks (heading included) and its links' addresses, a few at most. */

@@ -10,6 +10,12 @@ import { oneLine } from './text';
 
 /** Words that sit in brackets without being anyone. Compared in lower case. */
 const NOT_PEOPLE = new Set([
+  // Days, months, languages and words that open a line with a colon ("Friday: 0", "Korean: UTC 13:00").
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'tomorrow', 'yesterday',
+  'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'english', 'korean', 'chinese', 'japanese', 'french', 'german', 'spanish', 'portuguese', 'hindi', 'italian',
+  'however', 'other', 'others', 'release', 'nope', 'first last', 'help wanted', 'student', 'kubecon', 'gsoc',
+  'openstack', 'openshift', 'kubernetes', 'github', 'slack', 'zoom', 'youtube', 'twitter', 'summary', 'status',
   'wip', 'update', 'updated', 'updates', 'link', 'links', 'thread', 'issue', 'issues', 'pr', 'prs', 'pull',
   'draft', 'preview', 'demo', 'note', 'notes', 'question', 'questions', 'discussion', 'recording', 'video',
   'slides', 'doc', 'docs', 'document', 'proposal', 'done', 'deferred', 'optional', 'closed', 'open', 'merged',
@@ -149,7 +155,20 @@ function uniqueIgnoringCase(names: readonly string[]): string[] {
 }
 
 /** "Attendees", "Attendance:", "Present", "Participants": the label of a list of the people at a meeting. */
-const ATTENDEE_LABEL = /^\s*(?:attendees|attendance|attending|present|participants|people present)\s*:?\s*/i;
+const ATTENDEE_LABEL = new RegExp(
+  '^[\\s*_🎉]*(?:(?:attendees|attendance|attending|present|participants|people present|new (?:contributors|attendees))' +
+    '\\s*:?' +
+    // Who ran the meeting, always with a colon: "Host: Jeremy Rickard", "Note Taker (pronouns):", "Bosun: Derek Carr".
+    '|(?:(?:co-?)?hosts?|note[- ]?takers?|moderators?|facilitators?|chairs?|scribes?|bosun|emcee)\\s*(?:\\([^)]{0,20}\\))?\\s*:)' +
+    '[\\s*_]*',
+  'i',
+);
+/** Roles that open a line ("Host: …"): never a person's name. */
+const ROLES = new RegExp(
+  '^(?:(?:co-?)?hosts?|note[- ]?takers?|moderators?|facilitators?|chairs?|scribes?|bosun|emcee' +
+    '|action|ai|todo|note|notes|update|updates|question|q|a)$',
+  'i',
+);
 /** What follows a name in an attendee list: "- Google", "[Red Hat]", "{Google}", "(Samsung SDS)". */
 const AFFILIATION = /(?:\s+[-–—]\s*[^,[\]{}()]{1,60}|\s*[-–—]\s+[^,[\]{}()]{1,60}|\s*[[{(][^\]})]{1,60}[\]})])\s*$/;
 
@@ -169,6 +188,7 @@ export function attendeesIn(line: string): string[] {
   if (text.length === 0 || text.length > 400) return [];
   const mentioned = text.includes('@') ? mentionsIn(text) : [];
   const names: string[] = [];
+  const handles: string[] = [];
   for (const rawPart of text.split(/\s*(?:,|;|\band\b)\s*/)) {
     let part = rawPart;
     // At most two affiliations ("[@handle] - Google"); each strip takes a bounded tail.
@@ -176,10 +196,14 @@ export function attendeesIn(line: string): string[] {
     part = part.trim();
     if (!part || ORGANISATIONS.has(part.toLowerCase())) continue;
     if (/^[A-Z]{2,6}$/.test(part)) continue; // CERN, BNL: organisations, not people
+    if (/^(?:sig|wg|ug|kep)\b/i.test(part)) continue; // SIG-Contributor Experience: a group
     if (PERSONAL_NAME.test(part) && !NOT_PEOPLE.has(part.toLowerCase())) names.push(part);
-    else if (HANDLE.test(part) && /[a-z]/.test(part) && !NOT_PEOPLE.has(part.replace(/^@|@$/g, '').toLowerCase())) names.push(part.replace(/^@|@$/g, ''));
+    else if (HANDLE.test(part) && /[a-z]/.test(part) && !NOT_PEOPLE.has(part.replace(/^@|@$/g, '').toLowerCase())) {
+      handles.push(part.replace(/^@|@$/g, ''));
+    }
   }
-  return uniqueIgnoringCase([...names, ...mentioned]);
+  // "liggitt, deads2k" are handles; "Ayushman Mishra, student" is a name and what they do.
+  return uniqueIgnoringCase([...names, ...(names.length > 0 ? [] : handles), ...mentioned]);
 }
 
 /**
@@ -227,6 +251,13 @@ export function trailingDashName(text: string): string | null {
  * Adds "… - Jordan Liggitt" to an item's people when the document names Jordan Liggitt by a surer rule elsewhere:
  * after a dash at the end of a line stand as many topics and teams ("- Release Team", "- Code Freeze") as people.
  */
+/** "Anna: release went well", "Brad Topol: beware bikeshedding": a name and a colon opening an item. */
+const LEADING_NAME = /^\s*@?(\p{Lu}[\p{L}'’.-]{0,30}(?: \p{Lu}[\p{L}'’.-]{0,30}){0,2})\s*:/u;
+
+export function leadingColonName(text: string): string | null {
+  return LEADING_NAME.exec(text.slice(0, 100))?.[1] ?? null;
+}
+
 export function addKnownNamesAfterDashes(meetings: readonly Meeting[]): void {
   const known = new Set<string>();
   const items: Item[] = [];
@@ -238,8 +269,17 @@ export function addKnownNamesAfterDashes(meetings: readonly Meeting[]): void {
     stack.push(...item.children);
   }
   if (known.size === 0) return;
+  // "Anna:" for Anna Mikhailova: the first name of someone named in full elsewhere.
+  const firstNames = new Set([...known].filter((n) => n.includes(' ')).map((n) => n.slice(0, n.indexOf(' '))));
   for (const item of items) {
     const name = trailingDashName(item.text);
     if (name && known.has(name.toLowerCase())) item.people = mergePeople(item.people, [name]);
+    const speaker = leadingColonName(item.text);
+    const key = speaker?.toLowerCase();
+    const shouted = speaker === speaker?.toUpperCase(); // "HELP WANTED:", "GSOC:"
+    const knownName = key !== undefined && (known.has(key) || (!key.includes(' ') && firstNames.has(key)));
+    if (speaker && key && !shouted && !ROLES.test(key) && !NOT_PEOPLE.has(key) && knownName) {
+      item.people = mergePeople(item.people, [speaker]);
+    }
   }
 }

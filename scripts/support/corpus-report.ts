@@ -1,7 +1,10 @@
 // What `npm run corpus` says of one parsed agenda: its meetings, their cadence and what breaks it, empty meetings,
 // sections by kind, people and references; and the signs that the parser missed something: more date-like
 // headings or bold paragraphs than meetings, dates out of order, dates outside the year the file is named for.
+import { readBlocks } from '../../lib/agenda/blocks';
+import { readDocumentStyles } from '../../lib/agenda/gdocs';
 import type { Agenda, Item, Meeting, SectionKind } from '../../lib/agenda/model';
+import { contentRoot, detectSource } from '../../lib/agenda/source';
 
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
 /** A month name and a day, or a numeric date (2023/12/06, 2023-12-06, 12/18/2018): bounded, linear patterns. */
@@ -11,20 +14,68 @@ const DATE_LIKE = new RegExp(
 );
 /** Longer blocks are prose that mentions a date, not a meeting's heading. */
 const MAX_HEADING_LENGTH = 160;
+/**
+ * A meeting's heading names its date first ("Tue, March 3", "SIG Docs 12/18/2018"); a heading whose first date comes
+ * later is a sentence about other days ("Dec [all dates] - meetings canceled, next meeting Jan 2nd 2024").
+ */
+const MAX_WORDS_BEFORE_DATE = 3;
+const MAX_WORDS_AFTER_DATE_LINE = 3;
 
-/** Headings, and paragraphs wholly in bold, whose text reads as a date: where meetings usually start. */
+/**
+ * Headings, paragraphs wholly in bold, "Date: | …" table rows, lines under an empty heading and lines that are a date
+ * and little else, whose text reads as a date: where meetings usually start. Blocks are read
+ * as the parser reads them, so that bold in a Google Docs export (a class in its style sheet) counts as bold.
+ */
 export function dateLikeBlocks(doc: Document): string[] {
+  const kind = detectSource(doc);
+  const root = contentRoot(doc, kind);
+  if (!root) return [];
+  const styles = kind === 'gdocs-html' ? readDocumentStyles(doc) : undefined;
   const found: string[] = [];
-  for (const element of doc.querySelectorAll('h1, h2, h3, h4, h5, h6, p')) {
-    const text = (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+  let lastDay = '';
+  let lastIndex = -1;
+  for (const block of readBlocks(root, styles ? { styles, baseUrl: doc.URL } : { baseUrl: doc.URL })) {
+    if (block.kind === 'item') continue;
+    const text = block.text.replace(/\s+/g, ' ').trim();
     if (!text || text.length > MAX_HEADING_LENGTH) continue;
-    if (element.tagName === 'P') {
-      const bold = [...element.querySelectorAll('strong, b')].map((b) => b.textContent ?? '').join('').replace(/\s+/g, ' ').trim();
-      if (bold !== text) continue;
-    }
-    if (DATE_LIKE.test(text)) found.push(text);
+    const date = DATE_LIKE.exec(text);
+    if (!date) continue;
+    const row = DATE_ROW.test(text);
+    // A table row is a meeting's only as "Date: | …" ("Twitter | Sep 19th" is a cell of a table of links).
+    if (block.element.tagName === 'TR' && !row) continue;
+    const before = wordsIn(text.slice(0, date.index));
+    // A heading may name the meeting first ("SIG Docs 12/18/2018"); a line of text opens with its date.
+    if (before > (block.kind === 'heading' || row ? MAX_WORDS_BEFORE_DATE : /^\W*date\W/i.test(text) ? 1 : 0)) continue;
+    const plain = block.kind === 'paragraph' && !block.bold && !row && !underEmptyHeading(block.element);
+    // A plain line counts when it is a date and little else ("Dec. 9 2015"); otherwise it is prose.
+    if (plain && wordsIn(text.slice(date.index + date[0].length)) > MAX_WORDS_AFTER_DATE_LINE) continue;
+    // "[Jan 31st, 2023](#heading=…)": a link to a meeting elsewhere in the page.
+    if (plain && block.element.querySelector('a')) continue;
+    // "August 8" under "### August 8 (Recording)", "Date: Sept 30, 2015" under "Sept. 30": the same date again.
+    const day = date[0].toLowerCase().replace(/[.,\s]+/g, ' ').trim();
+    if (plain && day === lastDay && lastIndex === found.length) continue;
+    lastDay = day;
+    lastIndex = found.length + 1;
+    found.push(text);
   }
   return found;
+}
+
+/** A table row whose first cell is "Date:", a meeting written as a table. */
+const DATE_ROW = /^\s*date\s*:?\s*\|/i;
+
+/** Right below an empty heading ("## " and the date on the next, indented line: a Docs-to-Markdown artefact). */
+function underEmptyHeading(element: Element): boolean {
+  const box = element.tagName === 'CODE' && element.parentElement?.tagName === 'PRE' ? element.parentElement : element;
+  const before = box.previousElementSibling;
+  const heading = before?.matches('h1, h2, h3, h4, h5, h6')
+    ? before
+    : before?.querySelector(':scope.markdown-heading > *');
+  return heading !== null && heading !== undefined && /^H[1-6]$/.test(heading.tagName) && !heading.textContent?.trim();
+}
+
+function wordsIn(text: string): number {
+  return text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
 }
 
 export interface CorpusFacts {
@@ -107,6 +158,7 @@ export function suspicious(facts: readonly CorpusFacts[]): { file: string; why: 
   const out: { file: string; why: string }[] = [];
   for (const f of facts) {
     if (f.dateLikeBlocks > f.meetings) out.push({ file: f.file, why: `${f.dateLikeBlocks} date-like headings or bold paragraphs, ${f.meetings} meetings` });
+    for (const problem of f.problems) out.push({ file: f.file, why: problem });
     if (f.outOfOrder.length > 0) out.push({ file: f.file, why: `out of order: ${f.outOfOrder.join(', ')}` });
     if (f.wrongYear.length > 0) out.push({ file: f.file, why: `outside the file's year: ${f.wrongYear.join(', ')}` });
   }

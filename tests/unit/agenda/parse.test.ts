@@ -53,7 +53,7 @@ describe('which headings are meetings', () => {
       '<body><h2>January 22, 2019</h2><h3>Follow-up from Jan 8</h3><ul><li>Thing</li></ul><h2>January 8, 2019</h2><ul><li>Other</li></ul><h2>January 1, 2019</h2></body>',
     );
     expect(agenda.meetings.map((m) => m.key)).toEqual(['2019-01-22', '2019-01-08', '2019-01-01']);
-    expect(agenda.meetings[0]?.sections.map((s) => [s.kind, s.title])).toEqual([['other', 'Follow-up from Jan 8']]);
+    expect(agenda.meetings[0]?.sections.map((s) => [s.kind, s.title])).toEqual([['action-items', 'Follow-up from Jan 8']]);
   });
 
   it('ends a meeting at a heading above the meetings level', () => {

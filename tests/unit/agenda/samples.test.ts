@@ -31,13 +31,14 @@ const SAMPLES: SampleFacts[] = [
   {
     // "### December 27 (no meeting - happy holidays!)" for the year's last months, then "## August 1 (…)" down to
     // "## 01/10/2018": meetings at two heading levels, most without a year; "## MAY 3, 2018" then "No meeting - KubeConEU".
+    // Three more are a plain line: "###  \" then "November 28", and "Feb 21 2018", "Feb 7 2018 (recording)".
     file: 'sig-contributor-experience_meeting-notes-archive_2018-meeting-notes.md',
-    count: 45,
+    count: 48,
     first: '2018-12-27',
     last: '2018-01-10',
     canceled: ['2018-12-27', '2018-12-12', '2018-05-03'],
     problems: [],
-    inferred: 39,
+    inferred: 40,
   },
   {
     // "## December 16, 2019 [Closed Meeting]", "## Feb 27, 2019"; "* " bullets, recordings under "Artifacts".
