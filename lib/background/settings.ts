@@ -160,7 +160,11 @@ export async function readSettings(storage: SettingsStorage, vault: TokenVault):
  * Saves checked values; the default API base and an empty token are stored as nothing. The token goes into
  * the vault first: a copy an earlier version left in `storage.local` is removed only after.
  */
-export async function writeSettings(storage: SettingsStorage, vault: TokenVault, settings: GitHubSettings): Promise<void> {
+export async function writeSettings(
+  storage: SettingsStorage,
+  vault: TokenVault,
+  settings: GitHubSettings,
+): Promise<void> {
   const before = await vault.read().catch(() => undefined);
   await vault.write(settings.token || null);
   const set: Record<string, unknown> = {};
