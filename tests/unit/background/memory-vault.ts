@@ -5,7 +5,9 @@ export function memoryTokenVault(initial: string | null = null): TokenVault & { 
   const vault = {
     token: initial,
     read: async () => vault.token,
-    write: async (token: string | null) => void (vault.token = token),
+    write: async (token: string | null) => {
+      vault.token = token;
+    },
   };
   return vault;
 }

@@ -1,10 +1,9 @@
 // @vitest-environment happy-dom
 // The question the panel asks before it shows notes kept on another page with the same meetings: where they are,
-// what is there, why it asks; the page's address is text, never markup or a link. And where the answer is kept.
+// what is there, why it asks; the page's address is text, never markup or a link.
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RenderingOffers } from '@/components/RenderingOffer';
-import { RENDERING_LINKS_KEY, storedRenderingLinks } from '@/lib/panel/rendering-links';
 
 let root: HTMLElement;
 
@@ -44,26 +43,5 @@ describe('RenderingOffers', () => {
     expect(root.querySelector('img')).toBeNull();
     expect(root.querySelector('a')).toBeNull();
     expect(root.querySelector('.rendering-offer__place')!.textContent).toBe('127.0.0.1:8080/%3Cimg%20src=x%20onerror=alert(1)%3E');
-  });
-});
-
-describe('storedRenderingLinks', () => {
-  it('keeps each answer for the pair, either way round, and reads it back', () => {
-    const data = new Map<string, string>();
-    const storage = { getItem: (key: string) => data.get(key) ?? null, setItem: (key: string, value: string) => void data.set(key, value) };
-    const links = storedRenderingLinks(storage);
-    links.decide('https://a.example/x', 'https://b.example/y', 'same');
-    links.decide('https://c.example/z', 'https://a.example/x', 'apart');
-    const again = storedRenderingLinks(storage);
-    expect(again.decision('https://b.example/y', 'https://a.example/x')).toBe('same');
-    expect(again.decision('https://a.example/x', 'https://c.example/z')).toBe('apart');
-    expect(again.decision('https://a.example/x', 'https://d.example/w')).toBeNull();
-  });
-
-  it('links nothing when what is stored cannot be read', () => {
-    for (const raw of ['not json', '[["a","b"]]', JSON.stringify({ 'a\nb': 'yes', ab: 'same' })]) {
-      const links = storedRenderingLinks({ getItem: (key) => (key === RENDERING_LINKS_KEY ? raw : null), setItem: () => undefined });
-      expect(links.decision('a', 'b')).toBeNull();
-    }
   });
 });
