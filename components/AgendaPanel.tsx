@@ -20,6 +20,7 @@ import { WhatsNew } from './WhatsNew';
 import { FollowingView } from './FollowingView';
 import { ActionItemsView } from './ActionItemsView';
 import { NotesView } from './NotesView';
+import { RenderingOffers } from './RenderingOffer';
 
 export function AgendaPanel({ state }: { state: PanelState }) {
   const view = state.view.value;
@@ -87,6 +88,9 @@ function AgendaIndex({ state }: { state: PanelState }) {
               Dismiss
             </button>
           </p>
+        )}
+        {mine && (
+          <RenderingOffers offers={mine.offers.value} onAnswer={(id, decision) => mine.answerOffer(id, decision)} />
         )}
         <WhatsNew state={state} />
         {mine && <PanelTabs state={state} />}

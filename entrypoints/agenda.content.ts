@@ -35,8 +35,13 @@ export default defineContentScript({
       const message: VisibleMeeting = { type: 'agenda/visible', meetingKey };
       browser.runtime.sendMessage(message).catch(() => undefined);
     });
+    // A page no longer watched (it held no agenda) is read again when the panel asks about it.
+    const snapshotForPanel = (): AgendaSnapshot => {
+      if (watcher.snapshot().status !== 'agenda') watcher.wake();
+      return watcher.snapshot();
+    };
     const stopResponding = respondToPanel(
-      { ...watcher, showMarks: (pageMarks) => marks.show(pageMarks) },
+      { ...watcher, snapshot: snapshotForPanel, showMarks: (pageMarks) => marks.show(pageMarks) },
       // A panel that just asked for the agenda also wants to know where the reader is.
       { onOpened: () => readingPosition?.repeat() },
     );
@@ -47,7 +52,7 @@ export default defineContentScript({
       badges.stop();
       marks.stop();
     });
-    // GitHub moves between files without a reload.
-    ctx.addEventListener(window, 'wxt:locationchange', () => watcher.refresh());
+    // GitHub moves between files without a reload: a page that held no agenda may hold one now, or soon.
+    ctx.addEventListener(window, 'wxt:locationchange', () => watcher.wake());
   },
 });

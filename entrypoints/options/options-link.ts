@@ -1,9 +1,10 @@
 // The options page's line to the browser: the saved settings (it is an extension page, so it reads and
-// writes storage.local itself), the background's view of the connection, and host permissions.
+// writes storage.local and the token vault itself), the background's view of the connection, and host permissions.
 import type { ConnectionCheck, GitHubServiceState } from '@/lib/messaging/github-connection';
 import { isNews } from '@/lib/messaging/news';
 import { callBackground } from '@/lib/messaging/send';
 import { localSettingsStorage, readSettings, writeSettings, type GitHubSettings, type StoredSettings } from '@/lib/background/settings';
+import { indexedDbTokenVault } from '@/lib/background/token-vault';
 
 export interface OptionsLink {
   read(): Promise<StoredSettings>;
@@ -19,9 +20,10 @@ export interface OptionsLink {
 
 export function browserOptionsLink(): OptionsLink {
   const storage = localSettingsStorage();
+  const vault = indexedDbTokenVault();
   return {
-    read: () => readSettings(storage),
-    write: (settings) => writeSettings(storage, settings),
+    read: () => readSettings(storage, vault),
+    write: (settings) => writeSettings(storage, vault, settings),
     state: (): Promise<GitHubServiceState> => callBackground({ type: 'github/state' }),
     check: (): Promise<ConnectionCheck> => callBackground({ type: 'github/check' }),
     requestHost: (origin) => browser.permissions.request({ origins: [origin] }),

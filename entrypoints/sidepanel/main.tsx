@@ -3,6 +3,7 @@ import { AgendaPanel } from '@/components/AgendaPanel';
 import { browserStatusTransport, createGitHubStatus } from '@/lib/panel/github-status';
 import { browserPageLink } from '@/lib/panel/page-link';
 import { createDraftStash } from '@/lib/panel/draft-stash';
+import { storedRenderingLinks } from '@/lib/panel/rendering-links';
 import { createPanelState } from '@/lib/panel/state';
 import { openStore } from '@/lib/store';
 import '@/components/theme.css';
@@ -12,7 +13,11 @@ import '@/components/private.css';
 const state = createPanelState(browserPageLink(location.search), {
   storage: localStorage,
   github: createGitHubStatus(browserStatusTransport()),
-  private: { open: () => openStore(), stash: createDraftStash(localStorage) },
+  private: {
+    open: () => openStore(),
+    stash: createDraftStash(localStorage),
+    renderings: storedRenderingLinks(localStorage),
+  },
 });
 // Ask the tab for its agenda first, and draw the panel while the answer is on its way.
 void state.start();

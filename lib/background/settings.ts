@@ -1,10 +1,18 @@
-// The GitHub settings: the API base and the token, kept in `storage.local`, and the rules a saved value
-// must meet. Pure checks plus a thin reader and writer over any storage area, so that the options page,
-// the background and the tests share them.
+// The GitHub settings: the API base, kept in `storage.local`, and the token, kept in the token vault
+// (./token-vault.ts) where no content script reaches; and the rules a saved value must meet. Pure checks plus
+// a thin reader and writer over any storage area and vault, so that the options page, the background and the
+// tests share them.
 import { DEFAULT_API_BASE, graphqlUrlFor } from '../github/client';
+import type { TokenVault } from './token-vault';
 
-export const SETTINGS_KEYS = { apiBase: 'github.apiBase', token: 'github.token' } as const;
-const ALL_KEYS = [SETTINGS_KEYS.apiBase, SETTINGS_KEYS.token];
+export const SETTINGS_KEYS = {
+  apiBase: 'github.apiBase',
+  /** Where earlier versions kept the token: moved into the vault when found there. */
+  legacyToken: 'github.token',
+  /** A random value written when the token changes, so that `storage.onChanged` tells the background. */
+  tokenChanged: 'github.tokenChanged',
+} as const;
+const ALL_KEYS: string[] = Object.values(SETTINGS_KEYS);
 
 export interface GitHubSettings {
   /** Normalised: `https://host/path`, no trailing slash. */
@@ -101,13 +109,38 @@ export interface StoredSettings {
 }
 
 /**
+ * The saved token. One still in `storage.local` (written by an earlier version) is moved into the vault, and
+ * leaves `storage.local` only once the vault holds it: a vault that cannot be written keeps it where it was.
+ */
+async function readToken(storage: SettingsStorage, vault: TokenVault, legacy: unknown): Promise<unknown> {
+  if (typeof legacy !== 'string') return vault.read();
+  try {
+    await vault.write(legacy);
+    if ((await vault.read()) === legacy) await storage.remove([SETTINGS_KEYS.legacyToken]);
+  } catch {
+    // Used from where it is; moved at the next read.
+  }
+  return legacy;
+}
+
+/**
  * The settings to use. A saved API base that is no longer valid falls back to api.github.com *without*
  * the token: a token meant for an Enterprise host must never go to github.com.
  */
-export async function readSettings(storage: SettingsStorage): Promise<StoredSettings> {
-  const stored = await storage.get(ALL_KEYS);
+export async function readSettings(storage: SettingsStorage, vault: TokenVault): Promise<StoredSettings> {
+  const stored = await storage.get([SETTINGS_KEYS.apiBase, SETTINGS_KEYS.legacyToken]);
   const rawBase = stored[SETTINGS_KEYS.apiBase];
-  const rawToken = stored[SETTINGS_KEYS.token];
+  let rawToken: unknown;
+  try {
+    rawToken = await readToken(storage, vault, stored[SETTINGS_KEYS.legacyToken]);
+  } catch (error) {
+    const base = validateApiBase(typeof rawBase === 'string' ? rawBase : '');
+    const why = error instanceof Error ? error.message : String(error);
+    return {
+      settings: { apiBase: base.ok ? base.apiBase : DEFAULT_API_BASE, token: null },
+      problem: `The saved token cannot be read (${why}). Looking up without it until it can.`,
+    };
+  }
   const token = typeof rawToken === 'string' ? validateToken(rawToken) : { ok: true as const, token: null };
   const base = typeof rawBase === 'string' ? validateApiBase(rawBase) : validateApiBase('');
   if (!base.ok) {
@@ -123,16 +156,24 @@ export async function readSettings(storage: SettingsStorage): Promise<StoredSett
   return { settings: { apiBase: base.apiBase, token: token.token }, problem: null };
 }
 
-/** Saves checked values; the default API base and an empty token are stored as nothing. */
-export async function writeSettings(storage: SettingsStorage, settings: GitHubSettings): Promise<void> {
+/**
+ * Saves checked values; the default API base and an empty token are stored as nothing. The token goes into
+ * the vault first: a copy an earlier version left in `storage.local` is removed only after.
+ */
+export async function writeSettings(
+  storage: SettingsStorage,
+  vault: TokenVault,
+  settings: GitHubSettings,
+): Promise<void> {
+  const before = await vault.read().catch(() => undefined);
+  await vault.write(settings.token || null);
   const set: Record<string, unknown> = {};
-  const remove: string[] = [];
+  const remove: string[] = [SETTINGS_KEYS.legacyToken];
   if (settings.apiBase === DEFAULT_API_BASE) remove.push(SETTINGS_KEYS.apiBase);
   else set[SETTINGS_KEYS.apiBase] = settings.apiBase;
-  if (settings.token) set[SETTINGS_KEYS.token] = settings.token;
-  else remove.push(SETTINGS_KEYS.token);
+  if (before !== (settings.token || null)) set[SETTINGS_KEYS.tokenChanged] = crypto.randomUUID();
   if (Object.keys(set).length > 0) await storage.set(set);
-  if (remove.length > 0) await storage.remove(remove);
+  await storage.remove(remove);
 }
 
 /** `browser.storage.local` as the settings read it (extension pages and the background only). */
@@ -147,6 +188,6 @@ export function localSettingsStorage(): SettingsStorage {
 
 /** Whether a `storage.onChanged` event touches the GitHub settings. */
 export function touchesSettings(changedKeys: Iterable<string>): boolean {
-  for (const key of changedKeys) if ((ALL_KEYS as string[]).includes(key)) return true;
+  for (const key of changedKeys) if (ALL_KEYS.includes(key)) return true;
   return false;
 }

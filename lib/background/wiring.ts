@@ -3,10 +3,11 @@
 import { openStatusCache } from '../github/cache';
 import { createGitHubService, type GitHubService, type MessageOrigin } from './github-service';
 import { localSettingsStorage, readSettings, touchesSettings } from './settings';
+import { indexedDbTokenVault } from './token-vault';
 
 /**
- * Keep `storage.local` (the token) out of content scripts: Chrome lets them read it by default. Firefox
- * has no such switch; there, no content script of ours ever reads storage.
+ * Keep `storage.local` out of content scripts where the browser allows it (Chrome lets them read it by default;
+ * Firefox has no such switch). The token is not there in any case: it is in the token vault.
  */
 function restrictStorageToExtension(): void {
   const area = browser.storage.local as { setAccessLevel?: (options: { accessLevel: 'TRUSTED_CONTEXTS' }) => Promise<void> };
@@ -23,8 +24,11 @@ function originOf(sender: { tab?: { id?: number }; url?: string }): MessageOrigi
 export function startGitHubWiring(): GitHubService {
   restrictStorageToExtension();
   const storage = localSettingsStorage();
+  const vault = indexedDbTokenVault();
+  // Reading moves a token an earlier version left in storage.local into the vault: at once, not at the first look-up.
+  void readSettings(storage, vault).catch(() => undefined);
   const service = createGitHubService({
-    readSettings: () => readSettings(storage),
+    readSettings: () => readSettings(storage, vault),
     openCache: () => openStatusCache(),
     fetch: (url, init) => fetch(url, init),
     // No page open to hear it is the usual case, not an error.

@@ -1,5 +1,7 @@
 // Keeps the page's agenda current: parses on start, re-parses after edits (debounced, and only
-// tells the panel when the agenda really changed), and resolves jump targets.
+// tells the panel when the agenda really changed), and resolves jump targets. A page that has held no agenda
+// for a while after it loaded (most github.com pages: issues, diffs) is no longer watched: a burst of changes
+// there would cost a parse of the whole page each time. Moving to another address, or the panel asking, wakes it.
 import { parseDocument, type ParseResult } from '../agenda/parse';
 import type { AgendaSnapshot, JumpResult } from '../messaging/protocol';
 import { isLiveDocument, sourceForUrl } from '../sources/page-address';
@@ -9,6 +11,8 @@ import { snapshotOf, unreadableSnapshot } from './snapshot';
 import { sameSnapshot } from '../messaging/same-snapshot';
 
 const REPARSE_DELAY_MS = 250;
+/** How long after loading or moving a page may take to show an agenda (GitHub fetches a file after the move). */
+const SETTLE_MS = 10_000;
 
 export interface AgendaWatcher {
   snapshot(): AgendaSnapshot;
@@ -19,14 +23,20 @@ export interface AgendaWatcher {
   jump(key: string): JumpResult;
   /** The heading or list item of a meeting or item key, as last read, if it is still in the page. */
   element(key: string): Element | null;
-  /** Re-reads the page now (after navigation in a single-page app). */
+  /** Re-reads the page now. */
   refresh(): void;
+  /** Re-reads the page now and watches it again for a while, even if it held no agenda (a move, the panel asking). */
+  wake(): void;
   stop(): void;
 }
 
 export interface AgendaWatcherOptions {
   /** The clock, for headings without a year (a live document's newest meeting is near today). */
   now?: () => number;
+  /** Quiet time after an edit before the page is read again. */
+  reparseDelayMs?: number;
+  /** How long after start or `wake` a page without an agenda is still watched. */
+  settleMs?: number;
 }
 
 export function watchAgenda(
@@ -35,13 +45,25 @@ export function watchAgenda(
   options: AgendaWatcherOptions = {},
 ): AgendaWatcher {
   const now = options.now ?? (() => Date.now());
+  const reparseDelayMs = options.reparseDelayMs ?? REPARSE_DELAY_MS;
+  const settleMs = options.settleMs ?? SETTLE_MS;
   let result: ParseResult | null = null;
   let headings: MeetingElement[] | null = null;
+  /** Whether the page has held an agenda since it loaded or was woken: such a page is watched for good. */
+  let heldAgenda = false;
   let current: AgendaSnapshot = readPage();
   let version = 1;
   let timer: number | undefined;
+  let settleTimer: number | undefined;
+  let watching = false;
 
   function readPage(): AgendaSnapshot {
+    const snapshot = parsePage();
+    if (snapshot.status === 'agenda') heldAgenda = true;
+    return snapshot;
+  }
+
+  function parsePage(): AgendaSnapshot {
     headings = null;
     const url = doc.location.href;
     const source = sourceForUrl(url);
@@ -66,13 +88,34 @@ export function watchAgenda(
 
   function schedule(): void {
     clearTimeout(timer);
-    timer = window.setTimeout(refresh, REPARSE_DELAY_MS);
+    timer = window.setTimeout(refresh, reparseDelayMs);
   }
 
   const observer = new MutationObserver((records) => {
     if (records.some(isPageChange)) schedule();
   });
-  observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+
+  function watch(): void {
+    if (watching) return;
+    observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+    watching = true;
+  }
+
+  /** Stops watching a page that held no agenda all through the settling time. */
+  function settle(): void {
+    if (heldAgenda || !watching) return;
+    observer.disconnect();
+    clearTimeout(timer);
+    watching = false;
+  }
+
+  function startSettling(): void {
+    clearTimeout(settleTimer);
+    settleTimer = window.setTimeout(settle, settleMs);
+  }
+
+  watch();
+  startSettling();
 
   return {
     snapshot: () => current,
@@ -96,9 +139,17 @@ export function watchAgenda(
       return element?.isConnected ? element : null;
     },
     refresh,
+    wake() {
+      heldAgenda = false;
+      watch();
+      startSettling();
+      refresh();
+    },
     stop() {
       clearTimeout(timer);
+      clearTimeout(settleTimer);
       observer.disconnect();
+      watching = false;
     },
   };
 }

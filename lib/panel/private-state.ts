@@ -24,10 +24,11 @@ import {
   type StoreChange,
   type TickRecord,
 } from '../store';
+import { flattenAgenda } from '../anchoring/flat-items';
 import type { StoreName } from '../store/db';
 import type { DraftStash } from './draft-stash';
 import { createPrivateViews, type Followed } from './private-views';
-
+import { memoryRenderingLinks, type RenderingDecision, type RenderingLinks } from './rendering-links';
 
 export type NoteSaveState = { state: 'saving' } | { state: 'saved' } | { state: 'failed'; message: string };
 
@@ -35,6 +36,8 @@ export interface PrivateOptions {
   open: () => Promise<AgendaStore>;
   /** Unsaved keystrokes kept synchronously (localStorage), so closing the panel loses none. */
   stash?: DraftStash;
+  /** Which other agendas the user said are the same document; in memory when not given. */
+  renderings?: RenderingLinks;
   /** Quiet time after typing before a note is saved. */
   autosaveDelayMs?: number;
   /** Asks the browser to keep our data under storage pressure. */
@@ -46,14 +49,27 @@ export interface PrivateOptions {
 
 const ALL_STORES: readonly StoreName[] = ['notes', 'follows', 'ticks', 'seen'];
 
+/** Another agenda with the same meetings, where the user keeps notes, follows or ticks: theirs to link or not. */
+export interface RenderingOffer {
+  agendaId: string;
+  /** Items this agenda and that one share. */
+  shared: number;
+  notes: number;
+  follows: number;
+  ticks: number;
+}
+
 export function createPrivateState(agenda: ReadonlySignal<Agenda | null>, options: PrivateOptions) {
   const store = signal<AgendaStore | null>(null);
   /** Why the private layer cannot work (the store did not open, a read failed), in words. */
   const problem = signal<string | null>(null);
   /** The outcome of the user's last action (an import, a failed delete), in words. */
   const notice = signal<string | null>(null);
-  /** This agenda's id first, then those of other renderings of the same document. */
+  /** This agenda's id first, then those of other renderings of the same document, as the user linked them. */
   const agendaIds = signal<string[]>([]);
+  /** Agendas with the same content whose notes are not shown here until the user says they are the same document. */
+  const offers = signal<RenderingOffer[]>([]);
+  const renderings = options.renderings ?? memoryRenderingLinks();
   const notes = signal<NoteRecord[]>([]);
   const follows = signal<FollowRecord[]>([]);
   const ticks = signal<TickRecord[]>([]);
@@ -140,18 +156,21 @@ export function createPrivateState(agenda: ReadonlySignal<Agenda | null>, option
     for (const name of stores) lastRead[name] = ticket;
     const latest = (name: StoreName): boolean => stores.includes(name) && lastRead[name] === ticket;
     try {
-      const ids = findRenderings
-        ? [current.id, ...sameDocumentIds(current.id, current, await opened.seen.all())]
-        : agendaIds.value;
-      const [noteLists, followLists, tickLists, snapshot] = await Promise.all([
+      const candidates = findRenderings ? sameDocumentIds(current.id, current, await opened.seen.all()) : [];
+      const linked = candidates.filter((id) => renderings.decision(current.id, id) === 'same');
+      const ids = findRenderings ? [current.id, ...linked] : agendaIds.value;
+      const unasked = candidates.filter((id) => renderings.decision(current.id, id) === null);
+      const [noteLists, followLists, tickLists, snapshot, asked] = await Promise.all([
         stores.includes('notes') ? Promise.all(ids.map((id) => opened.notes.list(id))) : null,
         stores.includes('follows') ? Promise.all(ids.map((id) => opened.follows.list(id))) : null,
         stores.includes('ticks') ? Promise.all(ids.map((id) => opened.ticks.list(id))) : null,
         stores.includes('seen') ? opened.seen.get(current.id) : null,
+        Promise.all(unasked.map((id) => offerOf(opened, current, id))),
       ]);
       if (forAgenda !== agendaTicket) return;
       batch(() => {
         if (findRenderings) agendaIds.value = ids;
+        if (findRenderings) offers.value = asked.filter((offer): offer is RenderingOffer => offer !== null);
         if (noteLists && latest('notes')) notes.value = noteLists.flat().sort(byCreation);
         if (followLists && latest('follows')) follows.value = followLists.flat();
         if (tickLists && latest('ticks')) ticks.value = tickLists.flat();
@@ -165,6 +184,24 @@ export function createPrivateState(agenda: ReadonlySignal<Agenda | null>, option
     } catch (error) {
       if (forAgenda === agendaTicket) problem.value = toStoreError(error, 'read your notes').message;
     }
+  }
+
+  /** What the user keeps on another agenda with this one's content; null when nothing (nothing to ask about). */
+  async function offerOf(opened: AgendaStore, current: Agenda, otherId: string): Promise<RenderingOffer | null> {
+    const [theirNotes, theirFollows, theirTicks, snapshot] = await Promise.all([
+      opened.notes.list(otherId),
+      opened.follows.list(otherId),
+      opened.ticks.list(otherId),
+      opened.seen.get(otherId),
+    ]);
+    if (theirNotes.length + theirFollows.length + theirTicks.length === 0) return null;
+    const here = new Set(flattenAgenda(current).map(({ item }) => item.key));
+    let shared = 0;
+    for (const meeting of Object.values(snapshot?.meetings ?? {})) {
+      for (const key of Object.keys(meeting.items)) if (here.has(key)) shared++;
+    }
+    const [notesThere, followsThere, ticksThere] = [theirNotes.length, theirFollows.length, theirTicks.length];
+    return { agendaId: otherId, shared, notes: notesThere, follows: followsThere, ticks: ticksThere };
   }
 
   // Other windows' changes, gathered briefly so a burst is one read. This window's own writes are
@@ -192,6 +229,7 @@ export function createPrivateState(agenda: ReadonlySignal<Agenda | null>, option
     agendaTicket++;
     batch(() => {
       agendaIds.value = id ? [id] : [];
+      offers.value = [];
       notes.value = [];
       follows.value = [];
       ticks.value = [];
@@ -214,6 +252,7 @@ export function createPrivateState(agenda: ReadonlySignal<Agenda | null>, option
   return {
     problem: problem as ReadonlySignal<string | null>,
     notice: notice as ReadonlySignal<string | null>,
+    offers: offers as ReadonlySignal<RenderingOffer[]>,
     notes: notes as ReadonlySignal<NoteRecord[]>,
     saves: saves as ReadonlySignal<ReadonlyMap<string, NoteSaveState>>,
     persistence: persistence as ReadonlySignal<PersistenceState | null>,
@@ -228,6 +267,18 @@ export function createPrivateState(agenda: ReadonlySignal<Agenda | null>, option
     dispose(): void {
       stopFollowingAgenda();
       if (reloadTimer !== null) clearTimeout(reloadTimer);
+    },
+
+    /**
+     * The user's answer to an offer: the same document (its notes, follows and ticks show here, and their marks go
+     * into this page), or not (never offered again).
+     */
+    answerOffer(otherId: string, decision: RenderingDecision): void {
+      const current = agenda.value;
+      if (!current) return;
+      renderings.decide(current.id, otherId, decision);
+      offers.value = offers.value.filter((offer) => offer.agendaId !== otherId);
+      if (decision === 'same') loadAgenda();
     },
 
     /** The notes on a meeting or item key, oldest first. */

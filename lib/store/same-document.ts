@@ -1,8 +1,9 @@
 // "Same agenda, any rendering": the Google Doc, its published page and the GitHub archive of a year
-// have different addresses, so different agenda ids. They are recognised as one document by what they
-// say: item keys are derived from content (date, section, text), so two renderings of the same
-// meetings share most of them. The snapshots of what the user has seen hold every agenda's item keys,
-// so this needs no record of its own.
+// have different addresses, so different agenda ids. They are found as candidates by what they say: item
+// keys are derived from content (date, section, text), so two renderings of the same meetings share most
+// of them. A page that copies an agenda shares them too, so a candidate is only that: the panel asks the
+// user before it shows one's notes on the other (lib/panel/rendering-links.ts). The snapshots of what the
+// user has seen hold every agenda's item keys, so finding candidates needs no record of its own.
 import type { Agenda } from '../agenda/model';
 import type { SeenSnapshot } from './records';
 

@@ -195,13 +195,44 @@ afterAll(async () => {
   await standIn?.close();
 });
 
-/** Writes the settings as the options page would, and waits for the background to have taken them. */
+/** What the extension keeps in its token vault (lib/background/token-vault.ts), read in its own origin. */
+function vaultContents(): Promise<unknown[]> {
+  return browser.worker.evaluate(
+    () =>
+      new Promise<unknown[]>((resolve, reject) => {
+        const request = indexedDB.open('agenda-overlay-credentials', 1);
+        request.onupgradeneeded = () => request.result.createObjectStore('secrets');
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const all = request.result.transaction('secrets').objectStore('secrets').getAll();
+          all.onsuccess = () => resolve(all.result as unknown[]);
+          all.onerror = () => reject(all.error);
+        };
+      }),
+  );
+}
+
+/**
+ * Writes the settings as the options page would: the address in storage.local, the token in the vault, and a
+ * change mark that wakes the background. Then waits for the background to have taken them.
+ */
 async function configure(token: string | null): Promise<void> {
   await browser.worker.evaluate(
     async ({ apiBase, token }) => {
-      await chrome.storage.local.set({ 'github.apiBase': apiBase });
-      if (token) await chrome.storage.local.set({ 'github.token': token });
-      else await chrome.storage.local.remove('github.token');
+      await new Promise<void>((resolve, reject) => {
+        const request = indexedDB.open('agenda-overlay-credentials', 1);
+        request.onupgradeneeded = () => request.result.createObjectStore('secrets');
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const transaction = request.result.transaction('secrets', 'readwrite');
+          const secrets = transaction.objectStore('secrets');
+          if (token) secrets.put(token, 'github.token');
+          else secrets.delete('github.token');
+          transaction.oncomplete = () => resolve();
+          transaction.onerror = () => reject(transaction.error);
+        };
+      });
+      await chrome.storage.local.set({ 'github.apiBase': apiBase, 'github.tokenChanged': crypto.randomUUID() });
     },
     { apiBase: standIn.apiBase, token },
   );
@@ -263,7 +294,7 @@ describe('with a token', () => {
     await page.close();
   });
 
-  it('keeps the token out of the content script: storage.local is closed to it', async () => {
+  it('keeps the token out of the content script: storage.local is closed to it, the vault is in another origin', async () => {
     const page = await open('/small.html');
     await expect.poll(async () => shown(await badges(page)).length, WAIT).toBe(8);
     const cdp = await page.context().newCDPSession(page);
@@ -280,6 +311,19 @@ describe('with a token', () => {
     });
     expect(result.value).toMatch(/^refused: .*not allowed/i);
     expect(String(result.value)).not.toContain(TOKEN);
+    // The vault's database, opened by name from the content script, is the page origin's: new and empty.
+    const vault = await cdp.send('Runtime.evaluate', {
+      contextId: script!.id,
+      expression: `new Promise((resolve) => {
+        const request = indexedDB.open('agenda-overlay-credentials');
+        request.onerror = () => resolve('refused: ' + request.error);
+        request.onsuccess = () => resolve(JSON.stringify([...request.result.objectStoreNames]));
+      })`,
+      awaitPromise: true,
+      returnByValue: true,
+    });
+    expect(vault.result.value).toBe('[]');
+    expect(await vaultContents()).toEqual([TOKEN]);
     await cdp.detach();
     await page.close();
   });
@@ -395,10 +439,10 @@ describe('the options page', () => {
     );
     expect(await options.inputValue('#token')).toBe('');
     expect(await options.getAttribute('#token', 'placeholder')).toBe('A token is saved. Type a new one to replace it.');
-    expect(await browser.worker.evaluate(() => chrome.storage.local.get(['github.apiBase', 'github.token']))).toEqual({
-      'github.apiBase': standIn.apiBase,
-      'github.token': TOKEN,
-    });
+    const local = await browser.worker.evaluate(() => chrome.storage.local.get(null));
+    expect(local['github.apiBase']).toBe(standIn.apiBase);
+    expect(JSON.stringify(local)).not.toContain(TOKEN);
+    expect(await vaultContents()).toEqual([TOKEN]);
     await expect.poll(() => options.locator('[data-fact="mode"]').textContent(), WAIT).toMatch(/^With the token/);
   });
 

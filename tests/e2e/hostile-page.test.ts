@@ -40,6 +40,12 @@ const PATHOLOGICAL = `<!doctype html><html><head><title>Pathological</title></he
 <li><span style="${run('text-decoration:')}">styled</span></li>
 <li><a href="https://www.google.com/url?${run('?q=')}">redirect</a></li>
 <li id="edited">Edited here</li>
+<li>${run('@a')}</li>
+<li>${run('o/r#')}</li>
+<li>${run('[a')}</li>
+<li>${run('1 jan ')}</li>
+<li>${run('https://a.io/')}</li>
+<li>${run('10:00 - ')}</li>
 </ul>
 <h2>April 25, 2018</h2>
 <ul><li>Announcements<ul><li>Nothing</li></ul></li></ul>

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { renderGithubBody, renderGithubHtml } from '../../scripts/render/markdown-to-github-html';
+import { issueThreadPage } from '../support/quiet-pages';
 import { startSession, type Session } from './support/session';
 
 const NOTES_2018 = '# Meeting notes\n\n## March 14, 2018\n\n* Demos\n    * [@alice] A demo\n\n## March 7, 2018\n\n* Announcements\n    * Hello\n';
@@ -16,12 +17,24 @@ const SPA_SCRIPT = `<script>
   };
 </script>`;
 
+// An issue page that moves to a file, the way GitHub does: the address first, the file a second later, once fetched.
+const ISSUE_TO_FILE_SCRIPT = `<script>
+  window.openFileLater = () => {
+    history.pushState({}, '', '/repo/blob/main/meeting-notes-2019.md');
+    setTimeout(() => {
+      document.querySelector('.js-discussion').outerHTML =
+        '<article class="markdown-body">' + ${JSON.stringify(renderGithubBody(NOTES_2019))} + '</article>';
+    }, 1000);
+  };
+</script>`;
+
 let session: Session;
 
 beforeAll(async () => {
   session = await startSession({
     '/repo/blob/main/meeting-notes-2018.md': renderGithubHtml(NOTES_2018).replace('</body>', `${SPA_SCRIPT}</body>`),
     '/other.html': renderGithubHtml(NOTES_2019),
+    '/repo/issues/1': issueThreadPage(200).replace('</body>', `${ISSUE_TO_FILE_SCRIPT}</body>`),
   });
 });
 
@@ -50,3 +63,14 @@ it('follows its tab to another agenda after a navigation', async () => {
   await page.close();
   await panel.close();
 });
+
+it('reads a page that held no agenda once it moves to a file, though it was no longer watched', async () => {
+  const { page, panel } = await session.openWithPanel('/repo/issues/1');
+  await expect.poll(() => panel.getByRole('heading', { name: 'This page is not an agenda' }).count()).toBe(1);
+  // Past the time a page without an agenda is still watched: its changes are no longer read.
+  await page.waitForTimeout(11_000);
+  await page.evaluate(() => (window as unknown as { openFileLater(): void }).openFileLater());
+  await expect.poll(() => meetingKeys(panel), { timeout: 10_000 }).toEqual(['2019-01-09']);
+  await page.close();
+  await panel.close();
+}, 40_000);

@@ -214,7 +214,7 @@ describe('private notes', () => {
 });
 
 describe('one document, two renderings', () => {
-  it('shows a note written on the Google Doc on its GitHub archive, beside the same item', async () => {
+  it('shows a note written on the Google Doc on its GitHub archive, beside the same item, once the user says they are one', async () => {
     const browser = await launch();
     try {
       const docs = await openAgenda(browser, '/docs/seed.html', 26);
@@ -225,6 +225,13 @@ describe('one document, two renderings', () => {
       await expect.poll(() => savedStatus(docs.panel)).toBe('Saved');
 
       const github = await openAgenda(browser, '/github/meeting-notes-2018.md.html', 26);
+      // Shared content proves nothing (any page can copy an agenda): the panel asks, and until then the page gets
+      // no mark.
+      const offer = github.panel.getByRole('group', { name: 'Notes from another page' });
+      await expect.poll(() => offer.innerText()).toMatch(/^This page shares \d+ items with 127\.0\.0\.1:\d+\/docs\/seed\.html, where you keep 1 note\./);
+      expect(await github.page.locator('agenda-overlay-mark').count()).toBe(0);
+      await offer.getByRole('button', { name: 'Same document: show them here' }).click();
+      expect(await offer.count()).toBe(0);
       await github.panel.getByRole('tab', { name: /Notes/ }).click();
       await expect
         .poll(() => github.panel.locator('.note-card__body').allInnerTexts())

@@ -7,9 +7,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createGitHubService, type GitHubService } from '../../../lib/background/github-service';
 import type { ConnectionCheck, GitHubNews } from '../../../lib/messaging/github-connection';
 import { readSettings, writeSettings, type SettingsStorage } from '../../../lib/background/settings';
+import type { TokenVault } from '../../../lib/background/token-vault';
 import { createMemoryStatusCache, STATUS_CACHE_LIMITS, type CachedRef, type StatusCache } from '../../../lib/github/cache';
 import type { GitHubLookupAnswer } from '../../../lib/messaging/github-lookup';
 import { startGitHubStandIn, type GitHubStandIn, type StandInRef, ALL_STATES } from '../../support/github-standin';
+import { memoryTokenVault } from './memory-vault';
 
 const TOKEN = 'ghp_0123456789abcdefghijklmnopqrstuvwxyzAB';
 const STATES = ALL_STATES;
@@ -37,6 +39,7 @@ function memoryStorage(): SettingsStorage {
 interface Rig {
   server: GitHubStandIn;
   storage: SettingsStorage;
+  vault: TokenVault;
   cache: StatusCache;
   service: GitHubService;
   pages: GitHubNews[];
@@ -56,7 +59,8 @@ async function rig(options: { token?: string | null; refs?: Record<string, Stand
   const server = await startGitHubStandIn({ refs: options.refs ?? {}, token: TOKEN });
   cleanups.push(() => server.close());
   const storage = memoryStorage();
-  await writeSettings(storage, { apiBase: server.apiBase, token: options.token === undefined ? TOKEN : options.token });
+  const vault = memoryTokenVault();
+  await writeSettings(storage, vault, { apiBase: server.apiBase, token: options.token === undefined ? TOKEN : options.token });
   const cache = createMemoryStatusCache();
   const pages: GitHubNews[] = [];
   const tabs = new Map<number, GitHubNews[]>();
@@ -64,7 +68,7 @@ async function rig(options: { token?: string | null; refs?: Record<string, Stand
   const wire: string[] = [];
   const make = (): GitHubService => {
     const service = createGitHubService({
-      readSettings: () => readSettings(storage),
+      readSettings: () => readSettings(storage, vault),
       openCache: async () => cache,
       fetch: (url, init) => fetch(url, init),
       toExtensionPages: (message) => {
@@ -81,7 +85,7 @@ async function rig(options: { token?: string | null; refs?: Record<string, Stand
     cleanups.push(() => service.dispose());
     return service;
   };
-  const r: Rig = { server, storage, cache, service: make(), pages, tabs, closedTabs, wire, restart: () => (r.service = make()) };
+  const r: Rig = { server, storage, vault, cache, service: make(), pages, tabs, closedTabs, wire, restart: () => (r.service = make()) };
   return r;
 }
 
@@ -168,7 +172,7 @@ describe('the background GitHub service', () => {
     const r = await rig({ refs: refTable });
     await lookup(r, { type: 'github/lookup', refs }, 2);
     await until(() => reportsIn(r.pages).length === 3);
-    await writeSettings(r.storage, { apiBase: r.server.apiBase, token: 'ghp_not_the_right_token_at_all' });
+    await writeSettings(r.storage, r.vault, { apiBase: r.server.apiBase, token: 'ghp_not_the_right_token_at_all' });
     r.service.settingsChanged();
     expect(r.pages.at(-1)).toEqual({ type: 'github/reset' });
     expect(r.tabs.get(2)?.at(-1)).toEqual({ type: 'github/reset' });
@@ -185,7 +189,7 @@ describe('the background GitHub service', () => {
     const r = await rig({ refs: refTable });
     await lookup(r, { type: 'github/lookup', refs }, 2);
     await until(() => reportsIn(r.pages).length === 3);
-    await writeSettings(r.storage, { apiBase: r.server.apiBase, token: null });
+    await writeSettings(r.storage, r.vault, { apiBase: r.server.apiBase, token: null });
     r.service.settingsChanged();
     const answer = await lookup(r, { type: 'github/lookup', refs, visibleFirst: refs }, 2);
     expect(answer.reports.filter((report) => report.status !== null)).toEqual([]);
@@ -217,7 +221,7 @@ describe('the background GitHub service', () => {
     const { refs, refTable } = table(3);
     const r = await rig({ refs: refTable });
     const asked = lookup(r, { type: 'github/lookup', refs }, 1);
-    await writeSettings(r.storage, { apiBase: r.server.apiBase, token: null });
+    await writeSettings(r.storage, r.vault, { apiBase: r.server.apiBase, token: null });
     r.service.settingsChanged();
     await asked;
     await until(() => reportsIn(r.pages).length === 3);
@@ -306,7 +310,7 @@ describe('the connection check', () => {
     await new Promise<void>((resolve) => plain.listen(0, '127.0.0.1', resolve));
     cleanups.push(() => new Promise<void>((resolve) => plain.close(() => resolve())));
     const r = await rig();
-    await writeSettings(r.storage, { apiBase: `http://127.0.0.1:${(plain.address() as AddressInfo).port}`, token: TOKEN });
+    await writeSettings(r.storage, r.vault, { apiBase: `http://127.0.0.1:${(plain.address() as AddressInfo).port}`, token: TOKEN });
     expect(await check(r)).toMatchObject({ ok: false, kind: 'server-error', message: expect.stringMatching(/^GitHub had a server error \(HTTP 502\)/) });
     answer = { status: 429, headers: { 'retry-after': '120' } };
     expect(await check(r)).toMatchObject({ ok: false, kind: 'rate-limited', message: expect.stringMatching(/secondary rate limit\)\. Looking up again in 2 min\./) });
@@ -320,7 +324,7 @@ describe('the connection check', () => {
     await new Promise<void>((resolve) => plain.listen(0, '127.0.0.1', resolve));
     cleanups.push(() => new Promise<void>((resolve) => plain.close(() => resolve())));
     const r = await rig();
-    await writeSettings(r.storage, { apiBase: `http://127.0.0.1:${(plain.address() as AddressInfo).port}/api/v3`, token: null });
+    await writeSettings(r.storage, r.vault, { apiBase: `http://127.0.0.1:${(plain.address() as AddressInfo).port}/api/v3`, token: null });
     expect(await check(r)).toMatchObject({ ok: false, kind: 'not-github', message: expect.stringMatching(/has no GitHub API at/) });
   });
 

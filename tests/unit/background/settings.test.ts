@@ -1,6 +1,20 @@
 // The GitHub settings: what an API base and a token may be, and how they are read back.
+import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { readSettings, SETTINGS_KEYS, touchesSettings, validateApiBase, validateToken, writeSettings, type SettingsStorage } from '../../../lib/background/settings';
+import { indexedDbTokenVault, type TokenVault } from '../../../lib/background/token-vault';
+import { memoryTokenVault } from './memory-vault';
+
+let vaults = 0;
+/** The real vault, over IndexedDB, in a database no other test uses. */
+function freshVault(): TokenVault {
+  return indexedDbTokenVault(`vault-test-${process.pid}-${++vaults}`);
+}
+
+/** Every value a storage area holds, as one string: the token must not be in it. */
+function everything(storage: { data: Map<string, unknown> }): string {
+  return JSON.stringify([...storage.data]);
+}
 
 function memoryStorage(initial: Record<string, unknown> = {}): SettingsStorage & { data: Map<string, unknown> } {
   const data = new Map(Object.entries(initial));
@@ -87,33 +101,83 @@ describe('validateToken', () => {
 
 describe('reading and writing the settings', () => {
   it('reads nothing as api.github.com without a token', async () => {
-    expect(await readSettings(memoryStorage())).toEqual({ settings: { apiBase: 'https://api.github.com', token: null }, problem: null });
+    expect(await readSettings(memoryStorage(), freshVault())).toEqual({ settings: { apiBase: 'https://api.github.com', token: null }, problem: null });
   });
 
-  it('writes the default as nothing, and reads back what it wrote', async () => {
+  it('writes the default as nothing, the token into the vault only, and reads back what it wrote', async () => {
     const storage = memoryStorage();
-    await writeSettings(storage, { apiBase: 'https://ghe.example.com/api/v3', token: 'ghp_secret_token_1' });
-    expect(Object.fromEntries(storage.data)).toEqual({ [SETTINGS_KEYS.apiBase]: 'https://ghe.example.com/api/v3', [SETTINGS_KEYS.token]: 'ghp_secret_token_1' });
-    expect((await readSettings(storage)).settings).toEqual({ apiBase: 'https://ghe.example.com/api/v3', token: 'ghp_secret_token_1' });
-    await writeSettings(storage, { apiBase: 'https://api.github.com', token: null });
-    expect(storage.data.size).toBe(0);
+    const vault = freshVault();
+    await writeSettings(storage, vault, { apiBase: 'https://ghe.example.com/api/v3', token: 'ghp_secret_token_1' });
+    expect(storage.data.get(SETTINGS_KEYS.apiBase)).toBe('https://ghe.example.com/api/v3');
+    // storage.local is readable by content scripts in Firefox: the token is not in it, in any form.
+    expect(everything(storage)).not.toContain('ghp_secret_token_1');
+    expect(await vault.read()).toBe('ghp_secret_token_1');
+    expect((await readSettings(storage, vault)).settings).toEqual({ apiBase: 'https://ghe.example.com/api/v3', token: 'ghp_secret_token_1' });
+    await writeSettings(storage, vault, { apiBase: 'https://api.github.com', token: null });
+    expect(await vault.read()).toBeNull();
+    expect([...storage.data.keys()]).toEqual([SETTINGS_KEYS.tokenChanged]);
+    expect(await readSettings(storage, vault)).toEqual({ settings: { apiBase: 'https://api.github.com', token: null }, problem: null });
+  });
+
+  it('tells storage.onChanged listeners that the token changed, without the token', async () => {
+    const storage = memoryStorage();
+    const vault = memoryTokenVault();
+    await writeSettings(storage, vault, { apiBase: 'https://api.github.com', token: 'ghp_secret_token_1' });
+    const first = storage.data.get(SETTINGS_KEYS.tokenChanged);
+    expect(typeof first).toBe('string');
+    await writeSettings(storage, vault, { apiBase: 'https://api.github.com', token: 'ghp_secret_token_2' });
+    const second = storage.data.get(SETTINGS_KEYS.tokenChanged);
+    expect(second).not.toBe(first);
+    // The same token saved again is no change.
+    await writeSettings(storage, vault, { apiBase: 'https://api.github.com', token: 'ghp_secret_token_2' });
+    expect(storage.data.get(SETTINGS_KEYS.tokenChanged)).toBe(second);
+    expect(everything(storage)).not.toMatch(/ghp_secret/);
+  });
+
+  it('moves a token an earlier version kept in storage.local into the vault, losing nothing', async () => {
+    const storage = memoryStorage({ [SETTINGS_KEYS.apiBase]: 'https://ghe.example.com/api/v3', [SETTINGS_KEYS.legacyToken]: 'ghp_kept_by_v0_1' });
+    const vault = freshVault();
+    expect(await readSettings(storage, vault)).toEqual({ settings: { apiBase: 'https://ghe.example.com/api/v3', token: 'ghp_kept_by_v0_1' }, problem: null });
+    expect(storage.data.has(SETTINGS_KEYS.legacyToken)).toBe(false);
+    expect(everything(storage)).not.toContain('ghp_kept_by_v0_1');
+    expect(await vault.read()).toBe('ghp_kept_by_v0_1');
+    expect((await readSettings(storage, vault)).settings.token).toBe('ghp_kept_by_v0_1');
+  });
+
+  it('keeps the old copy where it is while the vault cannot take it, and still uses it', async () => {
+    const storage = memoryStorage({ [SETTINGS_KEYS.legacyToken]: 'ghp_kept_by_v0_1' });
+    const broken: TokenVault = { read: async () => null, write: async () => Promise.reject(new Error('QuotaExceededError')) };
+    expect((await readSettings(storage, broken)).settings.token).toBe('ghp_kept_by_v0_1');
+    expect(storage.data.get(SETTINGS_KEYS.legacyToken)).toBe('ghp_kept_by_v0_1');
+    const working = memoryTokenVault();
+    expect((await readSettings(storage, working)).settings.token).toBe('ghp_kept_by_v0_1');
+    expect(working.token).toBe('ghp_kept_by_v0_1');
+    expect(storage.data.has(SETTINGS_KEYS.legacyToken)).toBe(false);
+  });
+
+  it('says in words when the vault cannot be read, and looks up without the token', async () => {
+    const unreadable: TokenVault = { read: async () => Promise.reject(new Error('The database is closed')), write: async () => undefined };
+    const read = await readSettings(memoryStorage(), unreadable);
+    expect(read.settings).toEqual({ apiBase: 'https://api.github.com', token: null });
+    expect(read.problem).toBe('The saved token cannot be read (The database is closed). Looking up without it until it can.');
   });
 
   it('never sends an Enterprise token to github.com when the saved address went bad', async () => {
-    const storage = memoryStorage({ [SETTINGS_KEYS.apiBase]: 'ftp://ghe.example.com', [SETTINGS_KEYS.token]: 'ghp_enterprise_token' });
-    const read = await readSettings(storage);
+    const storage = memoryStorage({ [SETTINGS_KEYS.apiBase]: 'ftp://ghe.example.com' });
+    const read = await readSettings(storage, memoryTokenVault('ghp_enterprise_token'));
     expect(read.settings).toEqual({ apiBase: 'https://api.github.com', token: null });
     expect(read.problem).toMatch(/cannot be used .*without the token/);
   });
 
   it('drops a saved token that is not one, and says so', async () => {
-    const read = await readSettings(memoryStorage({ [SETTINGS_KEYS.token]: 'two words here' }));
+    const read = await readSettings(memoryStorage(), memoryTokenVault('two words here'));
     expect(read.settings.token).toBeNull();
     expect(read.problem).toMatch(/token cannot be used/);
   });
 
   it('knows which storage changes are its own', () => {
     expect(touchesSettings(['github.token'])).toBe(true);
+    expect(touchesSettings(['github.tokenChanged'])).toBe(true);
     expect(touchesSettings(['notes', 'github.apiBase'])).toBe(true);
     expect(touchesSettings(['notes'])).toBe(false);
   });

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Agenda } from '../../../lib/agenda/model';
 import { createDraftStash } from '../../../lib/panel/draft-stash';
 import { createPrivateState, type PrivateOptions } from '../../../lib/panel/private-state';
+import { storedRenderingLinks } from '../../../lib/panel/rendering-links';
 import { openStore, StoreError, type AgendaStore } from '../../../lib/store';
 import { parseGdocs, parseGithub } from '../agenda/helpers';
 import { uniqueName } from '../store/helpers';
@@ -123,7 +124,7 @@ describe('the private layer of the panel', () => {
     await vi.waitFor(() => expect(b.state.notesOn(meetingKey).map((n) => n.body)).toEqual(['From window A']));
   });
 
-  it('shows the notes of one document in its other rendering', async () => {
+  it('shows the notes of one document in its other rendering, once the user says it is the same document', async () => {
     const db = names();
     const { shown, state } = setup(docs, db);
     await ready(state);
@@ -133,12 +134,77 @@ describe('the private layer of the panel', () => {
 
     shown.value = github;
     await vi.waitFor(() => expect(state.ready.value).toBe(true));
+    await vi.waitFor(() => expect(state.offers.value.map((offer) => offer.agendaId)).toEqual([docs.id]));
+    state.answerOffer(docs.id, 'same');
+    expect(state.offers.value).toEqual([]);
     await vi.waitFor(() => expect(state.notesOn(item.key).map((n) => n.body)).toEqual(['Written on the Google Doc']));
     // Edits made here keep the note where it was written.
     const note = state.notesOn(item.key)[0]!;
     state.editNote(note.id, item.key, 'Edited on GitHub', note.revision);
     await vi.waitFor(() => expect(state.saves.value.get(note.id)).toEqual({ state: 'saved' }));
     expect(state.notesOn(item.key)[0]).toMatchObject({ agendaId: docs.id, body: 'Edited on GitHub' });
+  });
+
+  describe('a page that copies an annotated agenda', () => {
+    const copy = { ...github, id: 'https://pages.example/copied-agenda.html', url: 'https://pages.example/copied-agenda.html' };
+
+    async function annotated(storage: Storage) {
+      const db = names();
+      const links = storedRenderingLinks(storage);
+      const { shown, state } = setup(docs, db, { renderings: links });
+      await ready(state);
+      const item = itemWithRef(docs);
+      state.editNote(state.newNoteId(), item.key, 'Private: ask Jordan about the budget', 0);
+      await state.follow('ref', item.refs[0]!);
+      await vi.waitFor(() => expect(state.noteKeys.value.size).toBe(1));
+      shown.value = copy;
+      await vi.waitFor(() => expect(state.ready.value).toBe(true));
+      return { db, shown, state, item };
+    }
+
+    it('is shown none of the notes, and given no marks, until the user answers', async () => {
+      const { state, item } = await annotated(memoryStorage());
+      await vi.waitFor(() => expect(state.offers.value).toHaveLength(1));
+      expect(state.offers.value[0]).toMatchObject({ agendaId: docs.id, notes: 1, follows: 1, ticks: 0 });
+      expect(state.offers.value[0]!.shared).toBeGreaterThanOrEqual(5);
+      expect(state.notesOn(item.key)).toEqual([]);
+      expect(state.notes.value).toEqual([]);
+      expect(state.followed.value).toEqual([]);
+      expect(state.pageMarks.value).toEqual({ agendaId: copy.id, notes: [], follows: [] });
+    });
+
+    it('kept apart, is never offered them again, and nothing stored is lost', async () => {
+      const storage = memoryStorage();
+      const { db, shown, state, item } = await annotated(storage);
+      await vi.waitFor(() => expect(state.offers.value).toHaveLength(1));
+      state.answerOffer(docs.id, 'apart');
+      expect(state.offers.value).toEqual([]);
+
+      // Another panel later, on the same browser: not asked again, still nothing shown.
+      const later = setup(copy, db, { renderings: storedRenderingLinks(storage) });
+      await ready(later.state);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(later.state.offers.value).toEqual([]);
+      expect(later.state.notes.value).toEqual([]);
+      // The notes are where they were written, on the Doc.
+      shown.value = docs;
+      await vi.waitFor(() => expect(state.notesOn(item.key).map((n) => n.body)).toEqual(['Private: ask Jordan about the budget']));
+    });
+
+    it('said to be the same document, shows them and marks them, and stays linked in the next panel', async () => {
+      const storage = memoryStorage();
+      const { db, state, item } = await annotated(storage);
+      await vi.waitFor(() => expect(state.offers.value).toHaveLength(1));
+      state.answerOffer(docs.id, 'same');
+      await vi.waitFor(() => expect(state.notesOn(item.key)).toHaveLength(1));
+      expect(state.pageMarks.value?.notes).toContain(item.key);
+      expect(state.pageMarks.value?.follows).toContain(item.key);
+
+      const later = setup(copy, db, { renderings: storedRenderingLinks(storage) });
+      await ready(later.state);
+      await vi.waitFor(() => expect(later.state.notesOn(item.key)).toHaveLength(1));
+      expect(later.state.offers.value).toEqual([]);
+    });
   });
 
   it('marks nothing on the first visit, then what was added, until the meeting is seen', async () => {
