@@ -8,6 +8,8 @@ import { credentialOf } from '../github/credential';
 import type { FetchLike } from '../github/http';
 import { isGitHubLookupRequest, type GitHubBroadcast, type GitHubLookupAnswer, type GitHubLookupRequest } from '../github/messages';
 import type { FailureKind, RefReport } from '../github/status';
+import { isContentsRequest } from '../history/contents-messages';
+import { fetchContents } from '../history/contents-service';
 import { checkConnection } from './connection-check';
 import {
   isGitHubCheckRequest,
@@ -219,6 +221,9 @@ export function createGitHubService(deps: ServiceDeps): GitHubService {
       const fromExtensionPage = origin.tabId === undefined;
       if (isGitHubStateRequest(message)) return fromExtensionPage ? state() : undefined;
       if (isGitHubCheckRequest(message)) return fromExtensionPage ? check() : undefined;
+      if (isContentsRequest(message)) {
+        return fromExtensionPage ? currentClient().then(({ client: c }) => fetchContents(c, message, now)) : undefined;
+      }
       return undefined;
     },
     lookup,

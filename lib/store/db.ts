@@ -3,6 +3,7 @@
 // skipped versions runs every step it missed, in order, inside the one upgrade transaction, so
 // nothing saved under an earlier version is lost.
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
+import type { HistoryRecord } from '../history/history-records';
 import type { FollowRecord, NoteRecord, SeenSnapshot, TickRecord } from './records';
 
 export const DB_NAME = 'agenda-overlay';
@@ -12,6 +13,7 @@ export interface AgendaDbSchema extends DBSchema {
   follows: { key: string; value: FollowRecord; indexes: { 'by-agenda': string } };
   ticks: { key: string; value: TickRecord; indexes: { 'by-agenda': string } };
   seen: { key: string; value: SeenSnapshot };
+  history: { key: string; value: HistoryRecord };
 }
 
 export type StoreName = 'notes' | 'follows' | 'ticks' | 'seen';
@@ -34,6 +36,11 @@ export const UPGRADES: readonly Upgrade[] = [
     db.createObjectStore('follows', { keyPath: 'id' }).createIndex('by-agenda', 'agendaId');
     db.createObjectStore('ticks', { keyPath: 'id' }).createIndex('by-agenda', 'agendaId');
     db.createObjectStore('seen', { keyPath: 'agendaId' });
+  },
+  // Version 2: a group's history (sigs.yaml, archive listings, parsed archive files). A new store only:
+  // every record of version 1 stays as it was.
+  function toVersion2(db) {
+    db.createObjectStore('history', { keyPath: 'id' });
   },
 ];
 
