@@ -5,14 +5,29 @@ import { browserPageLink } from '@/lib/panel/page-link';
 import { createDraftStash } from '@/lib/panel/draft-stash';
 import { createPanelState } from '@/lib/panel/state';
 import { openStore } from '@/lib/store';
+import { askContents } from '@/lib/history/contents-link';
+import { memoryHistoryDb, openHistoryDb } from '@/lib/history/history-db';
+import { parseArchiveHtml } from '@/lib/history/parse-file';
 import '@/components/theme.css';
 import './style.css';
 import '@/components/private.css';
+import '@/components/history.css';
 
 const state = createPanelState(browserPageLink(location.search), {
   storage: localStorage,
   github: createGitHubStatus(browserStatusTransport()),
   private: { open: () => openStore(), stash: createDraftStash(localStorage) },
+  history: {
+    deps: async () => ({
+      ask: askContents,
+      db: await openHistoryDb().catch(() => memoryHistoryDb()),
+      // One file a task: the panel keeps answering between files.
+      parse: (html, url) => new Promise((resolve) => setTimeout(() => resolve(parseArchiveHtml(html, url)), 0)),
+      now: Date.now,
+    }),
+    open: (url) => void browser.tabs.create({ url }),
+    storage: localStorage,
+  },
 });
 // Ask the tab for its agenda first, and draw the panel while the answer is on its way.
 void state.start();

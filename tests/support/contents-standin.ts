@@ -30,7 +30,10 @@ export interface ContentsRequestSeen {
 export interface ContentsStandIn {
   /** The API base to configure: `http://127.0.0.1:PORT`. */
   apiBase: string;
+  /** The contents requests, in order. */
   requests: ContentsRequestSeen[];
+  /** Requests for anything else (status look-ups of the page's references): answered 404, counted here. */
+  others: string[];
   fail(path: string, failure: ContentsFailure | null): void;
   /** Replace a file's text (a new ETag follows). */
   write(path: string, text: string): void;
@@ -60,6 +63,7 @@ export async function startContentsStandIn(options: ContentsStandInOptions): Pro
   const limit = options.limit ?? 60;
   let remaining = limit;
   const requests: ContentsRequestSeen[] = [];
+  const others: string[] = [];
 
   function listingOf(folder: string): unknown[] | null {
     const entries = new Map<string, unknown>();
@@ -106,6 +110,11 @@ export async function startContentsStandIn(options: ContentsStandInOptions): Pro
       return;
     }
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    if (!url.pathname.startsWith(PREFIX)) {
+      others.push(url.pathname);
+      send(404, JSON.stringify({ message: 'Not Found' }), { 'Content-Type': 'application/json; charset=utf-8' });
+      return;
+    }
     const path = decodeURIComponent(url.pathname.startsWith(PREFIX) ? url.pathname.slice(PREFIX.length) : '');
     const accept = String(request.headers.accept ?? '');
     const ifNoneMatch = (request.headers['if-none-match'] as string | undefined) ?? null;
@@ -178,6 +187,7 @@ export async function startContentsStandIn(options: ContentsStandInOptions): Pro
   return {
     apiBase: `http://127.0.0.1:${port}`,
     requests,
+    others,
     fail: (path, failure) => void (failure ? failures.set(path, failure) : failures.delete(path)),
     write: (path, text) => void files.set(path, text),
     setRemaining: (n) => void (remaining = n),
