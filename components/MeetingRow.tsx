@@ -56,15 +56,16 @@ export function MeetingRow({ meeting, expanded, hitCount, current, onToggle, mar
       >
         {expanded ? '▾' : '▸'}
       </button>
-      {yearStart && (
-        <span class="meeting__year" data-year-start={yearStart}>
-          {yearStart}
-        </span>
-      )}
+
       <span class={`meeting__date${meeting.canceled ? ' meeting__date--canceled' : ''}`}>
         <MeetingDate meeting={meeting} />
       </span>
       <span class="meeting__title" title={meeting.title}>
+        {yearStart && (
+          <span class="meeting__year" data-year-start={yearStart}>
+            {yearStart}
+          </span>
+        )}
         {meetingWhen(meeting)}
       </span>
       <span class="meeting__facts">

@@ -126,6 +126,10 @@ describe('a group history', () => {
   it('looks right at 360 px, light and dark', async () => {
     mkdirSync(SHOTS, { recursive: true });
     await pressOn('[role="tab"]:has-text("Index")');
+    // A search whose meetings span two years: both years' marks are in view.
+    await search('community#911');
+    await panel.locator('[data-year-start="2017"]').waitFor(WAIT);
+    expect(await panel.locator('[data-year-start]').evaluateAll((marks) => marks.map((m) => m.textContent))).toEqual(['2018', '2017']);
     for (const scheme of ['light', 'dark'] as const) {
       await panel.emulateMedia({ colorScheme: scheme });
       await settle(panel);
