@@ -56,7 +56,9 @@ describe('yearStartOf', () => {
     const agenda = merged.agenda;
     const firstOf2016 = agenda.meetings.findIndex((m) => m.date.startsWith('2016'));
     const openBefore = agenda.meetings[firstOf2016 - 1]!.key;
-    const list = browseRows(agenda, browseView(agenda.meetings, NO_FILTERS), (key) => key === openBefore);
+    const view = browseView(agenda.meetings, NO_FILTERS);
+    if (view.mode !== 'browse') throw new Error('not browsing');
+    const list = browseRows(agenda, view, (key) => key === openBefore);
     const marks: string[] = [];
     for (let i = 0; i < list.count; i++) {
       const year = yearStartOf(list, i);
