@@ -164,13 +164,27 @@ export async function loadHistory(match: GroupMatch, deps: LoaderDeps, options: 
 
   const unreadable: Record<string, string> = {};
   options.onProgress?.(0, paths.length);
+  // The next file is asked for while this one is parsed: the network and the parser overlap, in order.
+  const asked = new Map<number, Promise<{ stored: FileRecord | undefined; answer: ContentsAnswer }>>();
+  const ask = (at: number): Promise<{ stored: FileRecord | undefined; answer: ContentsAnswer }> => {
+    let pending = asked.get(at);
+    if (!pending) {
+      const path = paths[at]!;
+      pending = (async () => {
+        const stored = await deps.db.get<FileRecord>(`file:${path}`).catch(() => undefined);
+        requests++;
+        return { stored, answer: await deps.ask({ path, want: 'html', etag: stored?.etag ?? null }) };
+      })();
+      asked.set(at, pending);
+    }
+    return pending;
+  };
   for (const [at, path] of paths.entries()) {
     const id = `file:${path}` as const;
-    const stored = await deps.db.get<FileRecord>(id).catch(() => undefined);
     if (!failure) {
-      const answer = await deps.ask({ path, want: 'html', etag: stored?.etag ?? null });
-      requests++;
+      const { stored, answer } = await ask(at);
       failure = stopOf(answer);
+      if (!failure && at + 1 < paths.length) void ask(at + 1);
       if (answer.kind === 'not-modified' && stored) {
         await deps.db.put({ ...stored, checkedAt: now });
       } else if (answer.kind === 'text') {

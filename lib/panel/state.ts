@@ -78,7 +78,7 @@ export function createPanelState(link: PageLink, options: PanelOptions = {}) {
   effect(() => index.useAgenda(agenda.value?.id ?? null));
   // Once the whole agenda is here, build its search index while the reader looks.
   effect(() => {
-    if (wholeAgenda.value) index.warm();
+    if (wholeAgenda.value || history?.scopedAgenda.value) index.warm();
   });
 
   // A meeting's "new" marks go once the reader has opened it and closed it again (or closed the panel):

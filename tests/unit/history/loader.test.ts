@@ -53,7 +53,7 @@ afterEach(async () => {
   await standIn.close();
 });
 
-describe('loadGroups', () => {
+describe('loadGroups', { timeout: 30_000 }, () => {
   it('reads sigs.yaml once, then from the store for a day, then asks with its ETag', async () => {
     const first = await loadGroups(deps());
     expect(first.requests).toBe(1);
@@ -67,7 +67,7 @@ describe('loadGroups', () => {
   });
 });
 
-describe('loadHistory', () => {
+describe('loadHistory', { timeout: 30_000 }, () => {
   it('cold: one listing and one request a file, each parsed; warm within a day: no request', async () => {
     const match = await sigAuth();
     const before = standIn.requests.length;

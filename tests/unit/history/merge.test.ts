@@ -15,7 +15,7 @@ async function archive(year: number): Promise<HistoryFile> {
   return { path: `sig-auth/archive/meeting-notes-${year}.md`, label: String(year), agenda, problem: null };
 }
 
-describe('mergeHistory', () => {
+describe('mergeHistory', { timeout: 30_000 }, () => {
   it('puts every year in one agenda, newest first, the page winning over its stored copy', async () => {
     const files = await Promise.all([2016, 2017, 2018].map(archive));
     const page = files[2]!.agenda!;
@@ -49,7 +49,7 @@ describe('mergeHistory', () => {
   });
 });
 
-describe('yearStartOf', () => {
+describe('yearStartOf', { timeout: 30_000 }, () => {
   it('marks the first meeting of each year, open meetings between them included', async () => {
     const files = await Promise.all([2016, 2017].map(archive));
     const merged = mergeHistory(files[1]!.agenda!, null, files);
