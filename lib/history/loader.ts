@@ -163,6 +163,8 @@ export async function loadHistory(match: GroupMatch, deps: LoaderDeps, options: 
   }
 
   const unreadable: Record<string, string> = {};
+  /** What this load holds of each file, so that the end need not read it all back from the store. */
+  const have = new Map<string, Agenda>();
   options.onProgress?.(0, paths.length);
   // The next file is asked for while this one is parsed: the network and the parser overlap, in order.
   const asked = new Map<number, Promise<{ stored: FileRecord | undefined; answer: ContentsAnswer }>>();
@@ -185,6 +187,7 @@ export async function loadHistory(match: GroupMatch, deps: LoaderDeps, options: 
       const { stored, answer } = await ask(at);
       failure = stopOf(answer);
       if (!failure && at + 1 < paths.length) void ask(at + 1);
+      if (stored) have.set(path, stored.agenda);
       if (answer.kind === 'not-modified' && stored) {
         await deps.db.put({ ...stored, checkedAt: now });
       } else if (answer.kind === 'text') {
@@ -192,6 +195,7 @@ export async function loadHistory(match: GroupMatch, deps: LoaderDeps, options: 
         if (agenda.meetings.length === 0) {
           unreadable[path] = `${path} could not be read: it has no meeting the overlay recognises.`;
         } else {
+          have.set(path, agenda);
           await deps.db.put({ id, kind: 'file', path, agenda, etag: answer.etag, fetchedAt: now, checkedAt: now });
         }
       } else if (answer.kind === 'failure' && !failure) {
@@ -205,5 +209,10 @@ export async function loadHistory(match: GroupMatch, deps: LoaderDeps, options: 
   // A load cut short keeps the old time: the next click tries again rather than trusting a partial check.
   const checkedAt = failure ? previous?.checkedAt ?? 0 : now;
   await deps.db.put({ id: `load:${key}`, kind: 'load', key, files: paths, checkedAt, unreadable });
-  return { files: await storedFiles(paths, unreadable, deps.db), checkedAt: checkedAt || null, failure, requests };
+  const rest = await storedFiles(paths.filter((path) => !have.has(path)), unreadable, deps.db);
+  const files = paths.map(
+    (path) =>
+      rest.find((file) => file.path === path) ?? { path, label: fileLabel(path), agenda: have.get(path) ?? null, problem: unreadable[path] ?? null },
+  );
+  return { files, checkedAt: checkedAt || null, failure, requests };
 }
