@@ -121,6 +121,8 @@ describe('a group history', () => {
     const dates = await panel.locator('.timeline__when').allInnerTexts();
     expect(dates.some((d) => d.includes('2017'))).toBe(true);
     expect(dates.some((d) => d.includes('2018'))).toBe(true);
+    mkdirSync(SHOTS, { recursive: true });
+    await panel.screenshot({ path: `${SHOTS}/group-history-following.png`, clip: { x: 0, y: 0, width: 360, height: 640 } });
   });
 
   it('looks right at 360 px, light and dark', async () => {
