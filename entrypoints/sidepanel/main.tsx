@@ -7,7 +7,6 @@ import { createPanelState } from '@/lib/panel/state';
 import { openStore } from '@/lib/store';
 import { askContents } from '@/lib/history/contents-link';
 import { memoryHistoryDb, openHistoryDb } from '@/lib/history/history-db';
-import { parseArchiveHtml } from '@/lib/history/parse-file';
 import '@/components/theme.css';
 import './style.css';
 import '@/components/private.css';
@@ -18,13 +17,17 @@ const state = createPanelState(browserPageLink(location.search), {
   github: createGitHubStatus(browserStatusTransport()),
   private: { open: () => openStore(), stash: createDraftStash(localStorage) },
   history: {
-    deps: async () => ({
-      ask: askContents,
-      db: await openHistoryDb().catch(() => memoryHistoryDb()),
-      // One file a task: the panel keeps answering between files.
-      parse: (html, url) => new Promise((resolve) => setTimeout(() => resolve(parseArchiveHtml(html, url)), 0)),
-      now: Date.now,
-    }),
+    deps: async () => {
+      // The parser comes only with a group's history: the index of a page needs none of it.
+      const { parseArchiveHtml } = await import('@/lib/history/parse-file');
+      return {
+        ask: askContents,
+        db: await openHistoryDb().catch(() => memoryHistoryDb()),
+        // One file a task: the panel keeps answering between files.
+        parse: (html: string, url: string) => new Promise((resolve) => setTimeout(() => resolve(parseArchiveHtml(html, url)), 0)),
+        now: Date.now,
+      };
+    },
     open: (url) => void browser.tabs.create({ url }),
     storage: localStorage,
   },

@@ -2,7 +2,6 @@
 // its folder, its chairs and its meetings (subprojects' meetings included, since their agendas are groups'
 // agendas too). The file is untrusted text from the network: every field is checked, links are kept only
 // when they are http(s), and a file that is not YAML or has no groups is a problem in words, never a throw.
-import { parse } from 'yaml';
 
 export interface GroupMeeting {
   description: string;
@@ -95,10 +94,11 @@ function groupOf(entry: Record<string, unknown>, kind: Group['kind']): Group | n
   return { dir, name: text(entry.name) || dir, kind, chairs, meetings };
 }
 
-/** Every group of a `sigs.yaml` text. */
-export function readGroups(yamlText: string): GroupsReading {
+/** Every group of a `sigs.yaml` text. The YAML parser is loaded only then: it is most of the panel's size otherwise. */
+export async function readGroups(yamlText: string): Promise<GroupsReading> {
   let document: unknown;
   try {
+    const { parse } = await import('yaml');
     // Plain data only: no custom tags, and aliases bounded so that a hostile file cannot expand without end.
     document = parse(yamlText, { maxAliasCount: 100 });
   } catch (error) {

@@ -38,7 +38,7 @@ export async function loadGroups(deps: LoaderDeps, options: { force?: boolean } 
     return { groups: stored.groups, problem: null, requests: 1 };
   }
   if (answer.kind === 'text') {
-    const reading = readGroups(answer.text);
+    const reading = await readGroups(answer.text);
     if (reading.ok) {
       await deps.db.put({ id: 'groups', kind: 'groups', groups: reading.groups, etag: answer.etag, checkedAt: now });
       return { groups: reading.groups, problem: null, requests: 1 };

@@ -1,5 +1,5 @@
 // Groups from the real sigs.yaml snapshot, and how an agenda's address finds its group.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { readGroups, type Group } from '../../../lib/history/groups';
@@ -8,13 +8,13 @@ import { localSchedule } from '../../../lib/history/schedule';
 
 const SIGS = readFileSync(resolve(import.meta.dirname, '../../fixtures/kubernetes-community/sigs.yaml'), 'utf8');
 
-let read: Group[] | null = null;
-function groups(): Group[] {
-  if (read) return read;
-  const reading = readGroups(SIGS);
+let read: Group[] = [];
+beforeAll(async () => {
+  const reading = await readGroups(SIGS);
   if (!reading.ok) throw new Error(reading.problem);
-  return (read = reading.groups);
-}
+  read = reading.groups;
+});
+const groups = (): Group[] => read;
 
 describe('readGroups', () => {
   it('reads every kind of group with its chairs and meetings', () => {
@@ -36,8 +36,8 @@ describe('readGroups', () => {
     expect(all.some((g) => g.dir === 'committee-steering' && g.kind === 'committee')).toBe(true);
   });
 
-  it('keeps only http(s) links', () => {
-    const reading = readGroups(`sigs:
+  it('keeps only http(s) links', async () => {
+    const reading = await readGroups(`sigs:
   - dir: sig-x
     name: X
     meetings:
@@ -49,10 +49,10 @@ describe('readGroups', () => {
     expect(reading.ok && reading.groups[0]!.meetings[0]).toMatchObject({ url: null, recordingsUrl: null });
   });
 
-  it('says in words when the file is not YAML or lists no groups', () => {
-    expect(readGroups('sigs: [unclosed')).toMatchObject({ ok: false, problem: expect.stringMatching(/not valid YAML/) });
-    expect(readGroups('just text')).toEqual({ ok: false, problem: 'sigs.yaml does not list any groups.' });
-    expect(readGroups('sigs:\n  - dir: ../etc\n')).toEqual({ ok: false, problem: 'sigs.yaml does not list any groups.' });
+  it('says in words when the file is not YAML or lists no groups', async () => {
+    expect(await readGroups('sigs: [unclosed')).toMatchObject({ ok: false, problem: expect.stringMatching(/not valid YAML/) });
+    expect(await readGroups('just text')).toEqual({ ok: false, problem: 'sigs.yaml does not list any groups.' });
+    expect(await readGroups('sigs:\n  - dir: ../etc\n')).toEqual({ ok: false, problem: 'sigs.yaml does not list any groups.' });
   });
 });
 

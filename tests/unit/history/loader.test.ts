@@ -164,7 +164,7 @@ describe('loadHistory', { timeout: 30_000 }, () => {
   });
 
   it('for a live doc lists the group folder, then its archive folder', async () => {
-    const reading = readGroups(sigAuthFiles()['sigs.yaml']!);
+    const reading = await readGroups(sigAuthFiles()['sigs.yaml']!);
     const match = matchGroup(reading.ok ? reading.groups : [], 'https://docs.google.com/document/d/1woLGRoONE3EBVx-wTb4pvp4CI7tmLZ6lS26VTbosLKM/edit')!;
     const load = await loadHistory(match, deps());
     expect(standIn.requests.slice(0, 2).map((r) => r.path)).toEqual(['sig-auth', 'sig-auth/archive']);
