@@ -11,6 +11,7 @@ import { readSeed } from '../support/fixtures';
 import { sigAuthFiles, startContentsStandIn, type ContentsStandIn } from '../support/contents-standin';
 import { startSession, type Session } from './support/session';
 import { pressAt, settle } from './support/pointer';
+import { seriousViolations } from './support/axe';
 
 const PAGE = '/kubernetes/community/blob/master/sig-auth/archive/meeting-notes-2018.md';
 const WAIT = { timeout: 20_000 };
@@ -136,6 +137,7 @@ describe('a group history', () => {
       await panel.emulateMedia({ colorScheme: scheme });
       await settle(panel);
       await panel.screenshot({ path: `${SHOTS}/group-history-${scheme}.png`, clip: { x: 0, y: 0, width: 360, height: 640 } });
+      expect(await seriousViolations(panel)).toEqual([]);
     }
     await panel.emulateMedia({ colorScheme: 'light' });
   });
