@@ -20,6 +20,7 @@ import { WhatsNew } from './WhatsNew';
 import { FollowingView } from './FollowingView';
 import { ActionItemsView } from './ActionItemsView';
 import { NotesView } from './NotesView';
+import { GroupHistory } from './GroupHistory';
 import { RenderingOffers } from './RenderingOffer';
 
 export function AgendaPanel({ state }: { state: PanelState }) {
@@ -63,6 +64,7 @@ function AgendaIndex({ state }: { state: PanelState }) {
           {plural(meetings, 'meeting')} · {canceled} canceled · {plural(items, 'item')}
         </p>
         <LoadingLine state={state} />
+        {state.history && <GroupHistory history={state.history} />}
         {agenda.years && <YearsNote note={agenda.years} />}
         {agenda.problems.length > 0 && (
           <details class="agenda__problems">

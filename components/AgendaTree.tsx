@@ -5,6 +5,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { TargetedKeyboardEvent } from 'preact';
 import type { PanelState } from '@/lib/panel/state';
 import type { Row } from '@/lib/panel/rows';
+import { yearStartOf } from '@/lib/history/year-starts';
 import { ItemRow } from './ItemRow';
 import { MeetingRow } from './MeetingRow';
 import { SectionRow } from './SectionRow';
@@ -24,6 +25,8 @@ export function AgendaTree({ state }: { state: PanelState }) {
   const activeId = index.activeId.value;
   const currentKey = index.currentMeetingKey.value;
   const words = index.words.value;
+  // Over the whole history of a group, each year's first meeting carries the year.
+  const yearsShown = state.history?.scopedAgenda.value != null;
   const github = state.github;
   const reports = github ? github.reports.value : null;
   // Read so that the tree renders again with each new agenda, even when its rows compare equal.
@@ -180,6 +183,7 @@ export function AgendaTree({ state }: { state: PanelState }) {
                     current={row.meeting.key === currentKey}
                     onToggle={() => index.toggle(row.meeting.key)}
                     marks={marksOf(row)}
+                    yearStart={yearsShown ? yearStartOf(list, _i) : undefined}
                   />
                 );
               case 'section':

@@ -1,7 +1,8 @@
 // Following: each followed reference, person or phrase as a timeline across meetings, newest first,
 // every entry a jump; and the references that keep coming back, offered as threads to follow.
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { describeThread, type FollowKind, type TimelineEntry } from '@/lib/store';
+import { followTimelines } from '@/lib/store/timeline';
 import { SECTION_KIND_LABELS } from '@/lib/panel/filters';
 import { formatMeetingDate, plural } from '@/lib/panel/format';
 import type { PanelState } from '@/lib/panel/state';
@@ -14,7 +15,13 @@ const THREADS_SHOWN = 8;
 
 export function FollowingView({ state, mine }: { state: PanelState; mine: PrivateState }) {
   const followed = mine.followed.value;
-  const timelines = mine.timelines.value;
+  const pageTimelines = mine.timelines.value;
+  // Over a group's whole history, when the reader chose it: every year's mentions, not only this page's.
+  const history = state.history?.scopedAgenda.value ?? null;
+  const timelines = useMemo(
+    () => (history && followed.length > 0 ? followTimelines(history, followed) : pageTimelines),
+    [history, followed, pageTimelines],
+  );
   return (
     <div class="side-view">
       <FollowForm mine={mine} />
@@ -35,7 +42,8 @@ export function FollowingView({ state, mine }: { state: PanelState; mine: Privat
                   Unfollow
                 </button>
               </div>
-              <Timeline state={state} entries={timelines[i] ?? []} />
+              {history && <Span entries={timelines[i] ?? []} />}
+              <Timeline state={state} entries={timelines[i] ?? []} scope={history ? 'history' : 'page'} />
             </li>
           ))}
         </ul>
@@ -87,8 +95,22 @@ function FollowForm({ mine }: { mine: PrivateState }) {
   );
 }
 
-function Timeline({ state, entries }: { state: PanelState; entries: TimelineEntry[] }) {
-  if (entries.length === 0) return <p class="topic__none">Not mentioned in this agenda.</p>;
+/** When a topic was first and last discussed, over the whole history. */
+function Span({ entries }: { entries: TimelineEntry[] }) {
+  const last = entries[0];
+  const first = entries[entries.length - 1];
+  if (!first || !last) return null;
+  return (
+    <p class="topic__span">
+      First discussed {formatMeetingDate(first.date)} · last discussed {formatMeetingDate(last.date)}
+    </p>
+  );
+}
+
+function Timeline({ state, entries, scope }: { state: PanelState; entries: TimelineEntry[]; scope: 'page' | 'history' }) {
+  if (entries.length === 0) {
+    return <p class="topic__none">{scope === 'history' ? 'Not mentioned in the group’s history.' : 'Not mentioned in this agenda.'}</p>;
+  }
   const reports = state.github?.reports.value;
   return (
     <ol class="timeline">

@@ -14,6 +14,8 @@ interface Props extends RowProps {
   current: boolean;
   onToggle: () => void;
   marks: RowMarkFlags;
+  /** The first meeting of its year in a history of several years: the year is marked above it. */
+  yearStart?: string;
 }
 
 /** The heading's time in the reader's own zone when it differs, with the original beside it. */
@@ -24,7 +26,7 @@ export function meetingWhen(meeting: Meeting): string {
   return time.sameZone ? time.original : `${time.local} your time · ${time.original}`;
 }
 
-export function MeetingRow({ meeting, expanded, hitCount, current, onToggle, marks, ...row }: Props) {
+export function MeetingRow({ meeting, expanded, hitCount, current, onToggle, marks, yearStart, ...row }: Props) {
   const recording = safeHref(meeting.recording);
   const count = hitCount === null ? plural(meeting.itemCount, 'item') : plural(hitCount, 'match', 'matches');
   return (
@@ -38,7 +40,7 @@ export function MeetingRow({ meeting, expanded, hitCount, current, onToggle, mar
       aria-setsize={row.size}
       aria-current={current ? 'location' : undefined}
       data-meeting-key={meeting.key}
-      class={`row meeting${meeting.canceled ? ' meeting--canceled' : ''}${row.active ? ' row--active' : ''}${current ? ' meeting--current' : ''}`}
+      class={`row meeting${meeting.canceled ? ' meeting--canceled' : ''}${row.active ? ' row--active' : ''}${current ? ' meeting--current' : ''}${yearStart ? ' meeting--year-start' : ''}`}
       style={{ top: `${row.top}px` }}
       onClick={row.onActivate}
     >
@@ -54,10 +56,16 @@ export function MeetingRow({ meeting, expanded, hitCount, current, onToggle, mar
       >
         {expanded ? '▾' : '▸'}
       </button>
+
       <span class={`meeting__date${meeting.canceled ? ' meeting__date--canceled' : ''}`}>
         <MeetingDate meeting={meeting} />
       </span>
       <span class="meeting__title" title={meeting.title}>
+        {yearStart && (
+          <span class="meeting__year" data-year-start={yearStart}>
+            {yearStart}
+          </span>
+        )}
         {meetingWhen(meeting)}
       </span>
       <span class="meeting__facts">

@@ -6,9 +6,12 @@ import { createDraftStash } from '@/lib/panel/draft-stash';
 import { storedRenderingLinks } from '@/lib/panel/rendering-links';
 import { createPanelState } from '@/lib/panel/state';
 import { openStore } from '@/lib/store';
+import { askContents } from '@/lib/history/contents-link';
+import { memoryHistoryDb, openHistoryDb } from '@/lib/history/history-db';
 import '@/components/theme.css';
 import './style.css';
 import '@/components/private.css';
+import '@/components/history.css';
 
 const state = createPanelState(browserPageLink(location.search), {
   storage: localStorage,
@@ -17,6 +20,21 @@ const state = createPanelState(browserPageLink(location.search), {
     open: () => openStore(),
     stash: createDraftStash(localStorage),
     renderings: storedRenderingLinks(localStorage),
+  },
+  history: {
+    deps: async () => {
+      // The parser comes only with a group's history: the index of a page needs none of it.
+      const { parseArchiveHtml } = await import('@/lib/history/parse-file');
+      return {
+        ask: askContents,
+        db: await openHistoryDb().catch(() => memoryHistoryDb()),
+        // One file a task: the panel keeps answering between files.
+        parse: (html: string, url: string) => new Promise((resolve) => setTimeout(() => resolve(parseArchiveHtml(html, url)), 0)),
+        now: Date.now,
+      };
+    },
+    open: (url) => void browser.tabs.create({ url }),
+    storage: localStorage,
   },
 });
 // Ask the tab for its agenda first, and draw the panel while the answer is on its way.

@@ -10,6 +10,7 @@ import { isBackgroundRequest } from '../messaging/calls';
 import type { ConnectionCheck, GitHubNews, GitHubServiceState } from '../messaging/github-connection';
 import type { GitHubBroadcast, GitHubLookupAnswer, GitHubLookupRequest } from '../messaging/github-lookup';
 import type { FailureKind, RefReport } from '../github/status';
+import { fetchContents } from '../history/contents-service';
 import { checkConnection } from './connection-check';
 import type { StoredSettings } from './settings';
 
@@ -217,6 +218,9 @@ export function createGitHubService(deps: ServiceDeps): GitHubService {
       const fromExtensionPage = origin.tabId === undefined;
       if (isBackgroundRequest(message, 'github/state')) return fromExtensionPage ? state() : undefined;
       if (isBackgroundRequest(message, 'github/check')) return fromExtensionPage ? check() : undefined;
+      if (isBackgroundRequest(message, 'history/contents')) {
+        return fromExtensionPage ? currentClient().then(({ client: c }) => fetchContents(c, message, now)) : undefined;
+      }
       return undefined;
     },
     lookup,

@@ -16,7 +16,16 @@ import {
 import { ANONYMOUS_CREDENTIAL, credentialOf } from './credential';
 import { failureMessage, makeFailure, type Problem } from './errors';
 import { buildStatusQuery, MAX_REFS_PER_QUERY, readStatusAnswer } from './graphql';
-import { DEFAULT_RETRY, send, type FetchLike, type HttpContext, type HttpOutcome, type HttpRequest, type RetryPolicy } from './http';
+import {
+  DEFAULT_RETRY,
+  send,
+  type FetchLike,
+  type HttpContext,
+  type HttpOutcome,
+  type HttpRequest,
+  type RetryPolicy,
+  type TextOutcome,
+} from './http';
 import { canSpend, FALLBACK_RATE_LIMIT_WAIT_MS, readRateLimit, readRetryAfter, type RateLimit } from './rate-limit';
 import { canonicalRef, parseRef, type RefParts } from './refs';
 import { issuePath, pullPath, readIssueAnswer, readPullAnswer } from './rest';
@@ -69,6 +78,13 @@ export interface RateLimitReport {
   message: string | null;
 }
 
+export interface ContentsOptions {
+  etag?: string | null;
+  /** The media type: a folder listing is JSON; a file GitHub's rendered HTML or its raw text. */
+  accept?: string;
+  expect?: 'json' | 'text';
+}
+
 export type GitHubClientEvent =
   | { type: 'reports'; reports: RefReport[] }
   | { type: 'rate-limit'; rateLimit: RateLimitReport };
@@ -88,6 +104,11 @@ export interface GitHubClient {
   rateLimit(): RateLimitReport;
   /** Resolves when nothing is queued or in flight, or all that is left waits for a rate-limit reset. */
   idle(): Promise<void>;
+  /**
+   * One conditional REST request for a file or folder (`/repos/{o}/{r}/contents/{path}`), spending the same
+   * quota, reserve and rate-limit wait as the statuses. A rate limit is a failure at once, never a wait.
+   */
+  contents(path: string, options: ContentsOptions): Promise<TextOutcome>;
   /** Stops waits and requests; no events after this. */
   dispose(): void;
 }
@@ -284,6 +305,33 @@ class StatusClient implements GitHubClient {
   idle(): Promise<void> {
     if (this.isIdle()) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  async contents(path: string, options: ContentsOptions): Promise<TextOutcome> {
+    await this.ready;
+    const now = this.now();
+    // Without a token statuses and files share the REST quota; with one, files spend REST and statuses GraphQL.
+    const blocked = !this.authenticated && this.block && now < this.block.until ? this.block : null;
+    if (blocked) return { kind: 'failure', problem: blocked.problem, headers: null };
+    const core = this.limits.get('core') ?? null;
+    if (core && !canSpend(core, this.authenticated ? 0 : this.requestsOut, this.reserve, now)) {
+      const left = Math.max(0, core.remaining);
+      const detail = { until: core.resetAt, reserve: { remaining: left, limit: core.limit }, authenticated: this.authenticated };
+      return { kind: 'failure', problem: { kind: 'rate-limited', detail }, headers: null };
+    }
+    const outcome = await this.request({
+      method: 'GET',
+      url: `${this.apiBase}${path}`,
+      etag: options.etag ?? null,
+      resource: 'core',
+      ...(options.accept ? { accept: options.accept } : {}),
+      expect: options.expect ?? 'json',
+    } as HttpRequest & { expect: 'text' });
+    if (outcome.kind === 'failure' && outcome.problem.kind === 'rate-limited') {
+      if (outcome.headers) outcome.problem.detail.until ??= this.untilFromAnswer(outcome.headers);
+      if (!this.authenticated && outcome.problem.detail.until !== undefined) this.blockUntil(outcome.problem.detail.until, outcome.problem);
+    }
+    return outcome;
   }
 
   dispose(): void {
@@ -562,10 +610,12 @@ class StatusClient implements GitHubClient {
     for (const resolve of waiters) resolve();
   }
 
-  private async request(request: HttpRequest): Promise<HttpOutcome> {
+  private async request(request: HttpRequest & { expect: 'text' }): Promise<TextOutcome>;
+  private async request(request: HttpRequest): Promise<HttpOutcome>;
+  private async request(request: HttpRequest): Promise<TextOutcome> {
     this.requestsOut++;
     try {
-      return await send(request, this.http);
+      return await send(request as HttpRequest & { expect: 'text' }, this.http);
     } finally {
       this.requestsOut--;
     }

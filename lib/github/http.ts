@@ -40,12 +40,19 @@ export interface HttpRequest {
   etag?: string | null;
   /** The quota it spends, when the answer does not say (`x-ratelimit-resource`). */
   resource: 'core' | 'graphql';
+  /** The media type asked for (default `application/vnd.github+json`). */
+  accept?: string;
+  /** `text`: a 2xx answer is kept as text, not read as JSON (a rendered or raw file). */
+  expect?: 'json' | 'text';
 }
 
 export type HttpOutcome =
   | { kind: 'json'; status: number; body: unknown; etag: string | null; headers: Headers }
   | { kind: 'not-modified'; etag: string | null; headers: Headers }
   | { kind: 'failure'; problem: Problem; headers: Headers | null };
+
+/** A file asked for as text (`expect: 'text'`): its answer, or what any request can meet. */
+export type TextOutcome = HttpOutcome | { kind: 'text'; status: number; text: string; etag: string | null; headers: Headers };
 
 /** Loopback hosts, where plain http is how tests and local stand-ins run. */
 function isLoopback(host: string): boolean {
@@ -111,21 +118,21 @@ function classify(status: number, headers: Headers, body: unknown, ctx: HttpCont
 }
 
 interface Try {
-  outcome: HttpOutcome;
+  outcome: TextOutcome;
   /** A server error: worth another try. */
   retryable: boolean;
   /** When the server asked for the next try (`retry-after`), if it did. */
   retryAt: number | null;
 }
 
-function done(outcome: HttpOutcome): Try {
+function done(outcome: TextOutcome): Try {
   return { outcome, retryable: false, retryAt: null };
 }
 
 /** One try: the answer read, or the problem met. */
 async function tryOnce(request: HttpRequest, ctx: HttpContext): Promise<Try> {
   const host = hostOf(request.url);
-  const headers: Record<string, string> = { Accept: 'application/vnd.github+json' };
+  const headers: Record<string, string> = { Accept: request.accept ?? 'application/vnd.github+json' };
   const authorization = authorizationFor(request.url, ctx.apiBase, ctx.token);
   if (authorization) headers.Authorization = authorization;
   if (request.body !== undefined) headers['Content-Type'] = 'application/json';
@@ -170,6 +177,9 @@ async function tryOnce(request: HttpRequest, ctx: HttpContext): Promise<Try> {
       const timedOut = timeout.signal.aborted && !ctx.signal.aborted;
       return done({ kind: 'failure', problem: { kind: 'offline', detail: { host, ...(timedOut ? { timeoutMs: ctx.timeoutMs } : {}) } }, headers: response.headers });
     }
+    if (request.expect === 'text' && response.status >= 200 && response.status < 300) {
+      return done({ kind: 'text', status: response.status, text, etag: response.headers.get('etag'), headers: response.headers });
+    }
     const parsed = parseJson(text);
     if (response.status >= 200 && response.status < 300) {
       if (!parsed.ok) {
@@ -191,7 +201,9 @@ async function tryOnce(request: HttpRequest, ctx: HttpContext): Promise<Try> {
  * A request with server errors retried: `attempts` tries in all, waiting `baseDelayMs`, then twice as long
  * each time, never more than `maxDelayMs` (a server's `retry-after` wins when it is within that bound).
  */
-export async function send(request: HttpRequest, ctx: HttpContext): Promise<HttpOutcome> {
+export async function send(request: HttpRequest & { expect: 'text' }, ctx: HttpContext): Promise<TextOutcome>;
+export async function send(request: HttpRequest, ctx: HttpContext): Promise<HttpOutcome>;
+export async function send(request: HttpRequest, ctx: HttpContext): Promise<TextOutcome> {
   const attempts = Math.max(1, ctx.retry.attempts);
   for (let attempt = 1; ; attempt++) {
     const { outcome, retryable, retryAt } = await tryOnce(request, ctx);

@@ -3,6 +3,7 @@
 // Messages come from other processes, and a page can send look-alikes: nothing is acted on before its check passes.
 import type { ConnectionCheck, GitHubServiceState } from './github-connection';
 import { MAX_LOOKUP_REFS, type GitHubLookupAnswer } from './github-lookup';
+import { isSafePath, type ContentsAnswer, type ContentsRequest } from './history-contents';
 import type { ExportAnswer } from './live-doc';
 import type { AgendaOpening, AgendaPart, AgendaSnapshot, JumpResult, PageMarks } from './protocol';
 
@@ -39,6 +40,8 @@ export interface BackgroundCalls {
   'github/check': Call<NoFields, ConnectionCheck>;
   /** The HTML export of the document the asking Docs editor tab shows. */
   'docs/export': Call<NoFields, ExportAnswer>;
+  /** A folder listing or a file of a group's archives (extension pages only). */
+  'history/contents': Call<Omit<ContentsRequest, 'type'>, ContentsAnswer>;
 }
 
 export type TabCall = keyof TabCalls;
@@ -89,6 +92,11 @@ const BACKGROUND_CHECKS: FieldChecks<BackgroundCalls> = {
   'github/state': anything,
   'github/check': anything,
   'docs/export': anything,
+  'history/contents': (m) =>
+    typeof m.path === 'string' &&
+    isSafePath(m.path) &&
+    (m.want === 'listing' || m.want === 'html' || m.want === 'raw') &&
+    (m.etag === undefined || m.etag === null || typeof m.etag === 'string'),
 };
 
 function isRequestOf<Calls>(checks: FieldChecks<Calls>, message: unknown): boolean {

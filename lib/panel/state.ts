@@ -7,6 +7,7 @@ import { createIndexState, type IndexOptions } from './index-state';
 import { refsOfAgenda, type GitHubStatus } from './github-status';
 import type { PageLink } from './page-link';
 import { createPrivateState, type PrivateOptions } from './private-state';
+import { createHistoryState, type HistoryOptions } from '../history/panel-history';
 
 export type PanelView =
   | { kind: 'loading' }
@@ -27,6 +28,8 @@ export interface PanelOptions extends IndexOptions {
   github?: GitHubStatus;
   /** Notes, follows, ticks and what's new; the index works without them. */
   private?: PrivateOptions;
+  /** The group's whole history (Kubernetes groups); the page's own agenda works without it. */
+  history?: HistoryOptions;
 }
 
 export function createPanelState(link: PageLink, options: PanelOptions = {}) {
@@ -67,14 +70,17 @@ export function createPanelState(link: PageLink, options: PanelOptions = {}) {
     followed: mine?.followedKeys.value ?? new Set<string>(),
     fresh: new Set([...(mine?.novelty.value?.meetings.keys() ?? []), ...(mine?.novelty.value?.items.keys() ?? [])]),
   }));
-  const index = createIndexState(agenda, { ...options, reports: options.github?.reports, marks });
+  const history = options.history ? createHistoryState(agenda, options.history) : null;
+  // The index shows every meeting of every year when the reader chose the whole history.
+  const indexAgenda = computed(() => history?.scopedAgenda.value ?? agenda.value);
+  const index = createIndexState(indexAgenda, { ...options, reports: options.github?.reports, marks });
   // Each agenda brings back its own filters; a re-parse of the same agenda keeps everything.
   // Effects started here, stopped by dispose().
   const stops: (() => void)[] = [];
   stops.push(effect(() => index.useAgenda(agenda.value?.id ?? null)));
   // Once the whole agenda is here, build its search index while the reader looks.
   stops.push(effect(() => {
-    if (wholeAgenda.value) index.warm();
+    if (wholeAgenda.value || history?.scopedAgenda.value) index.warm();
   }));
 
   // A meeting's "new" marks go once the reader has opened it and closed it again (or closed the panel):
@@ -146,6 +152,8 @@ export function createPanelState(link: PageLink, options: PanelOptions = {}) {
   }
 
   async function jump(key: string): Promise<void> {
+    // A meeting of another year's file is not in this page: it opens on GitHub, at its heading.
+    if (history?.openElsewhere(key)) return;
     const id = tabId.value;
     if (id === null) return;
     try {
@@ -185,6 +193,7 @@ export function createPanelState(link: PageLink, options: PanelOptions = {}) {
       if (from === tabId.value) index.showCurrentMeeting(meetingKey);
     });
     void mine?.open();
+    history?.start();
     const first = await link.initialTab();
     // A tab switch while we were asking which tab is active wins over the stale answer.
     if (generation === 0) await load(first);
@@ -223,6 +232,7 @@ export function createPanelState(link: PageLink, options: PanelOptions = {}) {
     index,
     github: options.github ?? null,
     private: mine,
+    history,
     load,
     jump,
     start,

@@ -12,6 +12,8 @@ export interface AgendaDbSchema extends DBSchema {
   follows: { key: string; value: FollowRecord; indexes: { 'by-agenda': string } };
   ticks: { key: string; value: TickRecord; indexes: { 'by-agenda': string } };
   seen: { key: string; value: SeenSnapshot };
+  /** A group's history (lib/history/history-records.ts says the shapes; the store keeps them by `id`). */
+  history: { key: string; value: { id: string } };
 }
 
 export type StoreName = 'notes' | 'follows' | 'ticks' | 'seen';
@@ -34,6 +36,11 @@ export const UPGRADES: readonly Upgrade[] = [
     db.createObjectStore('follows', { keyPath: 'id' }).createIndex('by-agenda', 'agendaId');
     db.createObjectStore('ticks', { keyPath: 'id' }).createIndex('by-agenda', 'agendaId');
     db.createObjectStore('seen', { keyPath: 'agendaId' });
+  },
+  // Version 2: a group's history (sigs.yaml, archive listings, parsed archive files). A new store only:
+  // every record of version 1 stays as it was.
+  function toVersion2(db) {
+    db.createObjectStore('history', { keyPath: 'id' });
   },
 ];
 

@@ -4,7 +4,7 @@
 import { readBlocks } from '../../lib/agenda/blocks';
 import { readDocumentStyles } from '../../lib/agenda/gdocs';
 import type { Agenda, Item, Meeting, SectionKind } from '../../lib/agenda/model';
-import { contentRoot, detectSource } from '../../lib/agenda/source';
+import { contentRoot, detectSource } from '../../lib/agenda/page-kind';
 
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
 /** A month name and a day, or a numeric date (2023/12/06, 2023-12-06, 12/18/2018): bounded, linear patterns. */

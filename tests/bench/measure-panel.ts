@@ -313,7 +313,7 @@ async function agendaMessage(panel: Page, tabId: number, timeoutMs: number): Pro
  * debounced filter is timed to when its result shows. A keystroke that changes nothing is timed to the
  * next painted frame.
  */
-async function measureKeystrokes(
+export async function measureKeystrokes(
   panel: Page,
   options: PanelMeasureOptions,
   progress: (message: string) => void,

@@ -120,6 +120,20 @@ export const SAMPLE_DATA: Record<number, Record<string, unknown[]>> = {
     seen: [{ agendaId: 'sig-auth-2018', savedAt: 1_540_000_000_000, meetings: { '2018-10-31': { hash: 'abcdef01', items: {} } } }],
   },
 };
+// Version 2 added the group history store; everything of version 1 is still there.
+SAMPLE_DATA[2] = {
+  ...SAMPLE_DATA[1],
+  history: [
+    {
+      id: 'load:sig-auth/archive',
+      kind: 'load',
+      key: 'sig-auth/archive',
+      files: ['sig-auth/archive/meeting-notes-2017.md'],
+      checkedAt: 1_540_000_000_000,
+      unreadable: {},
+    },
+  ],
+};
 
 /** Creates a database at an earlier schema `version`, holding SAMPLE_DATA[version], and closes it. */
 export async function createDatabaseAtVersion(name: string, version: number): Promise<void> {

@@ -7,7 +7,7 @@ import { openStore } from '../../../lib/store/store';
 import { createDatabaseAtVersion, dumpDatabase, openTestStore, SAMPLE_DATA, uniqueName } from './helpers';
 
 /** A stand-in for the next version: a new store, and a data move over every note. */
-const toVersion2: Upgrade = async (db, tx) => {
+const toVersion3: Upgrade = async (db, tx) => {
   db.createObjectStore('status-cache', { keyPath: 'ref' });
   let cursor = await tx.objectStore('notes').openCursor();
   while (cursor) {
@@ -17,16 +17,16 @@ const toVersion2: Upgrade = async (db, tx) => {
 };
 
 describe('schema', () => {
-  it('is the agenda-overlay database, at version 1 for now', () => {
+  it('is the agenda-overlay database, at version 2 for now', () => {
     expect(DB_NAME).toBe('agenda-overlay');
-    expect(DB_VERSION).toBe(1);
+    expect(DB_VERSION).toBe(2);
     expect(UPGRADES).toHaveLength(DB_VERSION);
   });
 
   it('creates every store with its index on a fresh profile', async () => {
     const name = uniqueName();
     const db = await openAgendaDb({ name });
-    expect([...db.objectStoreNames].sort()).toEqual(['follows', 'notes', 'seen', 'ticks']);
+    expect([...db.objectStoreNames].sort()).toEqual(['follows', 'history', 'notes', 'seen', 'ticks']);
     const tx = db.transaction(['notes', 'follows', 'ticks'], 'readonly');
     for (const store of ['notes', 'follows', 'ticks'] as const) expect([...tx.objectStore(store).indexNames]).toEqual(['by-agenda']);
     db.close();
@@ -50,11 +50,23 @@ describe('schema', () => {
     },
   );
 
+  it('upgrades a version-1 database to the history store, keeping every record', async () => {
+    const name = uniqueName();
+    await createDatabaseAtVersion(name, 1);
+    const before = await dumpDatabase(name);
+    const db = await openAgendaDb({ name });
+    expect(db.version).toBe(2);
+    expect(await db.getAll('history')).toEqual([]);
+    db.close();
+    const after = await dumpDatabase(name);
+    expect(after).toEqual({ ...before, history: [] });
+  });
+
   it('upgrades a version-1 database through a later step, keeping and moving the data', async () => {
     const name = uniqueName();
     await createDatabaseAtVersion(name, 1);
-    const db = await openAgendaDb({ name, upgrades: [...UPGRADES, toVersion2] });
-    expect(db.version).toBe(2);
+    const db = await openAgendaDb({ name, upgrades: [...UPGRADES, toVersion3] });
+    expect(db.version).toBe(3);
     expect([...db.objectStoreNames]).toContain('status-cache');
     const notes = (await db.getAll('notes')) as unknown as Record<string, unknown>[];
     expect(notes.map((n) => [n.id, n.body, n.pinned])).toEqual([
@@ -76,6 +88,7 @@ describe('schema', () => {
     await expect(openAgendaDb({ name, upgrades: [...UPGRADES, failing] })).rejects.toThrow('step failed');
     const raw = await openDB(name);
     expect(raw.version).toBe(1);
+    expect([...raw.objectStoreNames]).not.toContain('history');
     expect([...raw.objectStoreNames]).not.toContain('status-cache');
     expect(await raw.getAllKeys('notes')).toEqual(['note-v1-item', 'note-v1-meeting']);
     raw.close();
@@ -84,8 +97,8 @@ describe('schema', () => {
   it('steps aside when a newer version opens in another window, and says so on the next write', async () => {
     const { store, name } = await openTestStore();
     await store.follows.add('a', 'phrase', 'CSR API');
-    const newer = await openAgendaDb({ name, upgrades: [...UPGRADES, toVersion2] });
-    expect(newer.version).toBe(2);
+    const newer = await openAgendaDb({ name, upgrades: [...UPGRADES, toVersion3] });
+    expect(newer.version).toBe(3);
     const error = await store.follows.add('a', 'phrase', 'TokenRequest').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StoreError);
     expect(error).toMatchObject({
@@ -99,7 +112,7 @@ describe('schema', () => {
 
   it('refuses, in words, to open data written by a newer version', async () => {
     const name = uniqueName();
-    const newer = await openAgendaDb({ name, upgrades: [...UPGRADES, toVersion2] });
+    const newer = await openAgendaDb({ name, upgrades: [...UPGRADES, toVersion3] });
     newer.close();
     const error = await openStore({ name, channelName: uniqueName() }).catch((e: unknown) => e);
     expect(error).toMatchObject({

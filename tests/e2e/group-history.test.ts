@@ -1,0 +1,155 @@
+// A group's whole history in the built extension, in Chromium, against the local contents stand-in: the SIG
+// Auth 2018 archive opens, the panel names its group, one press loads every year, a 2017 meeting is found by
+// search and opens on GitHub at its heading, a reference followed across years shows when it was first and last
+// discussed, and after a reload all of it is there again without a single request. Nothing leaves 127.0.0.1.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { renderGithubHtml } from '../../scripts/render/markdown-to-github-html';
+import { readSeed } from '../support/fixtures';
+import { sigAuthFiles, startContentsStandIn, type ContentsStandIn } from '../support/contents-standin';
+import { startSession, type Session } from './support/session';
+import { pressAt, settle } from './support/pointer';
+import { seriousViolations } from './support/axe';
+
+const PAGE = '/kubernetes/community/blob/master/sig-auth/archive/meeting-notes-2018.md';
+const WAIT = { timeout: 20_000 };
+const SHOTS = resolve(import.meta.dirname, '../../artifacts/screenshots');
+
+let session: Session;
+let standIn: ContentsStandIn;
+let panel: Page;
+
+/** Presses the middle of what `selector` finds, as a hand would: the pointer there, down, up. */
+async function pressOn(selector: string): Promise<void> {
+  const box = await panel.locator(selector).first().boundingBox();
+  if (!box) throw new Error(`Nothing to press at ${selector}`);
+  await pressAt(panel, box.x + box.width / 2, box.y + box.height / 2);
+  await settle(panel);
+}
+
+async function search(query: string): Promise<void> {
+  await pressOn('.search__input');
+  await panel.keyboard.press('Control+A');
+  await panel.keyboard.type(query);
+  await settle(panel);
+}
+
+beforeAll(async () => {
+  standIn = await startContentsStandIn({ files: sigAuthFiles() });
+  session = await startSession({ [PAGE]: renderGithubHtml(readSeed(), { title: 'meeting-notes-2018.md' }) });
+  await session.browser.worker.evaluate((apiBase) => chrome.storage.local.set({ 'github.apiBase': apiBase }), standIn.apiBase);
+  // Links to github.com and elsewhere are answered here: opening one costs nothing and reaches nobody.
+  await session.browser.context.route(
+    (url) => url.protocol.startsWith('http') && url.hostname !== '127.0.0.1',
+    (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<title>elsewhere</title>' }),
+  );
+  ({ panel } = await session.openWithPanel(PAGE));
+  await panel.setViewportSize({ width: 360, height: 900 });
+}, 60_000);
+
+afterAll(async () => {
+  await session?.close();
+  await standIn?.close();
+});
+
+describe('a group history', () => {
+  it('names the group of the archive, its regular meeting in the reader zone, links and chairs', async () => {
+    await panel.locator('.group').waitFor(WAIT);
+    const header = (await panel.locator('.group').innerText()).replace(/\s+/g, ' ');
+    expect(header).toMatch(/^SIG Auth · (Wednesday|Thursday) .+ · biweekly/);
+    expect(header).toContain('Chairs: Anish Ramasekar, Micah Hausler, Rita Zhang');
+    expect(await panel.locator('.group a', { hasText: 'Join' }).getAttribute('href')).toBe(
+      'https://zoom.us/j/264572674?pwd=NHVXTm14VktMRi8zRmU0aUt1NE9uQT09',
+    );
+    expect(await panel.locator('.group a', { hasText: 'Recordings' }).getAttribute('href')).toBe(
+      'https://www.youtube.com/playlist?list=PL69nYSiGNLP0VMOZ-V7-5AchXTHAQFzJw',
+    );
+    expect(standIn.requests.map((r) => r.path)).toEqual(['sigs.yaml']);
+  });
+
+  it('loads every year with one press: files + listings + 1 requests', async () => {
+    await pressOn('.group button:has-text("Load the group’s history")');
+    await panel.locator('.group__choice--on', { hasText: 'Whole history (2016–2019)' }).waitFor(WAIT);
+    expect(standIn.requests.map((r) => r.path)).toEqual([
+      'sigs.yaml',
+      'sig-auth/archive',
+      'sig-auth/archive/meeting-notes-2016.md',
+      'sig-auth/archive/meeting-notes-2017.md',
+      'sig-auth/archive/meeting-notes-2018.md',
+      'sig-auth/archive/meeting-notes-2019.md',
+    ]);
+    expect(await panel.locator('.group__age').innerText()).toMatch(/^\d+ meetings, checked with GitHub just now\.$/);
+    // Newest first, with each year's first meeting marked.
+    const first = await panel.locator('[data-meeting-key]').first().getAttribute('data-meeting-key');
+    expect(first?.startsWith('2019-')).toBe(true);
+    expect(await panel.locator('[data-year-start="2019"]').count()).toBe(1);
+  });
+
+  it('finds a 2017 meeting by search, and opens it on GitHub at its heading', async () => {
+    await search('short-circuit denies');
+    const row = panel.locator('[data-meeting-key="2017-11-01"]');
+    await row.waitFor(WAIT);
+    const wanted =
+      'https://github.com/kubernetes/community/blob/master/sig-auth/archive/meeting-notes-2017.md#november-1-2017-11a---noon-pacific-time';
+    // Every address the new tab is sent to, from its first: what loads there is beside the point.
+    const addresses: string[] = [];
+    const opened = session.browser.context.waitForEvent('page', WAIT).then((tab) => {
+      addresses.push(tab.url());
+      tab.on('framenavigated', (frame) => {
+        if (frame === tab.mainFrame()) addresses.push(frame.url());
+      });
+      return tab;
+    });
+    const box = (await row.boundingBox())!;
+    await pressAt(panel, box.x + box.width / 2, box.y + 10);
+    const tab = await opened;
+    await expect.poll(() => addresses, WAIT).toContain(wanted);
+    await tab.close();
+  });
+
+  it('follows a reference across years, first and last discussed', async () => {
+    await search('');
+    await pressOn('[role="tab"]:has-text("Following")');
+    await panel.locator('.follow-form select').selectOption('ref');
+    await pressOn('.follow-form__text');
+    await panel.keyboard.type('kubernetes/community#911');
+    await panel.keyboard.press('Enter');
+    const span = panel.locator('.topic__span');
+    await span.waitFor(WAIT);
+    expect(await span.innerText()).toMatch(/^First discussed .*2017 · last discussed .*Oct 31, 2018$/);
+    const dates = await panel.locator('.timeline__when').allInnerTexts();
+    expect(dates.some((d) => d.includes('2017'))).toBe(true);
+    expect(dates.some((d) => d.includes('2018'))).toBe(true);
+    mkdirSync(SHOTS, { recursive: true });
+    await panel.screenshot({ path: `${SHOTS}/group-history-following.png`, clip: { x: 0, y: 0, width: 360, height: 640 } });
+  });
+
+  it('looks right at 360 px, light and dark', async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    await pressOn('[role="tab"]:has-text("Index")');
+    // A search whose meetings span two years: both years' marks are in view.
+    await search('community#911');
+    await panel.locator('[data-year-start="2017"]').waitFor(WAIT);
+    expect(await panel.locator('[data-year-start]').evaluateAll((marks) => marks.map((m) => m.textContent))).toEqual(['2018', '2017']);
+    for (const scheme of ['light', 'dark'] as const) {
+      await panel.emulateMedia({ colorScheme: scheme });
+      await settle(panel);
+      await panel.screenshot({ path: `${SHOTS}/group-history-${scheme}.png`, clip: { x: 0, y: 0, width: 360, height: 640 } });
+      expect(await seriousViolations(panel)).toEqual([]);
+    }
+    await panel.emulateMedia({ colorScheme: 'light' });
+  });
+
+  it('after a reload has it all again without a request', async () => {
+    const before = standIn.requests.length;
+    await panel.reload();
+    await panel.locator('.group__choice--on', { hasText: 'Whole history' }).waitFor(WAIT);
+    await search('short-circuit denies');
+    await panel.locator('[data-meeting-key="2017-11-01"]').waitFor(WAIT);
+    await pressOn('[role="tab"]:has-text("Following")');
+    await panel.locator('.topic__span').waitFor(WAIT);
+    expect(standIn.requests.length).toBe(before);
+  });
+});
