@@ -160,3 +160,64 @@ export function agendaOn(
     options.id ?? 'doc',
   );
 }
+
+// Exact agendas: every key, person and reference given as written, none derived. For tests of what the panel
+// does with a field whatever the parser would make of the text (search over people, meeting times, rows).
+let exactCounter = 0;
+
+export interface ExactItemSpec {
+  text: string;
+  people?: string[];
+  refs?: string[];
+  children?: ExactItemSpec[];
+}
+
+export function exactItem(spec: ExactItemSpec | string): Item {
+  const s = typeof spec === 'string' ? { text: spec } : spec;
+  exactCounter++;
+  return {
+    key: `k${exactCounter}`,
+    text: s.text,
+    links: [],
+    refs: s.refs ?? [],
+    people: s.people ?? [],
+    struck: false,
+    children: (s.children ?? []).map(exactItem),
+  };
+}
+
+export function exactSection(kind: SectionKind, title: string, items: (ExactItemSpec | string)[]): Section {
+  return { kind, title, items: items.map(exactItem) };
+}
+
+export interface ExactMeetingSpec {
+  date: string;
+  title?: string;
+  time?: string;
+  canceled?: boolean;
+  recording?: string | null;
+  sections: Section[];
+}
+
+function countExactItems(items: readonly Item[]): number {
+  return items.reduce((sum, i) => sum + 1 + countExactItems(i.children), 0);
+}
+
+export function exactMeeting(spec: ExactMeetingSpec): Meeting {
+  const m: Meeting = {
+    key: spec.date,
+    date: spec.date,
+    title: spec.title ?? spec.date,
+    canceled: spec.canceled ?? false,
+    recording: spec.recording ?? null,
+    anchor: {},
+    sections: spec.sections,
+    itemCount: spec.sections.reduce((sum, s) => sum + countExactItems(s.items), 0),
+  };
+  if (spec.time !== undefined) m.time = spec.time;
+  return m;
+}
+
+export function exactAgenda(meetings: Meeting[], id = 'https://example.com/agenda'): Agenda {
+  return { id, title: 'Test agenda', url: id, source: 'generic', meetings, problems: [] };
+}

@@ -7,7 +7,8 @@ import { NO_FILTERS } from '../../../lib/panel/filters';
 import { allowedEdits, approximateSearch, prefixDistance, readingsOf, vocabularyOf } from '../../../lib/panel/approximate-search';
 import { createIndexState } from '../../../lib/panel/index-state';
 import { buildSearchIndex, filterAgenda, type FilteredView } from '../../../lib/panel/search';
-import { agenda, meeting, parseSeed, section } from './helpers';
+import { exactAgenda as agenda, exactMeeting as meeting, exactSection as section } from '../../support/agenda-builder';
+import { parseSeed } from './helpers';
 
 const seed = parseSeed();
 

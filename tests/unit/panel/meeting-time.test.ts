@@ -2,7 +2,8 @@
 // Meeting times in the reader's zone, across daylight saving time on either side, and the next meeting.
 import { describe, expect, it } from 'vitest';
 import { meetingTime, nextMeeting, todayIn, wallTimesOf, zoneOf } from '../../../lib/panel/meeting-time';
-import { agenda, meeting, parseSeed, section } from './helpers';
+import { exactAgenda as agenda, exactMeeting as meeting, exactSection as section } from '../../support/agenda-builder';
+import { parseSeed } from './helpers';
 
 const SEED_TIME = '11a - Noon (Pacific Time)';
 

@@ -2,7 +2,8 @@
 // Who the agenda names: counts per person, one spelling each, most named first.
 import { describe, expect, it } from 'vitest';
 import { peopleOf, personKey } from '../../../lib/panel/people';
-import { agenda, meeting, parseSeed, section } from './helpers';
+import { exactAgenda as agenda, exactMeeting as meeting, exactSection as section } from '../../support/agenda-builder';
+import { parseSeed } from './helpers';
 
 describe('peopleOf on a hand-built agenda', () => {
   const small = agenda([

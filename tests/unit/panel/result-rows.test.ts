@@ -8,7 +8,8 @@ import { narrowEntries } from '../../../lib/panel/entry-narrowing';
 import { resultRows } from '../../../lib/panel/result-rows';
 import { ROW_HEIGHT, allRows, sectionRow, type Row } from '../../../lib/panel/rows';
 import { buildSearchIndex, filterAgenda, groupEntries, type FilteredView, type ResultsView, type SearchIndex } from '../../../lib/panel/search';
-import { agenda, meeting, parseSeed, section } from './helpers';
+import { exactAgenda as agenda, exactMeeting as meeting, exactSection as section } from '../../support/agenda-builder';
+import { parseSeed } from './helpers';
 
 const small: Agenda = agenda([
   meeting({

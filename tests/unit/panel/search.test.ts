@@ -14,7 +14,8 @@ import {
   type FilteredView,
   type SearchIndex,
 } from '../../../lib/panel/search';
-import { agenda, meeting, parseSeed, section } from './helpers';
+import { exactAgenda as agenda, exactMeeting as meeting, exactSection as section } from '../../support/agenda-builder';
+import { parseSeed } from './helpers';
 
 const small: Agenda = agenda([
   meeting({
