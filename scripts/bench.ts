@@ -9,11 +9,16 @@
 //   npm run bench -- --no-build       use the extension already built in .output/chrome-mv3
 //   npm run bench -- --only github    only the GitHub look-ups on the seed agenda (against the stand-in on 127.0.0.1)
 //   npm run bench -- --only pathological  only parse_pathological_ratio (the hostile page against plain text)
+//   npm run bench -- --only panel     only the panel and its floors (first render, live edit, heap), as JSON
 import { cpus, loadavg } from 'node:os';
 import { chromium, type Browser } from 'playwright-core';
 import { buildExtension, type BuiltExtension } from '../tests/bench/build-extension';
 import { measureBundles } from '../tests/bench/bundle-size';
-import { checkBudgets, checkGitHubBudgets } from '../tests/bench/budgets';
+import { checkBudgets, checkGitHubBudgets, sizeFloors } from '../tests/bench/budgets';
+import { jsHeapBytes } from '../tests/bench/heap';
+import { timeEditToPaint } from '../tests/bench/measure-live-edit';
+import { addFloorPage, copyWithFloorPage } from '../tests/bench/panel-floor';
+import { median, round } from '../tests/bench/stats';
 import { generateAgenda, renderAgenda, seedAgenda, type Rendering } from '../tests/bench/generate-agenda';
 import { measureGitHub, type GitHubFigures } from '../tests/bench/measure-github';
 import { measureParse, parseFigures, type ParseFigures } from '../tests/bench/measure-parse';
@@ -34,7 +39,7 @@ interface Options {
   profile: boolean;
   build: boolean;
   /** `github`: only the GitHub look-ups; `pathological`: only the hostile page's parse; null: everything. */
-  only: 'github' | 'pathological' | null;
+  only: 'github' | 'pathological' | 'panel' | null;
 }
 
 const SEED_MEETINGS = 26;
@@ -42,6 +47,8 @@ const DEFAULT_MEETINGS = 5000;
 const RUNS = 5;
 const WARMUPS = 1;
 const PANEL_OPENS = 5;
+/** Edits timed on the page without the extension, for the live edit's floor. */
+const LIVE_EDIT_FLOOR_RUNS = 3;
 const QUERY = 'token request';
 /** Any one step (a page load, an evaluation) longer than this fails the run. */
 const STEP_TIMEOUT_MS = 180_000;
@@ -64,8 +71,8 @@ function readOptions(argv: string[]): Options {
   }
   const onlyAt = argv.indexOf('--only');
   const only = onlyAt >= 0 ? argv[onlyAt + 1] : null;
-  if (only !== null && only !== 'github' && only !== 'pathological') {
-    throw new Error(`--only wants github or pathological, not ${only ?? 'nothing'}`);
+  if (only !== null && only !== 'github' && only !== 'pathological' && only !== 'panel') {
+    throw new Error(`--only wants github, pathological or panel, not ${only ?? 'nothing'}`);
   }
   return {
     json: argv.includes('--json'),
@@ -173,6 +180,38 @@ async function parseStage(server: PageServer, htmlBytes: Map<string, number>, op
   }
 }
 
+/** The Docs export page without the extension: its heap, and the live edit's floor. */
+interface BarePage {
+  heapBytes: number | null;
+  editRunsMs: number[];
+}
+
+/** Each size's Docs export page, freshly loaded in a Chromium without the extension. */
+async function barePageStage(server: PageServer, options: Options): Promise<Map<number, BarePage>> {
+  const results = new Map<number, BarePage>();
+  const browser: Browser = await chromium.launch({ executablePath: findChromium(), args: [...CHROMIUM_FLAGS] });
+  try {
+    for (const meetings of [SEED_MEETINGS, options.meetings]) {
+      const page = await browser.newPage();
+      try {
+        await page.goto(server.url(pagePath(meetings, 'gdocs')), { waitUntil: 'load', timeout: STEP_TIMEOUT_MS });
+        const heapBytes = await jsHeapBytes(page);
+        const editRunsMs: number[] = [];
+        for (let i = 0; i < LIVE_EDIT_FLOOR_RUNS; i++) {
+          editRunsMs.push(round(await timeEditToPaint(page, `January ${i + 1}, 2031`)));
+        }
+        results.set(meetings, { heapBytes, editRunsMs });
+        log(`bare page: ${meetings}: heap ${heapBytes ?? '–'} B, edit to paint ${editRunsMs.join(', ')} ms`);
+      } finally {
+        await page.close();
+      }
+    }
+    return results;
+  } finally {
+    await browser.close();
+  }
+}
+
 /** The panel on the Docs export pages, in Chromium with the built extension. */
 async function panelStage(server: PageServer, extensionDir: string, options: Options): Promise<Map<number, PanelFigures>> {
   const results = new Map<number, PanelFigures>();
@@ -186,7 +225,7 @@ async function panelStage(server: PageServer, extensionDir: string, options: Opt
         const figures = await measurePanel(
           browser,
           tabId,
-          { opens: PANEL_OPENS, query: QUERY, timeoutMs: STEP_TIMEOUT_MS, livePage: page },
+          { opens: PANEL_OPENS, query: QUERY, timeoutMs: STEP_TIMEOUT_MS, livePage: page, floorPage: true },
           (message) => log(`panel: ${meetings}: ${message}`),
         );
         results.set(meetings, figures);
@@ -237,7 +276,12 @@ async function chromiumVersion(): Promise<string> {
   }
 }
 
-function sizeResult(meetings: number, parse: Map<string, ParseFigures>, panel: PanelFigures | undefined): SizeResult {
+function sizeResult(
+  meetings: number,
+  parse: Map<string, ParseFigures>,
+  panel: PanelFigures | undefined,
+  bare: BarePage | undefined,
+): SizeResult {
   const gdocs = parse.get(pagePath(meetings, 'gdocs'));
   const github = parse.get(pagePath(meetings, 'github'));
   if (!gdocs || !github) throw new Error(`no parse figures for ${meetings} meetings`);
@@ -247,6 +291,8 @@ function sizeResult(meetings: number, parse: Map<string, ParseFigures>, panel: P
   }
   if (panel?.filter_note) notes.push(`filter_keystroke_ms: ${panel.filter_note}.`);
   if (panel && panel.panel_agenda_received_ms === null) notes.push('panel_agenda_received_ms: tabs.sendMessage could not be wrapped.');
+  const editRuns = bare?.editRunsMs ?? [];
+  const bareHeapBytes = bare?.heapBytes ?? null;
   return {
     meetings,
     parse_ms: gdocs.parse_ms,
@@ -259,6 +305,15 @@ function sizeResult(meetings: number, parse: Map<string, ParseFigures>, panel: P
     gdocs,
     github,
     panel: panel ?? null,
+    live_edit_floor_runs_ms: editRuns,
+    page_bare_heap_bytes: bareHeapBytes,
+    floors: sizeFloors({
+      gdocs,
+      github,
+      panel: panel ?? null,
+      liveEditFloorMs: editRuns.length > 0 ? round(median(editRuns)) : null,
+      bareHeapBytes,
+    }),
   };
 }
 
@@ -274,6 +329,8 @@ async function main(): Promise<void> {
 
   let built: BuiltExtension | null = null;
   process.on('exit', () => built?.remove());
+  let floorCopy: { dir: string; remove(): void } | null = null;
+  process.on('exit', () => floorCopy?.remove());
   let server: PageServer | null = null;
   try {
     // The parser alone: no extension to build.
@@ -298,7 +355,10 @@ async function main(): Promise<void> {
       log('building the extension…');
       built = buildExtension();
     }
-    const extensionDir = built?.dir ?? EXTENSION_DIR;
+    // The panel's floor page goes into the bench's own build, or into a copy of the shared test build.
+    if (built) addFloorPage(built.dir);
+    else floorCopy = copyWithFloorPage(EXTENSION_DIR);
+    const extensionDir = built?.dir ?? floorCopy?.dir ?? EXTENSION_DIR;
     const bundles = measureBundles(extensionDir);
     if (options.only === 'github') {
       const github = await githubStage(extensionDir);
@@ -320,12 +380,25 @@ async function main(): Promise<void> {
     log(`generating and rendering ${options.meetings} meetings…`);
     const served = await servePagesFor(options.meetings);
     server = served.server;
+    if (options.only === 'panel') {
+      const bare = await barePageStage(server, options);
+      const panel = await panelStage(server, extensionDir, options);
+      const out = {
+        load_average: { start: round2(loadAtStart), end: round2(loadavg()[0] ?? 0) },
+        bare: Object.fromEntries(bare),
+        panel: Object.fromEntries(panel),
+      };
+      process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+      log('done');
+      return;
+    }
     const parse = await parseStage(server, served.htmlBytes, options);
+    const bare = await barePageStage(server, options);
     const panel = await panelStage(server, extensionDir, options);
     const github = await githubStage(extensionDir);
 
-    const small = sizeResult(SEED_MEETINGS, parse.figures, panel.get(SEED_MEETINGS));
-    const big = sizeResult(options.meetings, parse.figures, panel.get(options.meetings));
+    const small = sizeResult(SEED_MEETINGS, parse.figures, panel.get(SEED_MEETINGS), bare.get(SEED_MEETINGS));
+    const big = sizeResult(options.meetings, parse.figures, panel.get(options.meetings), bare.get(options.meetings));
     const results: BenchResults = {
       environment: environment(parse.version),
       sizes: { [`n${SEED_MEETINGS}`]: small, [`n${options.meetings}`]: big },
@@ -345,6 +418,8 @@ async function main(): Promise<void> {
     await server?.close();
     built?.remove();
     built = null;
+    floorCopy?.remove();
+    floorCopy = null;
   }
 }
 

@@ -79,3 +79,30 @@ async function meetingCount(panel: Page): Promise<number | null> {
   const m = MEETING_COUNT.exec(text);
   return m?.[1] ? Number(m[1].replace(/,/g, '')) : null;
 }
+
+/**
+ * The live edit's floor: the same insertion as `prependMeeting`, on the same page in a browser without the
+ * extension, timed to the page's next painted frame (a task posted from its animation-frame callback): the
+ * browser's own style, layout and paint of the edited page. Ms.
+ */
+export async function timeEditToPaint(page: Page, heading: string): Promise<number> {
+  return page.evaluate(
+    (text) =>
+      new Promise<number>((resolve) => {
+        const title = document.createElement('h2');
+        title.textContent = text;
+        const list = document.createElement('ul');
+        const item = document.createElement('li');
+        item.textContent = 'Discussion topics';
+        list.append(item);
+        const at = performance.now();
+        document.body.prepend(title, list);
+        requestAnimationFrame(() => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => resolve(performance.now() - at);
+          channel.port2.postMessage(null);
+        });
+      }),
+    heading,
+  );
+}

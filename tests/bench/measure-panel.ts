@@ -6,13 +6,23 @@
 // like a side panel.
 import type { Page } from 'playwright-core';
 import { panelUrl, tabIdOf, type ExtensionBrowser } from '../../scripts/support/chromium';
+import { pairedRatio, percentile, type PairedRatio } from './floors';
+import { jsHeapBytes } from './heap';
 import { measureLiveEdit } from './measure-live-edit';
+import { floorPageUrl } from './panel-floor';
 import { median, round, withTimeout } from './stats';
 
 export interface PanelFigures {
   /** Median over the timed opens (after one untimed warm-up open). */
   panel_first_render_ms: number;
   panel_first_render_runs_ms: number[];
+  /**
+   * The floor page (panel-floor.ts) opened the same way just before each timed open: its first row painted,
+   * median, and the runs; then the panel's runs over the floor's, pair by pair. Null without a floor page.
+   */
+  panel_floor_first_render_ms: number | null;
+  panel_floor_first_render_runs_ms: number[];
+  panel_first_render_floor: PairedRatio | null;
   /** The warm-up open: the first time this panel code ran against this page. */
   panel_first_render_cold_ms: number;
   /** Medians of the steps before it: the panel's script had mounted (its loading message), the first row was in the DOM (before style, layout and paint). */
@@ -33,10 +43,21 @@ export interface PanelFigures {
   agenda_message_bytes: number | null;
   agenda_roundtrip_ms: number | null;
   filter_keystroke_ms: number | null;
+  /** The 95th percentile (nearest rank) of the keystrokes. */
+  filter_keystroke_p95_ms: number | null;
   filter_keystroke_runs_ms: number[];
   filter_note?: string;
   /** A meeting added at the top of the page, until the panel has painted its new count (measure-live-edit.ts). */
   panel_live_edit_ms: number | null;
+  /** The panel's JS heap once it holds the whole agenda, after a garbage collection (heap.ts). */
+  panel_heap_bytes: number | null;
+  /** The agenda page's heap with the extension's content script, after its parse and a first panel (heap.ts). */
+  page_heap_bytes: number | null;
+  /**
+   * Wall time from the page's load event to the whole agenda in a panel opened as soon as the page had loaded (the
+   * warm-up open): the content script's first parse, the panel's start, and every part of the agenda.
+   */
+  page_load_to_whole_agenda_ms: number | null;
   /** The panel's own `performance.mark`s of the last open, if it sets any. */
   panel_marks?: Record<string, number>;
 }
@@ -47,6 +68,8 @@ export interface PanelMeasureOptions {
   timeoutMs: number;
   /** The agenda's tab: edited once the keystrokes are timed, to time the edit's way to the panel. */
   livePage?: Page;
+  /** The floor page is in the extension: time it beside each open of the panel. */
+  floorPage?: boolean;
 }
 
 /** The recorder the init script leaves in the panel page. */
@@ -164,11 +187,19 @@ export async function openAgendaTab(browser: ExtensionBrowser, url: string, time
   return { page, tabId: await tabIdOf(browser, page) };
 }
 
-async function openPanel(browser: ExtensionBrowser, tabId: number, timeoutMs: number): Promise<{ panel: Page; record: FirstRenderRecord }> {
+interface Opened {
+  panel: Page;
+  record: FirstRenderRecord;
+  /** The page's `performance.timeOrigin`: its clock's zero as wall time. */
+  origin: number;
+}
+
+/** Opens `url` (the panel, or its floor page) as a tab 400 px wide and waits for its first row and whole agenda. */
+async function openPanel(browser: ExtensionBrowser, url: string, timeoutMs: number): Promise<Opened> {
   const panel = await browser.context.newPage();
   await panel.setViewportSize(PANEL_VIEWPORT);
   await panel.addInitScript(recordFirstRender);
-  await panel.goto(panelUrl(browser, tabId), { timeout: timeoutMs });
+  await panel.goto(url, { timeout: timeoutMs });
   await panel.waitForFunction(() => window.__benchFirstRender?.paintedAt != null, undefined, {
     timeout: timeoutMs,
     polling: 100,
@@ -178,8 +209,11 @@ async function openPanel(browser: ExtensionBrowser, tabId: number, timeoutMs: nu
     timeout: timeoutMs,
     polling: 100,
   });
-  const record = await panel.evaluate(() => window.__benchFirstRender as FirstRenderRecord);
-  return { panel, record };
+  const { record, origin } = await panel.evaluate(() => ({
+    record: window.__benchFirstRender as FirstRenderRecord,
+    origin: performance.timeOrigin,
+  }));
+  return { panel, record, origin };
 }
 
 /** The live edit, from the panel as a reader leaves it: the search box empty, the panel idle again. */
@@ -222,9 +256,17 @@ export async function measurePanel(
   options: PanelMeasureOptions,
   progress: (message: string) => void,
 ): Promise<PanelFigures> {
+  const panelAt = panelUrl(browser, tabId);
+  const floorAt = options.floorPage ? floorPageUrl(browser.extensionId, tabId) : null;
+  const loadedAt = options.livePage ? await loadEventAt(options.livePage) : null;
   // The warm-up open also waits out the content script's first parse of the page.
-  const warm = await openPanel(browser, tabId, options.timeoutMs);
+  const warm = await openPanel(browser, panelAt, options.timeoutMs);
+  const loadToWhole =
+    loadedAt !== null && warm.record.wholeAt !== null ? warm.origin + warm.record.wholeAt - loadedAt : null;
   await closeWhenSettled(warm.panel);
+  const pageHeap = options.livePage ? await jsHeapBytes(options.livePage) : null;
+  if (floorAt) await closeWhenSettled((await openPanel(browser, floorAt, options.timeoutMs)).panel);
+  const floorPainted: number[] = [];
   const painted: number[] = [];
   const inDom: number[] = [];
   const mounted: number[] = [];
@@ -234,7 +276,13 @@ export async function measurePanel(
   let last: Page | null = null;
   for (let i = 0; i < options.opens; i++) {
     if (last) await closeWhenSettled(last);
-    const { panel, record } = await openPanel(browser, tabId, options.timeoutMs);
+    // Paired opens: the floor page, then the panel, under the same load.
+    if (floorAt) {
+      const floor = await openPanel(browser, floorAt, options.timeoutMs);
+      floorPainted.push(floor.record.paintedAt ?? Number.NaN);
+      await closeWhenSettled(floor.panel);
+    }
+    const { panel, record } = await openPanel(browser, panelAt, options.timeoutMs);
     painted.push(record.paintedAt ?? Number.NaN);
     inDom.push(record.rowAt ?? Number.NaN);
     mounted.push(record.mountedAt ?? Number.NaN);
@@ -245,23 +293,28 @@ export async function measurePanel(
     }
     last = panel;
     progress(
-      `panel open ${i + 1}/${options.opens}: first row painted at ${round(record.paintedAt ?? Number.NaN)} ms, ` +
+      `panel open ${i + 1}/${options.opens}: first row painted at ${round(record.paintedAt ?? Number.NaN)} ms ` +
+        `(floor ${floorAt ? round(floorPainted[i] ?? Number.NaN) : '–'} ms), ` +
         `whole agenda at ${round(record.wholeAt ?? Number.NaN)} ms`,
     );
   }
-  const panel = last ?? (await openPanel(browser, tabId, options.timeoutMs)).panel;
+  const panel = last ?? (await openPanel(browser, panelAt, options.timeoutMs)).panel;
   try {
     const counts = await panel.evaluate(() => ({
       nodes: document.getElementsByTagName('*').length,
       rows: document.querySelectorAll('[data-meeting-key]').length,
       marks: Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])),
     }));
+    const panelHeap = await jsHeapBytes(panel);
     const keystrokes = await measureKeystrokes(panel, options, progress);
     const message = await agendaMessage(panel, tabId, options.timeoutMs);
     const liveEdit = options.livePage ? await timeLiveEdit(options.livePage, panel, options.timeoutMs) : null;
     const figures: PanelFigures = {
       panel_first_render_ms: round(median(painted)),
       panel_first_render_runs_ms: painted.map((t) => round(t)),
+      panel_floor_first_render_ms: floorAt ? round(median(floorPainted)) : null,
+      panel_floor_first_render_runs_ms: floorPainted.map((t) => round(t)),
+      panel_first_render_floor: floorAt ? pairedRatio(painted, floorPainted) : null,
       panel_first_render_cold_ms: round(warm.record.paintedAt ?? Number.NaN),
       panel_mounted_ms: round(median(mounted)),
       panel_agenda_received_ms: answered.length > 0 ? round(median(answered)) : null,
@@ -274,8 +327,12 @@ export async function measurePanel(
       agenda_message_bytes: message?.bytes ?? null,
       agenda_roundtrip_ms: message ? round(message.ms) : null,
       filter_keystroke_ms: keystrokes.runs.length > 0 ? round(median(keystrokes.runs)) : null,
+      filter_keystroke_p95_ms: keystrokes.runs.length > 0 ? round(percentile(keystrokes.runs, 95)) : null,
       filter_keystroke_runs_ms: keystrokes.runs.map((t) => round(t)),
       panel_live_edit_ms: liveEdit === null ? null : round(liveEdit),
+      panel_heap_bytes: panelHeap,
+      page_heap_bytes: pageHeap,
+      page_load_to_whole_agenda_ms: loadToWhole === null ? null : round(loadToWhole),
     };
     if (keystrokes.note) figures.filter_note = keystrokes.note;
     if (Object.keys(counts.marks).length > 0) figures.panel_marks = counts.marks;
@@ -287,6 +344,14 @@ export async function measurePanel(
 
 // The functions given to page.evaluate must not name inner functions: tsx keeps names with a `__name` helper
 // that does not exist in the page.
+
+/** The page's load event as wall time. */
+async function loadEventAt(page: Page): Promise<number | null> {
+  return page.evaluate(() => {
+    const entry = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    return entry && entry.loadEventEnd > 0 ? performance.timeOrigin + entry.loadEventEnd : null;
+  });
+}
 
 /** Asks the tab's content script for the agenda once more, from the panel page, and weighs the answer. */
 async function agendaMessage(panel: Page, tabId: number, timeoutMs: number): Promise<{ bytes: number; ms: number } | null> {

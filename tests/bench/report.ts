@@ -1,4 +1,5 @@
 // The bench's results as a table for people, and as one JSON object for tools.
+import type { FloorFigure } from './floors';
 import type { GitHubFigures } from './measure-github';
 import type { ParseFigures } from './measure-parse';
 import type { ParseProfile } from './profile-parse';
@@ -43,6 +44,14 @@ export function formatTable(results: BenchResults): string {
   };
   rendering('Docs export', (s) => s.gdocs);
   rendering('GitHub', (s) => s.github);
+  row('Against floors (figure / floor = ratio):', () => '');
+  row('  parse, Docs export', (s) => againstFloor(s.floors.parse_gdocs));
+  row('  parse, GitHub', (s) => againstFloor(s.floors.parse_github));
+  row('  panel first render (paired)', (s) => againstFloor(s.floors.panel_first_render));
+  row('    pairs: panel / floor', (s) => pairs(s.panel));
+  row('  live edit', (s) => againstFloor(s.floors.live_edit));
+  row('  filter keystroke median, p95', (s) =>
+    `${ms(s.floors.filter_keystroke.median_ms)}, ${ms(s.floors.filter_keystroke.p95_ms)} (frame 16.7 ms)`);
   row('panel_first_render_ms', (s) => ms(s.panel_first_render_ms));
   row('  cold (first open)', (s) => ms(s.panel?.panel_first_render_cold_ms ?? null));
   row('  script mounted', (s) => ms(s.panel?.panel_mounted_ms ?? null));
@@ -54,6 +63,10 @@ export function formatTable(results: BenchResults): string {
   row('  meeting rows in DOM', (s) => (s.panel ? int(s.panel.panel_rows) : '–'));
   row('filter_keystroke_ms (median)', (s) => (s.filter_keystroke_ms === null ? (s.panel?.filter_note ?? '–') : ms(s.filter_keystroke_ms)));
   row('panel_live_edit_ms', (s) => ms(s.panel?.panel_live_edit_ms ?? null));
+  row('panel JS heap', (s) => bytes(s.panel?.panel_heap_bytes));
+  row('page heap: bare, added by the extension', (s) =>
+    `${bytes(s.page_bare_heap_bytes)}, +${bytes(s.floors.page_added_heap_bytes)}`);
+  row('page load → whole agenda in panel', (s) => ms(s.panel?.page_load_to_whole_agenda_ms ?? null));
   row('agenda message', (s) =>
     s.panel?.agenda_message_bytes != null ? `${mb(s.panel.agenda_message_bytes)}, ${ms(s.panel.agenda_roundtrip_ms)}` : '–',
   );
@@ -93,7 +106,8 @@ export function formatTable(results: BenchResults): string {
   lines.push('Budgets:');
   for (const budget of Object.values(results.budgets)) {
     const verdict = budget.met === null ? `not measured (${budget.note ?? ''})` : budget.met ? 'met' : 'NOT MET';
-    const value = budget.value === null ? '' : `: ${budget.value}`;
+    const context = budget.floor_ms !== undefined ? ` (${ms(budget.figure_ms)} / ${ms(budget.floor_ms)})` : '';
+    const value = budget.value === null ? '' : `: ${budget.value}${budget.floor_ms !== undefined ? '×' : ''}${context}`;
     lines.push(`  ${budget.met === false ? '✗' : budget.met ? '✓' : '·'} ${budget.rule}${value}, ${verdict}`);
   }
   if (results.profile) lines.push('', ...formatProfile(results.profile));
@@ -145,6 +159,22 @@ function table(head: string[], rows: string[][]): string[] {
 function ms(value: number | null | undefined): string {
   if (value === null || value === undefined || Number.isNaN(value)) return '–';
   return `${value.toFixed(value < 1 ? 3 : 1)} ms`;
+}
+
+/** The paired opens as `panel/floor` in ms. */
+function pairs(panel: SizeResult['panel']): string {
+  if (!panel?.panel_first_render_floor) return '–';
+  const floors = panel.panel_floor_first_render_runs_ms;
+  return panel.panel_first_render_runs_ms.map((v, i) => `${v.toFixed(0)}/${(floors[i] ?? Number.NaN).toFixed(0)}`).join(' ');
+}
+
+function againstFloor(figure: FloorFigure): string {
+  const ratio = figure.ratio === null ? '–' : `${figure.ratio.toFixed(2)}×`;
+  return `${ms(figure.value_ms)} / ${ms(figure.floor_ms)} = ${ratio}`;
+}
+
+function bytes(value: number | null | undefined): string {
+  return value === null || value === undefined ? '–' : mb(value);
 }
 
 function int(value: number): string {

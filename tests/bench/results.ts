@@ -4,6 +4,7 @@ import type { ParseFigures } from './measure-parse';
 import type { PathologicalFigures } from './pathological-page';
 import type { PanelFigures } from './measure-panel';
 import type { ParseProfile } from './profile-parse';
+import type { SizeFloors } from './budgets';
 
 /** One agenda size. The flat figures are the headline: the Google Docs export rendering. */
 export interface SizeResult {
@@ -20,6 +21,12 @@ export interface SizeResult {
   github: ParseFigures;
   /** On the Google Docs export page. */
   panel: PanelFigures | null;
+  /** The live edit's floor, each run: the same insertion to the next paint, without the extension. */
+  live_edit_floor_runs_ms: number[];
+  /** The Docs export page's JS heap in the browser without the extension. */
+  page_bare_heap_bytes: number | null;
+  /** Every budgeted figure beside its floor and ratio. */
+  floors: SizeFloors;
 }
 
 export interface Budget {
@@ -28,6 +35,9 @@ export interface Budget {
   limit: number;
   /** null when the figure could not be measured. */
   met: boolean | null;
+  /** For a ratio to a floor: the figure and the floor it is divided by, in ms, as context. */
+  figure_ms?: number | null;
+  floor_ms?: number | null;
   note?: string;
 }
 
@@ -114,5 +124,24 @@ export const LEGEND: Record<string, string> = {
     'rules look for: brackets, punctuation, blanks, digits, URLs, @, #, dates, CSS) are each 100,000 characters of ' +
     'it, over parseAgenda on the same page with plain words instead; medians of 5 after 1 warm-up, in the same browser ' +
     'as parse_ms. Near 1 when every rule is linear; a rule that backtracks on long runs makes it hundreds.',
+  floors:
+    'every budgeted figure beside the floor it is held to, measured in the same run, and figure / floor. ' +
+    'parse_gdocs, ' +
+    'parse_github: parse_ms against read_floor_ms + model_json_parse_ms of the same page (budget ≤ 2×). ' +
+    'panel_first_render: the panel against the floor page (tests/bench/floor-page: an extension page added to the ' +
+    "bench's build only, opened the same way, sending the same agenda/open to the same tab and painting one row as " +
+    'text), timed the same way; the two alternate, floor first, over the timed opens, and the ratio is the median of ' +
+    "the per-pair ratios (budget ≤ 1.3×). live_edit: panel_live_edit_ms against the same insertion on the same page " +
+    'in the Chromium without the extension, timed to the page\'s next painted frame, median of 3 (budget ≤ 2×). ' +
+    'filter_keystroke: median and 95th percentile (nearest rank) of the keystrokes (budgets ≤ 16 and ≤ 33 ms).',
+  heap:
+    'after a garbage collection, through the DevTools protocol (Runtime.getHeapUsage: the whole isolate). ' +
+    "panel_heap_bytes: the panel once it holds the whole agenda (extension pages share a process: any other open " +
+    "extension page counts too; none is open then). page_added_heap_bytes: the Docs export page's heap with the " +
+    "extension (its content script has parsed it, and a first panel has come and gone) less the same page's heap, " +
+    'freshly loaded, in the Chromium without the extension.',
+  page_load_to_whole_agenda_ms:
+    "wall time from the page's load event to the whole agenda in a panel opened as soon as the page had loaded: the " +
+    "content script's first parse, the panel's start and every part of the agenda.",
   bundle_bytes: 'content-scripts/agenda.js; the panel: sidepanel.html\'s scripts and style sheets with every chunk they import.',
 };
