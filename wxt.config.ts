@@ -29,7 +29,12 @@ export default defineConfig({
     // manager (Manage Extension Shortcuts).
     commands:
       browser === 'firefox'
-        ? { _execute_sidebar_action: { suggested_key: { default: 'Alt+Shift+A' }, description: 'Open the agenda index' } }
+        ? {
+            _execute_sidebar_action: {
+              suggested_key: { default: 'Alt+Shift+A' },
+              description: 'Open the agenda index',
+            },
+          }
         : { _execute_action: { suggested_key: { default: 'Alt+Shift+A' }, description: 'Open the agenda index' } },
     ...(browser === 'firefox'
       ? {
@@ -51,7 +56,8 @@ export default defineConfig({
   hooks: {
     'build:manifestGenerated': (wxt, manifest) => {
       if (!isLocalPagesMode(wxt.config.mode)) return;
-      for (const script of manifest.content_scripts ?? []) script.matches = [...new Set([...(script.matches ?? []), ...LOCAL_PAGE_MATCHES])];
+      for (const script of manifest.content_scripts ?? [])
+        script.matches = [...new Set([...(script.matches ?? []), ...LOCAL_PAGE_MATCHES])];
     },
   },
 });

@@ -15,8 +15,8 @@ export function ActionItemsView({ state, mine }: { state: PanelState; mine: Priv
     return (
       <div class="side-view">
         <p class="side-view__empty">
-          No action items in this agenda. Items under an “Action items” heading, or starting with “AI:” or “Action:”, are
-          listed here.
+          No action items in this agenda. Items under an “Action items” heading, or starting with “AI:” or “Action:”,
+          are listed here.
         </p>
       </div>
     );

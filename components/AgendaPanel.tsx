@@ -123,13 +123,23 @@ function AgendaIndex({ state }: { state: PanelState }) {
       </header>
       {tab === 'index' || !mine ? (
         // biome-ignore lint/a11y/useAriaPropsSupportedByRole: the label comes with the tabpanel role, and both only with tabs.
-        <div class="agenda__page" id={tabPanelId('index')} role={mine ? 'tabpanel' : undefined} aria-labelledby={mine ? 'tab-index' : undefined}>
+        <div
+          class="agenda__page"
+          id={tabPanelId('index')}
+          role={mine ? 'tabpanel' : undefined}
+          aria-labelledby={mine ? 'tab-index' : undefined}
+        >
           <NextMeeting state={state} />
           <AgendaTree state={state} />
           <ItemDetail state={state} />
         </div>
       ) : (
-        <div class="agenda__page agenda__page--scroll" id={tabPanelId(tab)} role="tabpanel" aria-labelledby={`tab-${tab}`}>
+        <div
+          class="agenda__page agenda__page--scroll"
+          id={tabPanelId(tab)}
+          role="tabpanel"
+          aria-labelledby={`tab-${tab}`}
+        >
           {tab === 'following' && <FollowingView state={state} mine={mine} />}
           {tab === 'actions' && <ActionItemsView state={state} mine={mine} />}
           {tab === 'notes' && <NotesView state={state} mine={mine} />}

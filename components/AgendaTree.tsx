@@ -189,7 +189,16 @@ export function AgendaTree({ state }: { state: PanelState }) {
               case 'section':
                 return <SectionRow {...common} title={row.title} />;
               case 'item':
-                return <ItemRow {...common} item={row.item} level={row.level} words={words} reports={reports} marks={marksOf(row)} />;
+                return (
+                  <ItemRow
+                    {...common}
+                    item={row.item}
+                    level={row.level}
+                    words={words}
+                    reports={reports}
+                    marks={marksOf(row)}
+                  />
+                );
             }
           }}
         />

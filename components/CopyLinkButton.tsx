@@ -27,7 +27,13 @@ export function CopyLinkButton({ address, label }: { address: string; label: str
         {outcome.kind === 'copied' && 'Copied'}
         {outcome.kind === 'refused' && (
           <>
-            The clipboard refused; copy it here: <input class="copy-link__address field" readOnly value={address} onFocus={(e) => e.currentTarget.select()} />
+            The clipboard refused; copy it here:{' '}
+            <input
+              class="copy-link__address field"
+              readOnly
+              value={address}
+              onFocus={(e) => e.currentTarget.select()}
+            />
           </>
         )}
       </span>

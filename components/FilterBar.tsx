@@ -20,97 +20,105 @@ export function FilterBar({ state, children }: { state: PanelState; children?: C
         <summary>Filters{index.chips.value.length > 0 ? ` (${index.chips.value.length})` : ''}</summary>
         {open && (
           <>
-        {children}
-        {state.private && (
-          <fieldset class="filters__group">
-            <legend>Yours</legend>
-            {[{ value: null, label: 'Everything' }, ...MARK_FILTERS].map((option) => (
-              <label key={option.label} class="check">
-                <input
-                  type="radio"
-                  name="mark-filter"
-                  checked={index.markFilter.value === option.value}
-                  onChange={() => index.setMarkFilter(option.value)}
-                />
-                {option.label}
+            {children}
+            {state.private && (
+              <fieldset class="filters__group">
+                <legend>Yours</legend>
+                {[{ value: null, label: 'Everything' }, ...MARK_FILTERS].map((option) => (
+                  <label key={option.label} class="check">
+                    <input
+                      type="radio"
+                      name="mark-filter"
+                      checked={index.markFilter.value === option.value}
+                      onChange={() => index.setMarkFilter(option.value)}
+                    />
+                    {option.label}
+                  </label>
+                ))}
+              </fieldset>
+            )}
+            <fieldset class="filters__group">
+              <legend>Section</legend>
+              {kinds.map((kind) => (
+                <label key={kind} class="check">
+                  <input
+                    type="checkbox"
+                    checked={filters.kinds.includes(kind)}
+                    onChange={(event) =>
+                      index.updateFilters({
+                        kinds: event.currentTarget.checked
+                          ? [...filters.kinds, kind]
+                          : filters.kinds.filter((k) => k !== kind),
+                      })
+                    }
+                  />
+                  {SECTION_KIND_LABELS[kind]}
+                </label>
+              ))}
+            </fieldset>
+            <label class="filters__field">
+              Person
+              <select
+                class="field"
+                value={filters.person ?? ''}
+                onChange={(event) => index.updateFilters({ person: event.currentTarget.value || null })}
+              >
+                <option value="">Anyone</option>
+                {index.people.value.map((person) => (
+                  <option key={person.key} value={person.key}>
+                    {person.name} ({person.count})
+                  </option>
+                ))}
+              </select>
+            </label>
+            <div class="filters__range">
+              <label class="filters__field">
+                From
+                <select
+                  class="field"
+                  value={filters.from ?? ''}
+                  onChange={(event) => index.updateFilters({ from: event.currentTarget.value || null })}
+                >
+                  <option value="">the start</option>
+                  {[...months].reverse().map((month) => (
+                    <option key={month} value={month}>
+                      {month}
+                    </option>
+                  ))}
+                </select>
               </label>
-            ))}
-          </fieldset>
-        )}
-        <fieldset class="filters__group">
-          <legend>Section</legend>
-          {kinds.map((kind) => (
-            <label key={kind} class="check">
+              <label class="filters__field">
+                To
+                <select
+                  class="field"
+                  value={filters.to ?? ''}
+                  onChange={(event) => index.updateFilters({ to: event.currentTarget.value || null })}
+                >
+                  <option value="">now</option>
+                  {months.map((month) => (
+                    <option key={month} value={month}>
+                      {month}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            </div>
+            <label class="check">
               <input
                 type="checkbox"
-                checked={filters.kinds.includes(kind)}
-                onChange={(event) =>
-                  index.updateFilters({
-                    kinds: event.currentTarget.checked
-                      ? [...filters.kinds, kind]
-                      : filters.kinds.filter((k) => k !== kind),
-                  })
-                }
+                checked={filters.hideCanceled}
+                onChange={(event) => index.updateFilters({ hideCanceled: event.currentTarget.checked })}
               />
-              {SECTION_KIND_LABELS[kind]}
+              Hide canceled meetings
             </label>
-          ))}
-        </fieldset>
-        <label class="filters__field">
-          Person
-          <select
-            class="field"
-            value={filters.person ?? ''}
-            onChange={(event) => index.updateFilters({ person: event.currentTarget.value || null })}
-          >
-            <option value="">Anyone</option>
-            {index.people.value.map((person) => (
-              <option key={person.key} value={person.key}>
-                {person.name} ({person.count})
-              </option>
-            ))}
-          </select>
-        </label>
-        <div class="filters__range">
-          <label class="filters__field">
-            From
-            <select class="field" value={filters.from ?? ''} onChange={(event) => index.updateFilters({ from: event.currentTarget.value || null })}>
-              <option value="">the start</option>
-              {[...months].reverse().map((month) => (
-                <option key={month} value={month}>
-                  {month}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label class="filters__field">
-            To
-            <select class="field" value={filters.to ?? ''} onChange={(event) => index.updateFilters({ to: event.currentTarget.value || null })}>
-              <option value="">now</option>
-              {months.map((month) => (
-                <option key={month} value={month}>
-                  {month}
-                </option>
-              ))}
-            </select>
-          </label>
-        </div>
-        <label class="check">
-          <input
-            type="checkbox"
-            checked={filters.hideCanceled}
-            onChange={(event) => index.updateFilters({ hideCanceled: event.currentTarget.checked })}
-          />
-          Hide canceled meetings
-        </label>
-        <label class="check">
-          <input
-            type="checkbox"
-            checked={filters.hasRecording}
-            onChange={(event) => index.updateFilters({ hasRecording: event.currentTarget.checked })}
-          />
-          Only meetings with a recording
-        </label>
+            <label class="check">
+              <input
+                type="checkbox"
+                checked={filters.hasRecording}
+                onChange={(event) => index.updateFilters({ hasRecording: event.currentTarget.checked })}
+              />
+              Only meetings with a recording
+            </label>
           </>
         )}
       </details>
@@ -118,7 +126,12 @@ export function FilterBar({ state, children }: { state: PanelState; children?: C
         <ul class="chips" aria-label="Active filters">
           {index.chips.value.map((chip) => (
             <li key={chip.id}>
-              <button type="button" class="chip chip--filter" onClick={() => index.clearChip(chip.id)} aria-label={`Clear ${chip.label}`}>
+              <button
+                type="button"
+                class="chip chip--filter"
+                onClick={() => index.clearChip(chip.id)}
+                aria-label={`Clear ${chip.label}`}
+              >
                 {chip.label} <span aria-hidden="true">×</span>
               </button>
             </li>

@@ -3,7 +3,17 @@ import { useState } from 'preact/hooks';
 import type { FollowKind } from '@/lib/store';
 import type { PrivateState } from '@/lib/panel/private-state';
 
-export function FollowButton({ state, kind, value, label }: { state: PrivateState; kind: FollowKind; value: string; label: string }) {
+export function FollowButton({
+  state,
+  kind,
+  value,
+  label,
+}: {
+  state: PrivateState;
+  kind: FollowKind;
+  value: string;
+  label: string;
+}) {
   const [problem, setProblem] = useState<string | null>(null);
   const followed = state.followedAs(kind, value);
   return (

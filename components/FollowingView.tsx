@@ -107,9 +107,21 @@ function Span({ entries }: { entries: TimelineEntry[] }) {
   );
 }
 
-function Timeline({ state, entries, scope }: { state: PanelState; entries: TimelineEntry[]; scope: 'page' | 'history' }) {
+function Timeline({
+  state,
+  entries,
+  scope,
+}: {
+  state: PanelState;
+  entries: TimelineEntry[];
+  scope: 'page' | 'history';
+}) {
   if (entries.length === 0) {
-    return <p class="topic__none">{scope === 'history' ? 'Not mentioned in the group’s history.' : 'Not mentioned in this agenda.'}</p>;
+    return (
+      <p class="topic__none">
+        {scope === 'history' ? 'Not mentioned in the group’s history.' : 'Not mentioned in this agenda.'}
+      </p>
+    );
   }
   const reports = state.github?.reports.value;
   return (

@@ -68,7 +68,12 @@ function HistoryBar({ history }: { history: HistoryState }) {
   if (status.kind === 'loading') {
     return (
       <div class="group__history" role="status">
-        <progress class="group__progress" max={Math.max(1, status.total)} value={status.done} aria-label="History loaded" />
+        <progress
+          class="group__progress"
+          max={Math.max(1, status.total)}
+          value={status.done}
+          aria-label="History loaded"
+        />
         <span>Loading the history: {progressWords(status.done, status.total)}</span>
       </div>
     );
@@ -84,7 +89,7 @@ function HistoryBar({ history }: { history: HistoryState }) {
           <ScopeChoice
             history={history}
             value="history"
-            label={`Whole history (${merged.years.length > 1 ? `${merged.years[merged.years.length - 1]}–${merged.years[0]}` : merged.years[0] ?? ''})`}
+            label={`Whole history (${merged.years.length > 1 ? `${merged.years[merged.years.length - 1]}–${merged.years[0]}` : (merged.years[0] ?? '')})`}
           />
           <button type="button" class="link-button group__refresh" onClick={() => void history.loadNow(true)}>
             Check again
@@ -97,7 +102,8 @@ function HistoryBar({ history }: { history: HistoryState }) {
       )}
       {load?.checkedAt && !failure && usable && (
         <p class="group__age">
-          {merged?.agenda.meetings.length.toLocaleString('en-US')} meetings, checked with GitHub {ageInWords(load.checkedAt, now)}.
+          {merged?.agenda.meetings.length.toLocaleString('en-US')} meetings, checked with GitHub{' '}
+          {ageInWords(load.checkedAt, now)}.
         </p>
       )}
       {failure && (
@@ -118,7 +124,13 @@ function ScopeChoice({ history, value, label }: { history: HistoryState; value: 
   const checked = history.scope.value === value;
   return (
     <label class={`group__choice${checked ? ' group__choice--on' : ''}`}>
-      <input type="radio" name="history-scope" value={value} checked={checked} onChange={() => history.setScope(value)} />
+      <input
+        type="radio"
+        name="history-scope"
+        value={value}
+        checked={checked}
+        onChange={() => history.setScope(value)}
+      />
       {label}
     </label>
   );

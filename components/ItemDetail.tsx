@@ -33,7 +33,9 @@ export function ItemDetail({ state }: { state: PanelState }) {
   const address = agenda && meeting ? meetingAddress(agenda, meeting) : null;
   return (
     <section class="detail" aria-label="Details">
-      {novelty && <span class={`tag tag--${novelty}`}>{novelty === 'new' ? 'New' : 'Changed'} since your last visit</span>}
+      {novelty && (
+        <span class={`tag tag--${novelty}`}>{novelty === 'new' ? 'New' : 'Changed'} since your last visit</span>
+      )}
       {row.kind === 'meeting' ? (
         <MeetingDetail meeting={row.meeting} github={state.github} />
       ) : (
@@ -73,7 +75,9 @@ function MeetingDetail({ meeting, github }: { meeting: Meeting; github: GitHubSt
           ▶ Recording
         </a>
       )}
-      {github && refs.length > 0 && <StatusSummary summary={summarise(github.reports.value, refs)} scope="in this meeting" />}
+      {github && refs.length > 0 && (
+        <StatusSummary summary={summarise(github.reports.value, refs)} scope="in this meeting" />
+      )}
     </>
   );
 }

@@ -5,7 +5,13 @@ import type { LiveDocState } from '../lib/messaging/live-doc';
 import { callTab } from '../lib/messaging/send';
 import { describeLiveDoc } from '../lib/panel/live-doc';
 import { isLocalPagesMode } from '../lib/sources/build-modes';
-import { exportPermissionOrigins, GOOGLE_HOSTS, googleHostsFrom, TEST_HOSTS_KEY, type GoogleHosts } from '../lib/sources/google-hosts';
+import {
+  exportPermissionOrigins,
+  GOOGLE_HOSTS,
+  googleHostsFrom,
+  TEST_HOSTS_KEY,
+  type GoogleHosts,
+} from '../lib/sources/google-hosts';
 import { PanelMessage } from './PanelMessage';
 import './live-doc.css';
 
@@ -71,17 +77,28 @@ export function LiveDocBanner({ live, hasAgenda, actions, now = Date.now }: Prop
     >
       {problem && <h2 class="live-doc__title">{problem.title}</h2>}
       {problem && <p class="live-doc__body">{problem.body}</p>}
-      {refused && words.needsAccess && <p class="live-doc__body">Access was not given. The index needs it to read the editor.</p>}
+      {refused && words.needsAccess && (
+        <p class="live-doc__body">Access was not given. The index needs it to read the editor.</p>
+      )}
       {words.tabs && <p class="live-doc__body">{words.tabs}</p>}
       <div class="live-doc__line">
         {words.freshness && <span class="live-doc__age">{words.freshness}</span>}
         {words.needsAccess && (
-          <button type="button" class="button button--small" onClick={() => void actions.allow().then((granted) => setRefused(!granted))}>
+          <button
+            type="button"
+            class="button button--small"
+            onClick={() => void actions.allow().then((granted) => setRefused(!granted))}
+          >
             Allow access
           </button>
         )}
         {!words.needsAccess && (words.canRetry || live.refreshing) && (
-          <button type="button" class="button button--small" onClick={() => actions.refresh()} disabled={live.refreshing}>
+          <button
+            type="button"
+            class="button button--small"
+            onClick={() => actions.refresh()}
+            disabled={live.refreshing}
+          >
             {live.refreshing ? 'Reading…' : problem ? 'Try again' : 'Refresh'}
           </button>
         )}
@@ -110,7 +127,11 @@ export function LiveDocMessage({ live, reason, tabId }: { live: LiveDocState; re
 }
 
 /** The line above the index of an editor tab; nothing for other pages. */
-export function EditorFreshness({ state }: { state: { snapshot: { value: { live?: LiveDocState } | null }; tabId: { value: number | null } } }) {
+export function EditorFreshness({
+  state,
+}: {
+  state: { snapshot: { value: { live?: LiveDocState } | null }; tabId: { value: number | null } };
+}) {
   const live = state.snapshot.value?.live;
   if (!live) return null;
   return <LiveDocBanner live={live} hasAgenda actions={browserLiveDocActions(state.tabId.value)} />;

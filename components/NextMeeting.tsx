@@ -7,12 +7,19 @@ export function NextMeeting({ state }: { state: PanelState }) {
   if (!upcoming) return null;
   const { meeting, time } = upcoming;
   return (
-    <button type="button" class="next-meeting" data-next-meeting={meeting.key} onClick={() => void state.jump(meeting.key)}>
+    <button
+      type="button"
+      class="next-meeting"
+      data-next-meeting={meeting.key}
+      onClick={() => void state.jump(meeting.key)}
+    >
       <span class="next-meeting__label">Next meeting</span>
       <span class="next-meeting__date">
         <MeetingDate meeting={meeting} />
       </span>
-      <span class="next-meeting__time">{time ? `${time.local}${time.sameZone ? '' : ' your time'}` : (meeting.time ?? '')}</span>
+      <span class="next-meeting__time">
+        {time ? `${time.local}${time.sameZone ? '' : ' your time'}` : (meeting.time ?? '')}
+      </span>
     </button>
   );
 }

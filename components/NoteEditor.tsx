@@ -14,7 +14,13 @@ export function Notes({ state, targetKey }: { state: PrivateState; targetKey: st
   return (
     <div class="notes" role="group" aria-label="Your private notes">
       {shown.map((note) => (
-        <NoteEditor key={note?.id ?? freshId} state={state} targetKey={targetKey} id={note?.id ?? freshId} note={note} />
+        <NoteEditor
+          key={note?.id ?? freshId}
+          state={state}
+          targetKey={targetKey}
+          id={note?.id ?? freshId}
+          note={note}
+        />
       ))}
     </div>
   );

@@ -54,7 +54,9 @@ export function NotesView({ state, mine }: { state: PanelState; mine: PrivateSta
         </section>
       )}
       {placed.length === 0 && detached.length === 0 ? (
-        <p class="side-view__empty">No notes on this agenda yet. Select a meeting or an item and write in its details.</p>
+        <p class="side-view__empty">
+          No notes on this agenda yet. Select a meeting or an item and write in its details.
+        </p>
       ) : (
         <ul class="note-list">
           {placed.map(({ key, notes }) => (
@@ -84,7 +86,9 @@ function whereOf(mine: PrivateState, key: string, notes: NoteRecord[]): string {
 }
 
 function describeTarget(target: AnchorTarget): string {
-  return target.kind === 'meeting' ? `the meeting of ${formatMeetingDate(target.meetingDate)}` : `an item of ${formatMeetingDate(target.anchor.meetingDate)}`;
+  return target.kind === 'meeting'
+    ? `the meeting of ${formatMeetingDate(target.meetingDate)}`
+    : `an item of ${formatMeetingDate(target.anchor.meetingDate)}`;
 }
 
 /** Export and import, and whether the browser promised to keep the data. */

@@ -18,12 +18,20 @@ export function RateLimitBanner({ status, openOptions = openOptionsPage }: Props
   if (!banner) return null;
   const refreshing = status.refreshing.value;
   return (
-    <div class={`status-banner status-banner--${banner.tone}`} role={banner.tone === 'info' ? 'status' : 'alert'} data-banner={banner.kind}>
+    <div
+      class={`status-banner status-banner--${banner.tone}`}
+      role={banner.tone === 'info' ? 'status' : 'alert'}
+      data-banner={banner.kind}
+    >
       <p class="status-banner__message">{banner.message}</p>
       <div class="status-banner__actions">
         {banner.offerOptions && (
           <button type="button" onClick={openOptions}>
-            {banner.kind === 'bad-token' ? 'Change the token' : banner.kind === 'offline' ? 'Check the settings' : 'Add a token'}
+            {banner.kind === 'bad-token'
+              ? 'Change the token'
+              : banner.kind === 'offline'
+                ? 'Check the settings'
+                : 'Add a token'}
           </button>
         )}
         {banner.kind !== 'low-quota' && (

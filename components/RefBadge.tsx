@@ -9,7 +9,15 @@ import './github-status.css';
 /** One of the status icons, in the current text colour. */
 export function StatusIcon({ name, class: className }: { name: IconName; class?: string }) {
   return (
-    <svg class={className ?? 'status-icon'} viewBox={ICON_VIEWBOX} width="16" height="16" aria-hidden="true" focusable="false" {...ICON_STROKE}>
+    <svg
+      class={className ?? 'status-icon'}
+      viewBox={ICON_VIEWBOX}
+      width="16"
+      height="16"
+      aria-hidden="true"
+      focusable="false"
+      {...ICON_STROKE}
+    >
       {ICONS[name].map((shape, index) =>
         shape.tag === 'circle' ? <circle key={index} {...shape.attrs} /> : <path key={index} {...shape.attrs} />,
       )}
@@ -34,7 +42,11 @@ export function RefBadge({ reference, report, showLabel = true, showRef = false 
     <span class={`ref-badge ref-badge--${view.tone}`} data-ref={reference} data-state={view.key} title={view.hover}>
       <StatusIcon name={view.icon} />
       {showRef && <span class="ref-badge__ref">{reference}</span>}
-      {showLabel ? <span class="ref-badge__label">{view.label}</span> : <span class="visually-hidden">{view.label}</span>}
+      {showLabel ? (
+        <span class="ref-badge__label">{view.label}</span>
+      ) : (
+        <span class="visually-hidden">{view.label}</span>
+      )}
     </span>
   );
 }

@@ -37,8 +37,8 @@ export function RenderingOffers({ offers, onAnswer }: Props) {
           <p>
             This page shares {plural(offer.shared, 'item')} with{' '}
             <span class="rendering-offer__place">{placeOf(offer.agendaId)}</span>, where you keep {kept(offer)}. Is it
-            the same document? Only then show them here and mark their items on this page: a page that copies an
-            agenda would see which items you annotated.
+            the same document? Only then show them here and mark their items on this page: a page that copies an agenda
+            would see which items you annotated.
           </p>
           <button type="button" onClick={() => onAnswer(offer.agendaId, 'same')}>
             Same document: show them here

@@ -14,7 +14,10 @@ export function RowMarks({ marks }: { marks: RowMarkFlags }) {
   return (
     <span class="row-marks">
       {marks.novelty && (
-        <span class={`row-marks__fresh row-marks__fresh--${marks.novelty}`} title={marks.novelty === 'new' ? 'New since your last visit' : 'Changed since your last visit'}>
+        <span
+          class={`row-marks__fresh row-marks__fresh--${marks.novelty}`}
+          title={marks.novelty === 'new' ? 'New since your last visit' : 'Changed since your last visit'}
+        >
           {marks.novelty === 'new' ? 'New' : 'Changed'}
         </span>
       )}
@@ -24,7 +27,12 @@ export function RowMarks({ marks }: { marks: RowMarkFlags }) {
         </span>
       )}
       {marks.followed && (
-        <span class="row-marks__followed" role="img" aria-label="Mentions something you follow" title="Mentions something you follow">
+        <span
+          class="row-marks__followed"
+          role="img"
+          aria-label="Mentions something you follow"
+          title="Mentions something you follow"
+        >
           ★
         </span>
       )}

@@ -2,7 +2,13 @@
 // and count ("14 open PRs"), and, when asked for, the refresh button. The chips are words as well as
 // colours and shapes; the whole sentence is on hover.
 import type { IconName } from '../lib/ref-status/ref-icons';
-import { describeSummary, summaryParts, type StatusFilter, type StatusSummary as Summary, type SummaryKey } from '../lib/panel/github-status';
+import {
+  describeSummary,
+  summaryParts,
+  type StatusFilter,
+  type StatusSummary as Summary,
+  type SummaryKey,
+} from '../lib/panel/github-status';
 import { StatusIcon } from './RefBadge';
 import './github-status.css';
 
@@ -39,7 +45,12 @@ export function StatusSummary({ summary, scope, onPick, picked = null, onRefresh
         {parts.map((part) => (
           <li key={part.key} class={`status-chip ref-badge--${TONE[part.key]}`} data-status={part.key}>
             {onPick ? (
-              <button type="button" class="status-chip__button" aria-pressed={picked === part.key} onClick={() => onPick(part.key)}>
+              <button
+                type="button"
+                class="status-chip__button"
+                aria-pressed={picked === part.key}
+                onClick={() => onPick(part.key)}
+              >
                 <StatusIcon name={part.key as IconName} />
                 {part.text}
               </button>
@@ -59,7 +70,13 @@ export function StatusSummary({ summary, scope, onPick, picked = null, onRefresh
         )}
       </ul>
       {onRefresh && (
-        <button type="button" class="status-summary__refresh" onClick={onRefresh} disabled={refreshing} aria-busy={refreshing}>
+        <button
+          type="button"
+          class="status-summary__refresh"
+          onClick={onRefresh}
+          disabled={refreshing}
+          aria-busy={refreshing}
+        >
           {refreshing ? 'Checking…' : 'Refresh statuses'}
         </button>
       )}

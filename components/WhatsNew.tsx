@@ -8,15 +8,21 @@ export function WhatsNew({ state }: { state: PanelState }) {
   if (!mine || !novelty || novelty.meetings.size === 0) return null;
   const fresh = [...novelty.meetings.values()].filter((kind) => kind === 'new').length;
   const changed = novelty.meetings.size - fresh;
-  const parts = [fresh > 0 ? `${plural(fresh, 'new meeting')}` : '', changed > 0 ? `${changed} changed` : ''].filter(Boolean);
+  const parts = [fresh > 0 ? `${plural(fresh, 'new meeting')}` : '', changed > 0 ? `${changed} changed` : ''].filter(
+    Boolean,
+  );
   return (
     <p class="whats-new" role="status">
       <span class="whats-new__dot" aria-hidden="true" />
       Since your last visit: {parts.join(', ')}.{' '}
-      <button type="button" class="link-button" onClick={() => {
+      <button
+        type="button"
+        class="link-button"
+        onClick={() => {
           state.index.setMarkFilter('new');
           state.showTab('index');
-        }}>
+        }}
+      >
         Show
       </button>{' '}
       <button type="button" class="link-button" onClick={() => void mine.markSeen()}>

@@ -31,10 +31,14 @@ export default defineContentScript({
     const watcher = watchAgenda(document, announce);
     // A panel that asked before this script was ready learns the agenda now.
     announce(watcher.snapshot());
-    readingPosition = watchReadingPosition(window, () => watcher.meetingElements(), (meetingKey) => {
-      const message: VisibleMeeting = { type: 'agenda/visible', meetingKey };
-      browser.runtime.sendMessage(message).catch(() => undefined);
-    });
+    readingPosition = watchReadingPosition(
+      window,
+      () => watcher.meetingElements(),
+      (meetingKey) => {
+        const message: VisibleMeeting = { type: 'agenda/visible', meetingKey };
+        browser.runtime.sendMessage(message).catch(() => undefined);
+      },
+    );
     // A page no longer watched (it held no agenda) is read again when the panel asks about it.
     const snapshotForPanel = (): AgendaSnapshot => {
       if (watcher.snapshot().status !== 'agenda') watcher.wake();

@@ -30,7 +30,13 @@ import { formatTable, toJson } from '../tests/bench/report';
 import { LEGEND, type BenchResults, type SizeResult } from '../tests/bench/results';
 import { readSeed } from '../tests/bench/seed-templates';
 import { renderGithubHtml } from './render/markdown-to-github-html';
-import { CHROMIUM_FLAGS, EXTENSION_DIR, findChromium, launchWithExtension, type ExtensionBrowser } from './support/chromium';
+import {
+  CHROMIUM_FLAGS,
+  EXTENSION_DIR,
+  findChromium,
+  launchWithExtension,
+  type ExtensionBrowser,
+} from './support/chromium';
 import { servePages, type PageServer } from './support/static-server';
 
 interface Options {
@@ -101,7 +107,9 @@ async function servePagesFor(big: number): Promise<{ server: PageServer; htmlByt
     { meetings: big, agenda: generateAgenda({ meetings: big }) },
   ];
   const pages: Record<string, string> = pathologicalSources();
-  const htmlBytes = new Map<string, number>(Object.entries(pages).map(([path, html]) => [path, Buffer.byteLength(html)]));
+  const htmlBytes = new Map<string, number>(
+    Object.entries(pages).map(([path, html]) => [path, Buffer.byteLength(html)]),
+  );
   for (const { meetings, agenda } of sources) {
     for (const rendering of RENDERINGS) {
       const html = renderAgenda(agenda, rendering);
@@ -121,10 +129,20 @@ interface ParseStage {
 }
 
 /** One page's parse and walk times, in `browser`. */
-async function parseOnePage(browser: Browser, server: PageServer, path: string, bundle: string, htmlBytes: number): Promise<ParseFigures> {
+async function parseOnePage(
+  browser: Browser,
+  server: PageServer,
+  path: string,
+  bundle: string,
+  htmlBytes: number,
+): Promise<ParseFigures> {
   const page = await browser.newPage();
   try {
-    const runs = await measureParse(page, server.url(path), bundle, { runs: RUNS, warmups: WARMUPS, timeoutMs: STEP_TIMEOUT_MS });
+    const runs = await measureParse(page, server.url(path), bundle, {
+      runs: RUNS,
+      warmups: WARMUPS,
+      timeoutMs: STEP_TIMEOUT_MS,
+    });
     return parseFigures(runs, htmlBytes);
   } finally {
     await page.close();
@@ -132,12 +150,19 @@ async function parseOnePage(browser: Browser, server: PageServer, path: string, 
 }
 
 /** parse_pathological_ratio: the hostile page's parse time over its plain twin's. */
-async function measurePathological(browser: Browser, server: PageServer, bundle: string, htmlBytes: Map<string, number>): Promise<PathologicalFigures> {
+async function measurePathological(
+  browser: Browser,
+  server: PageServer,
+  bundle: string,
+  htmlBytes: Map<string, number>,
+): Promise<PathologicalFigures> {
   log('parse: the pathological page and its plain twin…');
   const hostile = await parseOnePage(browser, server, HOSTILE_PATH, bundle, htmlBytes.get(HOSTILE_PATH) ?? 0);
   const plain = await parseOnePage(browser, server, PLAIN_PATH, bundle, htmlBytes.get(PLAIN_PATH) ?? 0);
   const figures = pathologicalFigures(hostile, plain);
-  log(`parse: pathological ${figures.parse_ms} ms, plain ${figures.plain_parse_ms} ms, ratio ${figures.parse_pathological_ratio}`);
+  log(
+    `parse: pathological ${figures.parse_ms} ms, plain ${figures.plain_parse_ms} ms, ratio ${figures.parse_pathological_ratio}`,
+  );
   return figures;
 }
 
@@ -213,7 +238,11 @@ async function barePageStage(server: PageServer, options: Options): Promise<Map<
 }
 
 /** The panel on the Docs export pages, in Chromium with the built extension. */
-async function panelStage(server: PageServer, extensionDir: string, options: Options): Promise<Map<number, PanelFigures>> {
+async function panelStage(
+  server: PageServer,
+  extensionDir: string,
+  options: Options,
+): Promise<Map<number, PanelFigures>> {
   const results = new Map<number, PanelFigures>();
   const browser: ExtensionBrowser = await launchWithExtension({ extensionDir });
   try {
@@ -229,7 +258,9 @@ async function panelStage(server: PageServer, extensionDir: string, options: Opt
           (message) => log(`panel: ${meetings}: ${message}`),
         );
         results.set(meetings, figures);
-        log(`panel: ${meetings}: first render ${figures.panel_first_render_ms} ms, ${figures.panel_dom_nodes} elements`);
+        log(
+          `panel: ${meetings}: first render ${figures.panel_first_render_ms} ms, ${figures.panel_dom_nodes} elements`,
+        );
       } finally {
         await page.close();
       }
@@ -286,11 +317,16 @@ function sizeResult(
   const github = parse.get(pagePath(meetings, 'github'));
   if (!gdocs || !github) throw new Error(`no parse figures for ${meetings} meetings`);
   const notes: string[] = [];
-  for (const [name, figures] of [['Docs export', gdocs], ['GitHub', github]] as const) {
-    if (figures.meetings_parsed !== meetings) notes.push(`${name}: the parser read ${figures.meetings_parsed} meetings, not ${meetings}.`);
+  for (const [name, figures] of [
+    ['Docs export', gdocs],
+    ['GitHub', github],
+  ] as const) {
+    if (figures.meetings_parsed !== meetings)
+      notes.push(`${name}: the parser read ${figures.meetings_parsed} meetings, not ${meetings}.`);
   }
   if (panel?.filter_note) notes.push(`filter_keystroke_ms: ${panel.filter_note}.`);
-  if (panel && panel.panel_agenda_received_ms === null) notes.push('panel_agenda_received_ms: tabs.sendMessage could not be wrapped.');
+  if (panel && panel.panel_agenda_received_ms === null)
+    notes.push('panel_agenda_received_ms: tabs.sendMessage could not be wrapped.');
   const editRuns = bare?.editRunsMs ?? [];
   const bareHeapBytes = bare?.heapBytes ?? null;
   return {
@@ -373,7 +409,9 @@ async function main(): Promise<void> {
         legend: Object.fromEntries(Object.entries(LEGEND).filter(([name]) => name.startsWith('github_'))),
         elapsed_s: Math.round((performance.now() - started) / 1000),
       };
-      process.stdout.write(options.json ? `${JSON.stringify(toJson(results), null, 2)}\n` : `${formatTable(results)}\n`);
+      process.stdout.write(
+        options.json ? `${JSON.stringify(toJson(results), null, 2)}\n` : `${formatTable(results)}\n`,
+      );
       log('done');
       return;
     }

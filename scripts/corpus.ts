@@ -16,7 +16,9 @@ async function main(args: readonly string[]): Promise<number> {
     return 1;
   }
   const rendering = args.includes('--gdocs') ? 'gdocs' : 'github';
-  const files = readdirSync(dir).filter((name) => READABLE.has(extname(name).toLowerCase())).sort();
+  const files = readdirSync(dir)
+    .filter((name) => READABLE.has(extname(name).toLowerCase()))
+    .sort();
   const facts: CorpusFacts[] = [];
   for (const file of files) {
     const page = loadPage(join(dir, file), rendering);

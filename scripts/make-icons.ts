@@ -21,7 +21,9 @@ const browser = await chromium.launch({ executablePath: findChromium(), args: ['
 mkdirSync(OUT, { recursive: true });
 for (const size of SIZES) {
   const page = await browser.newPage({ viewport: { width: size, height: size } });
-  await page.setContent(`<style>html,body{margin:0;background:transparent}</style>${SVG.replace('<svg ', `<svg width="${size}" height="${size}" `)}`);
+  await page.setContent(
+    `<style>html,body{margin:0;background:transparent}</style>${SVG.replace('<svg ', `<svg width="${size}" height="${size}" `)}`,
+  );
   await page.screenshot({ path: `${OUT}/${size}.png`, omitBackground: true });
   await page.close();
 }

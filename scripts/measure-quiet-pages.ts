@@ -53,8 +53,15 @@ async function measure(page: Page, name: string, html: string): Promise<Figures>
   }
   const after = await scriptSeconds(cdp);
   await cdp.detach();
-  const longestTaskMs = await page.evaluate(() => (window as unknown as { __longest: { longest: number } }).__longest.longest);
-  return { page: name, htmlKb: Math.round(html.length / 1024), scriptMs: Math.round((after - before) * 1000), longestTaskMs: Math.round(longestTaskMs) };
+  const longestTaskMs = await page.evaluate(
+    () => (window as unknown as { __longest: { longest: number } }).__longest.longest,
+  );
+  return {
+    page: name,
+    htmlKb: Math.round(html.length / 1024),
+    scriptMs: Math.round((after - before) * 1000),
+    longestTaskMs: Math.round(longestTaskMs),
+  };
 }
 
 async function main(): Promise<void> {

@@ -12,7 +12,15 @@ import type { BrowserContext } from 'playwright-core';
 import { resolve } from 'node:path';
 import type { Agenda, Item } from '../lib/agenda/model';
 import type { AgendaSnapshot } from '../lib/messaging/protocol';
-import { EXTENSION_DIR, findChromium, isBrandedChrome, launchWithExtension, panelUrl, STORE_EXTENSION_DIR, tabIdOf } from './support/chromium';
+import {
+  EXTENSION_DIR,
+  findChromium,
+  isBrandedChrome,
+  launchWithExtension,
+  panelUrl,
+  STORE_EXTENSION_DIR,
+  tabIdOf,
+} from './support/chromium';
 import { demoAgendaHtml } from './render/seed-demo';
 import { startDemoStatuses } from './support/demo-statuses';
 
@@ -54,11 +62,16 @@ function busiestRecentMeeting(agenda: Agenda): string | null {
   const refsOf = (meeting: Agenda['meetings'][number]): number =>
     meeting.sections.flatMap((section) => allItems(section.items)).reduce((sum, item) => sum + item.refs.length, 0);
   const recent = agenda.meetings.slice(0, 8);
-  return recent.reduce<Agenda['meetings'][number] | null>((best, m) => (!best || refsOf(m) > refsOf(best) ? m : best), null)?.key ?? null;
+  return (
+    recent.reduce<Agenda['meetings'][number] | null>((best, m) => (!best || refsOf(m) > refsOf(best) ? m : best), null)
+      ?.key ?? null
+  );
 }
 
 function summarise(agenda: Agenda): string {
-  const refs = new Set(agenda.meetings.flatMap((m) => m.sections.flatMap((s) => allItems(s.items).flatMap((i) => i.refs))));
+  const refs = new Set(
+    agenda.meetings.flatMap((m) => m.sections.flatMap((s) => allItems(s.items).flatMap((i) => i.refs))),
+  );
   const canceled = agenda.meetings.filter((m) => m.canceled).length;
   const newest = agenda.meetings[0]?.date ?? '–';
   const oldest = agenda.meetings.at(-1)?.date ?? '–';
@@ -71,7 +84,12 @@ function summarise(agenda: Agenda): string {
 }
 
 /** The page and the panel side by side, as a user sees them. */
-async function writeOverview(context: BrowserContext, pageShot: Buffer, panelShot: Buffer, path: string): Promise<void> {
+async function writeOverview(
+  context: BrowserContext,
+  pageShot: Buffer,
+  panelShot: Buffer,
+  path: string,
+): Promise<void> {
   const sheet = await context.newPage();
   await sheet.setViewportSize({ width: 1500, height: 800 });
   const src = (png: Buffer): string => `data:image/png;base64,${png.toString('base64')}`;
@@ -99,7 +117,10 @@ async function main(): Promise<void> {
   if (!options.skipBuild) execSync(local ? 'npx wxt build --mode test' : 'npx wxt build', { stdio: 'inherit' });
 
   const target = options.url ?? DEMO_URL;
-  const browser = await launchWithExtension({ headless: options.headless, extensionDir: local ? EXTENSION_DIR : STORE_EXTENSION_DIR });
+  const browser = await launchWithExtension({
+    headless: options.headless,
+    extensionDir: local ? EXTENSION_DIR : STORE_EXTENSION_DIR,
+  });
   const demoHtml = demoAgendaHtml();
   await browser.context.route(DEMO_URL, (route) =>
     route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: demoHtml }),
@@ -109,7 +130,9 @@ async function main(): Promise<void> {
   await page.goto(target);
 
   if (!options.headless) {
-    console.log(`Opened ${target}\nClick the Agenda Overlay button in the toolbar to open the index. Close the browser to stop.`);
+    console.log(
+      `Opened ${target}\nClick the Agenda Overlay button in the toolbar to open the index. Close the browser to stop.`,
+    );
     await new Promise((done) => browser.context.on('close', done));
     await statuses?.close();
     return;

@@ -3,7 +3,14 @@
 // the same for the tab at hand ("Read agendas on this site").
 import { useEffect, useState } from 'preact/hooks';
 import { thisBrowserWords } from '@/lib/sources/browser-words';
-import { CUSTOM_SITES_KEY, customSiteOrigin, customSitesFrom, originPattern, withSite, withoutSite } from '@/lib/sources/custom-sites';
+import {
+  CUSTOM_SITES_KEY,
+  customSiteOrigin,
+  customSitesFrom,
+  originPattern,
+  withSite,
+  withoutSite,
+} from '@/lib/sources/custom-sites';
 
 export interface SitesLink {
   read(): Promise<string[]>;
@@ -22,7 +29,11 @@ export function browserSitesLink(): SitesLink {
     granted: (origin) => browser.permissions.contains({ origins: [originPattern(origin)] }),
     request: (origin) => browser.permissions.request({ origins: [originPattern(origin)] }),
     // The browser refuses to take back access it gave at install; the site is off all the same.
-    release: (origin) => browser.permissions.remove({ origins: [originPattern(origin)] }).then(() => undefined, () => undefined),
+    release: (origin) =>
+      browser.permissions.remove({ origins: [originPattern(origin)] }).then(
+        () => undefined,
+        () => undefined,
+      ),
     onChange(listener) {
       const onChanged = (changes: Record<string, unknown>, area: string): void => {
         if (area === 'local' && CUSTOM_SITES_KEY in changes) listener();
@@ -56,7 +67,9 @@ export function CustomSites({ link }: { link: SitesLink }) {
     event.preventDefault();
     const origin = customSiteOrigin(address);
     if (!origin) {
-      setMessage(`“${address.trim()}” is not a site to add: give an http(s) address such as https://wiki.example.com. Google Docs and GitHub are read already.`);
+      setMessage(
+        `“${address.trim()}” is not a site to add: give an http(s) address such as https://wiki.example.com. Google Docs and GitHub are read already.`,
+      );
       return;
     }
     // Asked first, within the click: the browser only shows its prompt during a user action.
@@ -65,14 +78,24 @@ export function CustomSites({ link }: { link: SitesLink }) {
       setMessage(`The browser did not give access to ${origin}, so it was not added.`);
       return;
     }
-    await link.write(withSite((sites ?? []).map((s) => s.origin), origin));
+    await link.write(
+      withSite(
+        (sites ?? []).map((s) => s.origin),
+        origin,
+      ),
+    );
     setAddress('');
     setMessage(`Added ${origin}. Reload its pages to read their agendas.`);
     await reload();
   };
 
   const remove = async (origin: string): Promise<void> => {
-    await link.write(withoutSite((sites ?? []).map((s) => s.origin), origin));
+    await link.write(
+      withoutSite(
+        (sites ?? []).map((s) => s.origin),
+        origin,
+      ),
+    );
     await link.release(origin);
     setMessage(`Removed ${origin}: its pages are no longer read.`);
     await reload();
@@ -85,9 +108,9 @@ export function CustomSites({ link }: { link: SitesLink }) {
         <p>
           The overlay reads agendas on Google Docs and GitHub. To read them on another site built the same way (a GitHub
           Enterprise host, a wiki, an intranet page: date headings followed by bullets), add it here, or right-click the
-          toolbar button on one of its pages and choose “Read agendas on this site”. The browser asks you to allow the site;
-          nothing is read there before that, and nothing read there leaves the browser. The access you gave is listed in{' '}
-          <span data-hint="site-access-place">{thisBrowserWords().siteAccessPlace}</span>.
+          toolbar button on one of its pages and choose “Read agendas on this site”. The browser asks you to allow the
+          site; nothing is read there before that, and nothing read there leaves the browser. The access you gave is
+          listed in <span data-hint="site-access-place">{thisBrowserWords().siteAccessPlace}</span>.
         </p>
         <ul class="site-list" aria-label="Sites turned on">
           {sites?.length === 0 && <li class="site-list__empty">None yet.</li>}

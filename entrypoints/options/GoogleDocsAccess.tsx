@@ -30,17 +30,23 @@ export function GoogleDocsAccess({ link }: { link: DocsAccessLink }) {
       <section aria-labelledby="docs-heading">
         <h2 id="docs-heading">Google Docs editor</h2>
         <p>
-          The Docs editor draws the document on a canvas, which no extension can read. To index it, the overlay downloads the
-          document’s HTML export (what File › Download › Web page gives you) with your Google sign-in: when you open the
-          document, every few minutes while its tab is visible (less often while nothing changes), a few seconds after an edit,
-          and when you press Refresh in the panel, never two at a time, and not at all while Google asks to slow down. Google
-          serves the download from googleusercontent.com, so the extension needs access to docs.google.com and
-          googleusercontent.com. What it downloads stays in the tab and the panel; nothing is sent anywhere else.
+          The Docs editor draws the document on a canvas, which no extension can read. To index it, the overlay
+          downloads the document’s HTML export (what File › Download › Web page gives you) with your Google sign-in:
+          when you open the document, every few minutes while its tab is visible (less often while nothing changes), a
+          few seconds after an edit, and when you press Refresh in the panel, never two at a time, and not at all while
+          Google asks to slow down. Google serves the download from googleusercontent.com, so the extension needs access
+          to docs.google.com and googleusercontent.com. What it downloads stays in the tab and the panel; nothing is
+          sent anywhere else.
         </p>
         <p>
-          Published pages (<code>/pub</code>) and <code>/mobilebasic</code> need none of this: they are read from the page itself.
+          Published pages (<code>/pub</code>) and <code>/mobilebasic</code> need none of this: they are read from the
+          page itself.
         </p>
-        <p class="check" data-docs-access={allowed === null ? 'unknown' : allowed ? 'allowed' : 'not-allowed'} role="status">
+        <p
+          class="check"
+          data-docs-access={allowed === null ? 'unknown' : allowed ? 'allowed' : 'not-allowed'}
+          role="status"
+        >
           {allowed === null
             ? 'Checking…'
             : allowed

@@ -37,32 +37,27 @@ function ConnectionState({ state }: { state: GitHubServiceState }) {
         <>
           <dt>Quota</dt>
           <dd data-fact="quota">
-            {limit.remaining.toLocaleString('en-US')} of {limit.limit.toLocaleString('en-US')} left this hour, renews at {clock(limit.resetAt)}
+            {limit.remaining.toLocaleString('en-US')} of {limit.limit.toLocaleString('en-US')} left this hour, renews at{' '}
+            {clock(limit.resetAt)}
           </dd>
         </>
       )}
       {blocked && (
         <>
           <dt>Waiting</dt>
-          <dd data-fact="rate-limit">
-            {blocked}
-          </dd>
+          <dd data-fact="rate-limit">{blocked}</dd>
         </>
       )}
       {state.problem && (
         <>
           <dt>Problem</dt>
-          <dd data-fact="problem">
-            {state.problem}
-          </dd>
+          <dd data-fact="problem">{state.problem}</dd>
         </>
       )}
       {state.settingsProblem && (
         <>
           <dt>Settings</dt>
-          <dd data-fact="settings">
-            {state.settingsProblem}
-          </dd>
+          <dd data-fact="settings">{state.settingsProblem}</dd>
         </>
       )}
     </dl>
@@ -130,11 +125,7 @@ export function OptionsPage({ link }: { link: OptionsLink }) {
       await link.write({ apiBase: base.apiBase, token: keep });
       setToken('');
       setTokenSaved(keep !== null);
-      setSaved(
-        current.settings.token && !keep
-          ? 'Saved. The token was removed: it was for another host.'
-          : 'Saved.',
-      );
+      setSaved(current.settings.token && !keep ? 'Saved. The token was removed: it was for another host.' : 'Saved.');
       await runCheck();
     } finally {
       setBusy(false);
@@ -158,12 +149,16 @@ export function OptionsPage({ link }: { link: OptionsLink }) {
   function allowHost(origin: string): void {
     // Straight from the click: the browser asks the user only within a gesture.
     void link.requestHost(origin).then(async (granted) => {
-      setSaved(granted ? `Allowed to reach ${origin.replace(/\/\*$/, '')}.` : 'Not allowed: look-ups there will keep failing.');
+      setSaved(
+        granted ? `Allowed to reach ${origin.replace(/\/\*$/, '')}.` : 'Not allowed: look-ups there will keep failing.',
+      );
       if (granted) await runCheck();
     });
   }
 
-  const base = hostOf(validateApiBase(apiBase).ok ? (validateApiBase(apiBase) as { apiBase: string }).apiBase : DEFAULT_API_BASE);
+  const base = hostOf(
+    validateApiBase(apiBase).ok ? (validateApiBase(apiBase) as { apiBase: string }).apiBase : DEFAULT_API_BASE,
+  );
 
   return (
     <div class="options">
@@ -171,9 +166,9 @@ export function OptionsPage({ link }: { link: OptionsLink }) {
       <section aria-labelledby="github-heading">
         <h2 id="github-heading">GitHub status</h2>
         <p>
-          Beside every pull request and issue an agenda mentions, the overlay shows whether it is open, draft, merged or closed.
-          It works without any set-up: without a token GitHub allows 60 look-ups an hour, and they go to what you are looking
-          at first. With a token, 5,000 an hour, and a whole agenda is looked up in a few requests.
+          Beside every pull request and issue an agenda mentions, the overlay shows whether it is open, draft, merged or
+          closed. It works without any set-up: without a token GitHub allows 60 look-ups an hour, and they go to what
+          you are looking at first. With a token, 5,000 an hour, and a whole agenda is looked up in a few requests.
         </p>
         <form class="settings" onSubmit={(event) => void save(event)} noValidate>
           <label for="api-base">API address</label>
@@ -222,8 +217,8 @@ export function OptionsPage({ link }: { link: OptionsLink }) {
             <a href={NEW_TOKEN_URL} target="_blank" rel="noopener noreferrer">
               create one
             </a>{' '}
-            and tick nothing); private ones need the <code>repo</code> scope. It is kept in this browser’s extension storage,
-            sent only to {base}, and never to the pages you read.
+            and tick nothing); private ones need the <code>repo</code> scope. It is kept in this browser’s extension
+            storage, sent only to {base}, and never to the pages you read.
           </p>
           {tokenError && (
             <p class="error" role="alert" data-error="token">
@@ -254,7 +249,11 @@ export function OptionsPage({ link }: { link: OptionsLink }) {
         <section class="connection" aria-labelledby="connection-heading" aria-live="polite">
           <h3 id="connection-heading">Connection</h3>
           {check && (
-            <p class={check.ok ? 'check check--ok' : 'check check--problem'} data-check={check.kind} role={check.ok ? 'status' : 'alert'}>
+            <p
+              class={check.ok ? 'check check--ok' : 'check check--problem'}
+              data-check={check.kind}
+              role={check.ok ? 'status' : 'alert'}
+            >
               {check.message}
             </p>
           )}

@@ -3,7 +3,13 @@
 import type { ConnectionCheck, GitHubServiceState } from '@/lib/messaging/github-connection';
 import { isNews } from '@/lib/messaging/news';
 import { callBackground } from '@/lib/messaging/send';
-import { localSettingsStorage, readSettings, writeSettings, type GitHubSettings, type StoredSettings } from '@/lib/background/settings';
+import {
+  localSettingsStorage,
+  readSettings,
+  writeSettings,
+  type GitHubSettings,
+  type StoredSettings,
+} from '@/lib/background/settings';
 import { indexedDbTokenVault } from '@/lib/background/token-vault';
 
 export interface OptionsLink {
@@ -32,7 +38,8 @@ export function browserOptionsLink(): OptionsLink {
       // Reports come in batches while look-ups run: one update for a burst of them.
       let timer: ReturnType<typeof setTimeout> | undefined;
       browser.runtime.onMessage.addListener((message: unknown, sender) => {
-        if (sender.tab !== undefined || !isNews(message, 'github/reports', 'github/rate-limit', 'github/reset')) return undefined;
+        if (sender.tab !== undefined || !isNews(message, 'github/reports', 'github/rate-limit', 'github/reset'))
+          return undefined;
         clearTimeout(timer);
         timer = setTimeout(listener, 300);
         return undefined;

@@ -29,7 +29,8 @@ const state = createPanelState(browserPageLink(location.search), {
         ask: askContents,
         db: await openHistoryDb().catch(() => memoryHistoryDb()),
         // One file a task: the panel keeps answering between files.
-        parse: (html: string, url: string) => new Promise((resolve) => setTimeout(() => resolve(parseArchiveHtml(html, url)), 0)),
+        parse: (html: string, url: string) =>
+          new Promise((resolve) => setTimeout(() => resolve(parseArchiveHtml(html, url)), 0)),
         now: Date.now,
       };
     },

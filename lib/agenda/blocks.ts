@@ -47,19 +47,71 @@ export const MAX_DEPTH = 64;
 const OVERLAY_ATTRIBUTE = 'data-agenda-overlay';
 
 const SKIPPED = new Set([
-  'script', 'style', 'noscript', 'template', 'svg', 'math', 'head', 'title', 'iframe', 'object', 'embed',
-  'canvas', 'select', 'button', 'input', 'textarea', 'audio', 'video',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'math',
+  'head',
+  'title',
+  'iframe',
+  'object',
+  'embed',
+  'canvas',
+  'select',
+  'button',
+  'input',
+  'textarea',
+  'audio',
+  'video',
 ]);
 /** Elements that start a paragraph of their own when no block is open, and a new line inside one. */
 const PARAGRAPHS = new Set(['p', 'pre', 'blockquote', 'dt', 'dd', 'figcaption', 'address', 'summary']);
 /** Containers: they never hold a block's text themselves, but break lines. */
 const CONTAINERS = new Set([
-  'div', 'section', 'article', 'main', 'aside', 'header', 'footer', 'nav', 'figure', 'details', 'dl', 'table',
-  'thead', 'tbody', 'tfoot', 'caption', 'fieldset', 'form', 'hgroup', 'body', 'html', 'hr',
+  'div',
+  'section',
+  'article',
+  'main',
+  'aside',
+  'header',
+  'footer',
+  'nav',
+  'figure',
+  'details',
+  'dl',
+  'table',
+  'thead',
+  'tbody',
+  'tfoot',
+  'caption',
+  'fieldset',
+  'form',
+  'hgroup',
+  'body',
+  'html',
+  'hr',
 ]);
 /** Where pages put `style="text-decoration: line-through"` and the like (attribute reads cost, at 300,000 elements). */
 const INLINE_STYLED = new Set([
-  'span', 'font', 'p', 'li', 'div', 'td', 'b', 'i', 'u', 'em', 'strong', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
+  'span',
+  'font',
+  'p',
+  'li',
+  'div',
+  'td',
+  'b',
+  'i',
+  'u',
+  'em',
+  'strong',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
 ]);
 const HEADINGS: Record<string, number> = { h1: 1, h2: 2, h3: 3, h4: 4, h5: 5, h6: 6 };
 

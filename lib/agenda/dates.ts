@@ -22,12 +22,34 @@ export interface HeadingDate extends PartialDate {
 }
 
 const MONTHS: Record<string, number> = {
-  january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8,
-  september: 9, october: 10, november: 11, december: 12,
-  jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+  january: 1,
+  february: 2,
+  march: 3,
+  april: 4,
+  may: 5,
+  june: 6,
+  july: 7,
+  august: 8,
+  september: 9,
+  october: 10,
+  november: 11,
+  december: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
 
-const MONTH = '(january|february|march|april|may|june|july|august|september|october|november|december|sept|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)';
+const MONTH =
+  '(january|february|march|april|may|june|july|august|september|october|november|december|sept|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)';
 const ORDINAL = '(?:st|nd|rd|th)?';
 const YEAR = '((?:19|20)\\d{2})';
 
@@ -78,7 +100,12 @@ function matchNumeric(text: string): DateMatch | null {
   return validMatch(m, Number(m[1]), Number(m[2]), year);
 }
 
-function validMatch(m: RegExpExecArray, month: number | undefined, day: number, year: number | undefined): DateMatch | null {
+function validMatch(
+  m: RegExpExecArray,
+  month: number | undefined,
+  day: number,
+  year: number | undefined,
+): DateMatch | null {
   if (month === undefined || !isValidDay(year ?? 2000, month, day)) return null;
   const match: DateMatch = { month, day, start: m.index, end: m.index + m[0].length };
   if (year !== undefined) match.year = year;
@@ -125,7 +152,8 @@ function countWords(text: string): number {
 }
 
 // Case-sensitive on purpose: the zone is an upper-case abbreviation ("PT"), never a word ("with").
-const CLOCK = '(?:\\d{1,2}(?::\\d{2})?\\s*(?:[aApP]\\.?[mM]\\.?|[aApP])(?![a-zA-Z])|\\d{1,2}:\\d{2}|[nN]oon|NOON|[mM]idnight)';
+const CLOCK =
+  '(?:\\d{1,2}(?::\\d{2})?\\s*(?:[aApP]\\.?[mM]\\.?|[aApP])(?![a-zA-Z])|\\d{1,2}:\\d{2}|[nN]oon|NOON|[mM]idnight)';
 const TIME = new RegExp(
   `^${CLOCK}(?:\\s*(?:-|–|—|to)\\s*${CLOCK})?(?:\\s*\\([^)]{1,40}\\)|\\s+(?:[A-Z]{2,5}|UTC|GMT)(?:[+-]\\d{1,2})?(?![\\w]))?`,
 );

@@ -67,7 +67,8 @@ export function bareUrls(text: string): Link[] {
 const MAX_TYPED_URL = 4096;
 
 /** `https://host.tld/path?query` in URL-safe ASCII, ending in a letter, digit or slash. */
-const CLEAN_URL = /^https?:\/\/[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?::\d{1,5})?(?:\/[\w\-.~%!$&'*+,;=:@/?#]*[\w/])?\/?$/i;
+const CLEAN_URL =
+  /^https?:\/\/[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?::\d{1,5})?(?:\/[\w\-.~%!$&'*+,;=:@/?#]*[\w/])?\/?$/i;
 
 /** A word that begins like a written URL; linkify decides where it really ends. */
 const URL_START = /(?<![\w.@/-])(?:https?:\/\/|www\.)[^\s<>"]+/gi;

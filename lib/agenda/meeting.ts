@@ -52,9 +52,43 @@ const TIME_TOKEN = /\d+(?::\d+)?(?:\s?(?:a\.?m\.?|p\.?m\.?)(?![a-z]))?|\p{L}+/gi
 const CLOCK = /^(?:\d{1,2}(?::\d{2})?\s?[ap]\.?m\.?|\d{1,2}:\d{2})$/i;
 /** Words that may stand beside a clock time in a meeting's time line: zones, regions, "fourth Tuesday". */
 const TIME_WORDS = new Set([
-  'pacific', 'eastern', 'central', 'mountain', 'pt', 'pst', 'pdt', 'et', 'est', 'edt', 'ct', 'utc', 'gmt', 'cet',
-  'cest', 'ist', 'bst', 'jst', 'apac', 'emea', 'amer', 'eu', 'us', 'time', 'noon', 'midnight', 'to',
-  'first', 'second', 'third', 'fourth', 'last', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday',
+  'pacific',
+  'eastern',
+  'central',
+  'mountain',
+  'pt',
+  'pst',
+  'pdt',
+  'et',
+  'est',
+  'edt',
+  'ct',
+  'utc',
+  'gmt',
+  'cet',
+  'cest',
+  'ist',
+  'bst',
+  'jst',
+  'apac',
+  'emea',
+  'amer',
+  'eu',
+  'us',
+  'time',
+  'noon',
+  'midnight',
+  'to',
+  'first',
+  'second',
+  'third',
+  'fourth',
+  'last',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
 ]);
 const MAX_TIME_LINE = 60;
 
@@ -228,7 +262,13 @@ class MeetingBuilder {
     const sections: Section[] = [];
     let itemCount = 0;
     for (const draft of this.sections) {
-      const items = finishItems(draft.items, { meetingKey: head.key, kind: draft.kind, keys, elements, attendees: false });
+      const items = finishItems(draft.items, {
+        meetingKey: head.key,
+        kind: draft.kind,
+        keys,
+        elements,
+        attendees: false,
+      });
       // A section titled "Attendees" opens with the people, one line or a few each, until its first line with more under it.
       if (attendeeLabel(draft.title)) addAttendees(items);
       itemCount += countItems(items);

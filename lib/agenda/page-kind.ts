@@ -18,12 +18,7 @@ export function detectSource(doc: Document): SourceKind {
  */
 export function contentRoot(doc: Document, kind: SourceKind): Element | null {
   if (kind === 'gdocs-html' && doc.body) return doc.body;
-  return (
-    findFirst(doc, 'article.markdown-body') ??
-    findFirst(doc, '.markdown-body') ??
-    doc.body ??
-    doc.documentElement
-  );
+  return findFirst(doc, 'article.markdown-body') ?? findFirst(doc, '.markdown-body') ?? doc.body ?? doc.documentElement;
 }
 
 /** The document's identity: the Docs document id's canonical address, or the URL without query and fragment. */

@@ -8,7 +8,15 @@ import { buildMeeting, type MeetingHead } from './meeting';
 import { addKnownNamesAfterDashes } from './people';
 import type { Agenda, Meeting, SourceKind, YearNote } from './model';
 import { agendaId, contentRoot, detectSource, documentTitle } from './page-kind';
-import { findFullDates, inferHeadingYears, MAX_HINTS_PER_MEETING, namedWeekday, type FullDate, type HeadingClue, type YearContext } from './year-inference';
+import {
+  findFullDates,
+  inferHeadingYears,
+  MAX_HINTS_PER_MEETING,
+  namedWeekday,
+  type FullDate,
+  type HeadingClue,
+  type YearContext,
+} from './year-inference';
 
 export interface ParseResult {
   agenda: Agenda;
@@ -32,7 +40,12 @@ export function parseAgenda(doc: Document, url: string, source?: SourceKind, opt
   return parseDocument(doc, url, source, options).agenda;
 }
 
-export function parseDocument(doc: Document, url: string, source?: SourceKind, options: ParseOptions = {}): ParseResult {
+export function parseDocument(
+  doc: Document,
+  url: string,
+  source?: SourceKind,
+  options: ParseOptions = {},
+): ParseResult {
   const problems: string[] = [];
   let years: YearNote | undefined;
   const elements = new Map<string, Element>();
@@ -46,7 +59,9 @@ export function parseDocument(doc: Document, url: string, source?: SourceKind, o
     const root = contentRoot(doc, kind);
     if (root) {
       const styles = kind === 'gdocs-html' ? readDocumentStyles(doc) : undefined;
-      const blocks = withDatesUnderEmptyHeadings(readBlocks(root, styles ? { styles, baseUrl: url } : { baseUrl: url }));
+      const blocks = withDatesUnderEmptyHeadings(
+        readBlocks(root, styles ? { styles, baseUrl: url } : { baseUrl: url }),
+      );
       const inPage = assembleMeetings(blocks, { title, url, options, note: (n) => (years = n) }, problems, elements);
       addKnownNamesAfterDashes(inPage);
       pageOrder = inPage.map((m) => m.key);
@@ -156,7 +171,11 @@ function emptyHeadingLevelBefore(element: Element): number {
   const box = element.tagName === 'CODE' && element.parentElement?.tagName === 'PRE' ? element.parentElement : element;
   const before = box.previousElementSibling;
   if (!before) return 0;
-  const heading = /^H[1-6]$/.test(before.tagName) ? before : before.classList.contains('markdown-heading') ? before.querySelector('h1, h2, h3, h4, h5, h6') : null;
+  const heading = /^H[1-6]$/.test(before.tagName)
+    ? before
+    : before.classList.contains('markdown-heading')
+      ? before.querySelector('h1, h2, h3, h4, h5, h6')
+      : null;
   // "#  \" (a heading with only a hard break left in it) is as empty.
   if (!heading || (heading.textContent ?? '').replace(/\\/g, '').trim() !== '') return 0;
   return Number(heading.tagName.charAt(1));
@@ -328,7 +347,8 @@ function resolveYears(
   problems: string[],
 ): { years: (number | undefined)[]; inferred: boolean[] } {
   const dates = candidates.map((c) => c.date);
-  if (dates.every((d) => d.year !== undefined)) return { years: dates.map((d) => d.year), inferred: dates.map(() => false) };
+  if (dates.every((d) => d.year !== undefined))
+    return { years: dates.map((d) => d.year), inferred: dates.map(() => false) };
   // Where no heading writes a year, "# 2021" above a run of meetings gives theirs; otherwise the written years do.
   const noneWritten = dates.every((d) => d.year === undefined);
   const underYearHeading = noneWritten ? yearHeadingYears(blocks, candidates) : [];

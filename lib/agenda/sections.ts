@@ -4,18 +4,45 @@ import type { SectionKind } from './model';
 import { oneLine, trimTrailing, withoutAsides, wordCount } from './text';
 
 const KIND_RULES: readonly (readonly [SectionKind, RegExp])[] = [
-  ['announcements', /^(?:announcements?|announcements? ?(?:\/|&|and) ?(?:reminders?|updates?|news)|reminders?|news|highlights)$/],
+  [
+    'announcements',
+    /^(?:announcements?|announcements? ?(?:\/|&|and) ?(?:reminders?|updates?|news)|reminders?|news|highlights)$/,
+  ],
   // "Updates", "Status updates", "Updates/reminders", "CNCF updates": news brought to the meeting.
-  ['announcements', /^(?:(?:status|project|general|sig|team|community|release|cncf|subproject|quick) )?updates?(?: ?(?:\/|&|and) ?reminders?)?$/],
+  [
+    'announcements',
+    /^(?:(?:status|project|general|sig|team|community|release|cncf|subproject|quick) )?updates?(?: ?(?:\/|&|and) ?reminders?)?$/,
+  ],
   ['demos', /^(?:demos?|demos? of note|demonstrations?)$/],
-  ['pulls', /^(?:pulls?|pulls? of note|pull requests?(?: of note)?|prs?(?: of note)?|prs? to (?:discuss|review)\b.*|code reviews?)$/],
-  ['designs', /^(?:designs?(?: of note)?|design (?:reviews?|proposals?|docs?)(?: of note)?|keps?(?: of note)?|proposals?(?: of note)?|enhancements? of note)$/],
-  ['needs-review', /^(?:needs? (?:a )?reviews?|waiting (?:for|on) reviews?|needs? attention|review requests?|reviews? (?:needed|wanted|requested)|pending reviews?)$/],
-  ['action-items', /^(?:action items?|ais?|actions?|action items? (?:from|for) .+|(?:actions? )?follow[- ]?ups?(?: items?)?(?: (?:from|for) .+)?)$/],
-  ['discussion', /^(?:discussions?(?: topics?| items?| points?)?|(?:recurring |new |other )?topics?(?: for discussion)?|agendas?(?: ?(?:\/|&|and)? ?(?:notes?|issues|items|topics))?|issues|questions|open discussion|open floor)$/],
+  [
+    'pulls',
+    /^(?:pulls?|pulls? of note|pull requests?(?: of note)?|prs?(?: of note)?|prs? to (?:discuss|review)\b.*|code reviews?)$/,
+  ],
+  [
+    'designs',
+    /^(?:designs?(?: of note)?|design (?:reviews?|proposals?|docs?)(?: of note)?|keps?(?: of note)?|proposals?(?: of note)?|enhancements? of note)$/,
+  ],
+  [
+    'needs-review',
+    /^(?:needs? (?:a )?reviews?|waiting (?:for|on) reviews?|needs? attention|review requests?|reviews? (?:needed|wanted|requested)|pending reviews?)$/,
+  ],
+  [
+    'action-items',
+    /^(?:action items?|ais?|actions?|action items? (?:from|for) .+|(?:actions? )?follow[- ]?ups?(?: items?)?(?: (?:from|for) .+)?)$/,
+  ],
+  [
+    'discussion',
+    /^(?:discussions?(?: topics?| items?| points?)?|(?:recurring |new |other )?topics?(?: for discussion)?|agendas?(?: ?(?:\/|&|and)? ?(?:notes?|issues|items|topics))?|issues|questions|open discussion|open floor)$/,
+  ],
   // "Agenda items", "New agenda items", "Meeting notes", "Minutes", "Open mic / discussion".
-  ['discussion', /^(?:(?:new |standing |other |open )?(?:agenda )?items|(?:meeting )?notes|minutes|open (?:mic|agenda)(?: ?\/ ?discussion)?)$/],
-  ['other', /^(?:.{0,40}\s)?(?:attendees|attending|attendance|participants|observers)$|^artifacts$|^new contributors?$/],
+  [
+    'discussion',
+    /^(?:(?:new |standing |other |open )?(?:agenda )?items|(?:meeting )?notes|minutes|open (?:mic|agenda)(?: ?\/ ?discussion)?)$/,
+  ],
+  [
+    'other',
+    /^(?:.{0,40}\s)?(?:attendees|attending|attendance|participants|observers)$|^artifacts$|^new contributors?$/,
+  ],
   // A catch-all label: a section all the same, of no kind.
   ['other', /^(?:misc|miscellaneous|other|other business|any other business|aob)$/],
 ];

@@ -37,7 +37,6 @@ export interface YearContext {
   named?: { year: number; from: 'title' | 'address' };
 }
 
-
 export interface YearAnswer {
   /** One per heading; undefined where no year could be found. */
   years: (number | undefined)[];
@@ -249,7 +248,16 @@ function score(
   if (today !== undefined && newest > today + (context.live ? FUTURE_DAYS : 0)) return null;
   let weekday = 0;
   for (let d = 1; d < 7; d++) if ((perWeekday[d] ?? 0) > (perWeekday[weekday] ?? 0)) weekday = d;
-  return { base, cadence: perWeekday[weekday] ?? 0, weekday, namedMatch, namedMiss, hinted, inNamedYear, firstInNamedYear };
+  return {
+    base,
+    cadence: perWeekday[weekday] ?? 0,
+    weekday,
+    namedMatch,
+    namedMiss,
+    hinted,
+    inNamedYear,
+    firstInNamedYear,
+  };
 }
 
 function cadenceWords(s: Scored, n: number): string {
@@ -296,8 +304,23 @@ export function weekdayOf(day: number): number {
 // ---- What the text gives ---------------------------------------------------------------------
 
 const WEEKDAY_WORDS: Record<string, number> = {
-  sun: 0, sunday: 0, mon: 1, monday: 1, tue: 2, tues: 2, tuesday: 2, wed: 3, wednesday: 3,
-  thu: 4, thur: 4, thurs: 4, thursday: 4, fri: 5, friday: 5, sat: 6, saturday: 6,
+  sun: 0,
+  sunday: 0,
+  mon: 1,
+  monday: 1,
+  tue: 2,
+  tues: 2,
+  tuesday: 2,
+  wed: 3,
+  wednesday: 3,
+  thu: 4,
+  thur: 4,
+  thurs: 4,
+  thursday: 4,
+  fri: 5,
+  friday: 5,
+  sat: 6,
+  saturday: 6,
 };
 const WEEKDAY_WORD = /\b(?:sun|mon|tue|wed|thu|fri|sat)[a-z]{0,6}\b/gi;
 
@@ -312,20 +335,48 @@ export function namedWeekday(heading: string): number | undefined {
 }
 
 const MONTH_NAMES: Record<string, number> = {
-  january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8,
-  september: 9, october: 10, november: 11, december: 12,
-  jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+  january: 1,
+  february: 2,
+  march: 3,
+  april: 4,
+  may: 5,
+  june: 6,
+  july: 7,
+  august: 8,
+  september: 9,
+  october: 10,
+  november: 11,
+  december: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
-const MONTH = '(january|february|march|april|may|june|july|august|september|october|november|december|sept|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)';
+const MONTH =
+  '(january|february|march|april|may|june|july|august|september|october|november|december|sept|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)';
 
 // Each pattern is a sequence of bounded pieces (no nested or overlapping quantifiers), run with /g over one
 // block's text at a time: linear in the text.
 /** "2019-12-11", "2019/07/31" (in blog addresses), the same separator twice. */
 const ISO_LIKE = /(?<!\d)((?:19|20)\d{2})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)/g;
 /** "December 11, 2019", "Dec 11 2019", "Mar 12th, 2019". */
-const MONTH_DAY_YEAR = new RegExp(`\\b${MONTH}\\.? {0,3}(\\d{1,2})(?:st|nd|rd|th)?,? {1,3}((?:19|20)\\d{2})(?!\\d)`, 'gi');
+const MONTH_DAY_YEAR = new RegExp(
+  `\\b${MONTH}\\.? {0,3}(\\d{1,2})(?:st|nd|rd|th)?,? {1,3}((?:19|20)\\d{2})(?!\\d)`,
+  'gi',
+);
 /** "11 December 2019". */
-const DAY_MONTH_YEAR = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)? {1,3}${MONTH}\\.?,? {1,3}((?:19|20)\\d{2})(?!\\d)`, 'gi');
+const DAY_MONTH_YEAR = new RegExp(
+  `\\b(\\d{1,2})(?:st|nd|rd|th)? {1,3}${MONTH}\\.?,? {1,3}((?:19|20)\\d{2})(?!\\d)`,
+  'gi',
+);
 /** "12/11/2019": month first, as the US-based groups write it. */
 const NUMERIC = /(?<![\d/])(\d{1,2})\/(\d{1,2})\/((?:19|20)\d{2})(?![\d/])/g;
 /** "20191211" in recording titles and file names. */

@@ -29,7 +29,14 @@ export interface Reattachment {
 }
 
 export const SECTION_KINDS: readonly SectionKind[] = [
-  'announcements', 'demos', 'pulls', 'designs', 'discussion', 'action-items', 'needs-review', 'other',
+  'announcements',
+  'demos',
+  'pulls',
+  'designs',
+  'discussion',
+  'action-items',
+  'needs-review',
+  'other',
 ];
 
 /** How much each kind of evidence counts; they add up to 1. */
@@ -144,7 +151,8 @@ export class AnchorIndex {
   private unchanged(query: AnchorQuery, candidates: readonly number[]): Reattachment | null {
     let only: number | null = null;
     for (const index of candidates) {
-      if (this.normal(index) !== query.anchor.text || this.items[index]?.section.kind !== query.anchor.sectionKind) continue;
+      if (this.normal(index) !== query.anchor.text || this.items[index]?.section.kind !== query.anchor.sectionKind)
+        continue;
       if (only !== null) return null;
       only = index;
     }
@@ -155,7 +163,12 @@ export class AnchorIndex {
     return { itemKey: flat.item.key, score: round(score) };
   }
 
-  private best(query: AnchorQuery, candidates: readonly number[], minText: number, hintKey: string | undefined): Reattachment | null {
+  private best(
+    query: AnchorQuery,
+    candidates: readonly number[],
+    minText: number,
+    hintKey: string | undefined,
+  ): Reattachment | null {
     let best: { key: string; score: number } | null = null;
     for (const index of candidates) {
       const flat = this.items[index];

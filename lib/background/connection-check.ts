@@ -36,7 +36,13 @@ function quotaInWords(limit: RateLimit, authenticated: boolean): string {
 function quotaFromBody(body: unknown, authenticated: boolean, now: number): RateLimit | null {
   const resources = (body as { resources?: Record<string, unknown> } | null)?.resources;
   const entry = resources?.[authenticated ? 'graphql' : 'core'] as Record<string, unknown> | undefined;
-  if (!entry || typeof entry.limit !== 'number' || typeof entry.remaining !== 'number' || typeof entry.reset !== 'number') return null;
+  if (
+    !entry ||
+    typeof entry.limit !== 'number' ||
+    typeof entry.remaining !== 'number' ||
+    typeof entry.reset !== 'number'
+  )
+    return null;
   return {
     resource: authenticated ? 'graphql' : 'core',
     limit: entry.limit,
@@ -47,12 +53,25 @@ function quotaFromBody(body: unknown, authenticated: boolean, now: number): Rate
   };
 }
 
-function connected(settings: GitHubSettings, tokenSent: boolean, limit: RateLimit | null, now: number): ConnectionCheck {
+function connected(
+  settings: GitHubSettings,
+  tokenSent: boolean,
+  limit: RateLimit | null,
+  now: number,
+): ConnectionCheck {
   if (limit && limit.remaining === 0 && limit.resetAt > now) {
     // Reachable, and the token (if any) accepted, but the quota is spent: look-ups wait.
-    return { ok: false, kind: 'rate-limited', message: failureMessage('rate-limited', { until: limit.resetAt, authenticated: tokenSent }, now) };
+    return {
+      ok: false,
+      kind: 'rate-limited',
+      message: failureMessage('rate-limited', { until: limit.resetAt, authenticated: tokenSent }, now),
+    };
   }
-  const how = tokenSent ? 'with the token' : settings.token ? 'without the token (it is not sent over plain http)' : 'without a token';
+  const how = tokenSent
+    ? 'with the token'
+    : settings.token
+      ? 'without the token (it is not sent over plain http)'
+      : 'without a token';
   const quota = limit ? ` ${quotaInWords(limit, tokenSent)}` : ' It reports no rate limit.';
   return { ok: true, kind: 'ok', message: `Connected to ${hostOf(settings.apiBase)} ${how}.${quota}` };
 }
@@ -94,7 +113,11 @@ export async function checkConnection(settings: GitHubSettings, options: CheckOp
   if (outcome.kind === 'json') {
     const limit = quotaFromBody(outcome.body, tokenSent, now()) ?? lastLimit;
     if (limit === null && typeof outcome.body !== 'object') {
-      return { ok: false, kind: 'not-github', message: `${host} answered, but not as GitHub’s API. Check the address.` };
+      return {
+        ok: false,
+        kind: 'not-github',
+        message: `${host} answered, but not as GitHub’s API. Check the address.`,
+      };
     }
     return connected(settings, tokenSent, limit, now());
   }
@@ -114,7 +137,11 @@ export async function checkConnection(settings: GitHubSettings, options: CheckOp
       };
     }
     case 'malformed':
-      return { ok: false, kind: 'not-github', message: `${host} answered, but not as GitHub’s API (${detail.reason ?? 'an unreadable answer'}). Check the address.` };
+      return {
+        ok: false,
+        kind: 'not-github',
+        message: `${host} answered, but not as GitHub’s API (${detail.reason ?? 'an unreadable answer'}). Check the address.`,
+      };
     case 'offline': {
       if (!detail.timeoutMs && base.permissionOrigin && (await answersWithoutCors(url, options.fetch))) {
         return {

@@ -12,7 +12,8 @@ const WAIT_KEY = 'docs.notBefore';
 function sessionWaits(): NonNullable<Parameters<typeof createDocsExportService>[0]['waits']> | undefined {
   const area = (browser.storage as { session?: typeof browser.storage.local }).session;
   if (!area) return undefined;
-  const read = async (): Promise<Record<string, number>> => ((await area.get(WAIT_KEY))[WAIT_KEY] as Record<string, number> | undefined) ?? {};
+  const read = async (): Promise<Record<string, number>> =>
+    ((await area.get(WAIT_KEY))[WAIT_KEY] as Record<string, number> | undefined) ?? {};
   return {
     get: async (origin) => (await read())[origin],
     set: async (origin, until) => area.set({ [WAIT_KEY]: { ...(await read()), [origin]: until } }),
@@ -34,8 +35,15 @@ export function startDocsExportWiring(): DocsExportService {
   });
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
     // Only our own content scripts, for the page their tab shows.
-    if (!isBackgroundRequest(message, 'docs/export') || sender.id !== browser.runtime.id || sender.tab?.id === undefined) return undefined;
-    service.exportFor(sender.url).then(sendResponse, () => sendResponse({ ok: false, problem: { kind: 'unreadable' } }));
+    if (
+      !isBackgroundRequest(message, 'docs/export') ||
+      sender.id !== browser.runtime.id ||
+      sender.tab?.id === undefined
+    )
+      return undefined;
+    service
+      .exportFor(sender.url)
+      .then(sendResponse, () => sendResponse({ ok: false, problem: { kind: 'unreadable' } }));
     return true;
   });
   return service;

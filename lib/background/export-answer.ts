@@ -48,12 +48,14 @@ function looksLikeAccessRequest(html: string): boolean {
 
 export function classifyExport(response: ExportResponse, now: number): ExportOutcome {
   const { status } = response;
-  if (status === 429) return { ok: false, problem: { kind: 'rate-limited', status, retryAt: retryAtFrom(response.retryAfter, now) } };
+  if (status === 429)
+    return { ok: false, problem: { kind: 'rate-limited', status, retryAt: retryAtFrom(response.retryAfter, now) } };
   if (status === 401 || status === 403) return { ok: false, problem: { kind: 'no-access', status } };
   if (status === 404 || status === 410) return { ok: false, problem: { kind: 'not-found', status } };
   if (status >= 500) return { ok: false, problem: { kind: 'server-error', status } };
   if (status < 200 || status >= 300) return { ok: false, problem: { kind: 'unreadable', status } };
-  if (isSignInAddress(response.url) || looksLikeSignIn(response.text)) return { ok: false, problem: { kind: 'signed-out', status } };
+  if (isSignInAddress(response.url) || looksLikeSignIn(response.text))
+    return { ok: false, problem: { kind: 'signed-out', status } };
   if (looksLikeAccessRequest(response.text)) return { ok: false, problem: { kind: 'no-access', status } };
   if (!/html/i.test(response.contentType) || !/<(html|body)[\s>]/i.test(response.text)) {
     return { ok: false, problem: { kind: 'unreadable', status } };

@@ -2,7 +2,13 @@
 // settings when a message needs it (an MV3 worker stops when idle and starts again empty), replaced when
 // the settings change, and the one place that tells the panel, the options page and the agenda tabs what
 // arrived. Browser APIs come in through `ServiceDeps`, so that it runs in unit tests as it runs in the worker.
-import { createGitHubClient, type GitHubClient, type GitHubClientEvent, type GitHubClientOptions, type RateLimitReport } from '../github/client';
+import {
+  createGitHubClient,
+  type GitHubClient,
+  type GitHubClientEvent,
+  type GitHubClientOptions,
+  type RateLimitReport,
+} from '../github/client';
 import { STATUS_CACHE_LIMITS, type StatusCache } from '../github/cache';
 import { credentialOf } from '../github/credential';
 import type { FetchLike } from '../github/http';
@@ -48,7 +54,13 @@ export interface GitHubService {
 }
 
 /** Failures that concern every look-up rather than one reference: worth a line on the options page. */
-const ACCOUNT_WIDE: ReadonlySet<FailureKind> = new Set(['bad-token', 'offline', 'server-error', 'forbidden', 'malformed']);
+const ACCOUNT_WIDE: ReadonlySet<FailureKind> = new Set([
+  'bad-token',
+  'offline',
+  'server-error',
+  'forbidden',
+  'malformed',
+]);
 
 interface Current {
   client: GitHubClient;
@@ -77,7 +89,10 @@ export function createGitHubService(deps: ServiceDeps): GitHubService {
     if (current) return current;
     const mine = generation;
     const made = (async (): Promise<Current> => {
-      const [{ settings, problem: settingsProblem }, statusCache] = await Promise.all([deps.readSettings(), openCache()]);
+      const [{ settings, problem: settingsProblem }, statusCache] = await Promise.all([
+        deps.readSettings(),
+        openCache(),
+      ]);
       if (statusCache) await tidyCache(statusCache, settings.token);
       const made = createGitHubClient({
         ...deps.clientOptions,
@@ -133,7 +148,9 @@ export function createGitHubService(deps: ServiceDeps): GitHubService {
 
   function tell(event: GitHubClientEvent): void {
     const message: GitHubBroadcast =
-      event.type === 'reports' ? { type: 'github/reports', reports: event.reports } : { type: 'github/rate-limit', rateLimit: event.rateLimit };
+      event.type === 'reports'
+        ? { type: 'github/reports', reports: event.reports }
+        : { type: 'github/rate-limit', rateLimit: event.rateLimit };
     if (event.type === 'reports') noteProblems(event.reports);
     else lastRateLimit = event.rateLimit;
     deps.toExtensionPages(message);

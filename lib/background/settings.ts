@@ -95,8 +95,10 @@ export function validateApiBase(input: string): ApiBaseCheck {
 export function validateToken(input: string): TokenCheck {
   const token = input.trim();
   if (token === '') return { ok: true, token: null };
-  if (/\s/.test(token)) return { ok: false, message: 'A token is one word, without spaces or line breaks: paste it again.' };
-  if (!/^[\x21-\x7e]+$/.test(token)) return { ok: false, message: 'A token has letters, digits and _ only: paste it again.' };
+  if (/\s/.test(token))
+    return { ok: false, message: 'A token is one word, without spaces or line breaks: paste it again.' };
+  if (!/^[\x21-\x7e]+$/.test(token))
+    return { ok: false, message: 'A token has letters, digits and _ only: paste it again.' };
   if (token.length < 8) return { ok: false, message: 'That is too short to be a GitHub token.' };
   if (token.length > 255) return { ok: false, message: 'That is too long to be a GitHub token.' };
   return { ok: true, token };
@@ -151,7 +153,10 @@ export async function readSettings(storage: SettingsStorage, vault: TokenVault):
     };
   }
   if (!token.ok) {
-    return { settings: { apiBase: base.apiBase, token: null }, problem: `The saved token cannot be used: ${token.message}` };
+    return {
+      settings: { apiBase: base.apiBase, token: null },
+      problem: `The saved token cannot be used: ${token.message}`,
+    };
   }
   return { settings: { apiBase: base.apiBase, token: token.token }, problem: null };
 }

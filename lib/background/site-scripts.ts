@@ -1,7 +1,14 @@
 // The background's side of the sites a user turns on: the agenda content script is registered for exactly the
 // stored sites whose host permission the browser has granted, kept so when the list or the permissions change,
 // and the toolbar button's menu turns the current tab's site on or off.
-import { CUSTOM_SITES_KEY, customSiteOrigin, customSitesFrom, originPattern, withSite, withoutSite } from '../sources/custom-sites';
+import {
+  CUSTOM_SITES_KEY,
+  customSiteOrigin,
+  customSitesFrom,
+  originPattern,
+  withSite,
+  withoutSite,
+} from '../sources/custom-sites';
 
 const SCRIPT_ID = 'agenda-custom-sites';
 const MENU_ID = 'agenda-custom-site';
@@ -26,7 +33,9 @@ export function extensionRelativePath(file: string, extensionRoot: string): stri
 /** The manifest's own agenda script, so a site turned on runs exactly what the agenda sites run. */
 function agendaScriptFiles(): string[] {
   const root = browser.runtime.getURL('/');
-  return (browser.runtime.getManifest().content_scripts?.[0]?.js ?? []).map((file) => extensionRelativePath(file, root));
+  return (browser.runtime.getManifest().content_scripts?.[0]?.js ?? []).map((file) =>
+    extensionRelativePath(file, root),
+  );
 }
 
 /** Registers the agenda script for the stored, granted sites; unregisters it when there are none. */
@@ -100,6 +109,9 @@ export function startSiteScripts(): void {
     if (info.menuItemId === MENU_ID) void toggleFromMenu(tab?.url, Boolean(info.checked));
   });
   browser.tabs.onActivated.addListener(({ tabId }) => {
-    void browser.tabs.get(tabId).then((tab) => showMenuFor(tab.url), () => undefined);
+    void browser.tabs.get(tabId).then(
+      (tab) => showMenuFor(tab.url),
+      () => undefined,
+    );
   });
 }

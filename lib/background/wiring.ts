@@ -10,8 +10,11 @@ import { indexedDbTokenVault } from './token-vault';
  * Firefox has no such switch). The token is not there in any case: it is in the token vault.
  */
 function restrictStorageToExtension(): void {
-  const area = browser.storage.local as { setAccessLevel?: (options: { accessLevel: 'TRUSTED_CONTEXTS' }) => Promise<void> };
-  if (typeof area.setAccessLevel === 'function') void area.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' }).catch(() => undefined);
+  const area = browser.storage.local as {
+    setAccessLevel?: (options: { accessLevel: 'TRUSTED_CONTEXTS' }) => Promise<void>;
+  };
+  if (typeof area.setAccessLevel === 'function')
+    void area.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' }).catch(() => undefined);
 }
 
 /** A content script's tab; an extension page (even one opened in a tab) hears the page broadcasts instead. */
@@ -40,7 +43,9 @@ export function startGitHubWiring(): GitHubService {
     if (sender.id !== browser.runtime.id) return undefined;
     const answer = service.handle(message, originOf(sender));
     if (!answer) return undefined;
-    answer.then(sendResponse, (error: unknown) => sendResponse({ error: error instanceof Error ? error.message : String(error) }));
+    answer.then(sendResponse, (error: unknown) =>
+      sendResponse({ error: error instanceof Error ? error.message : String(error) }),
+    );
     return true;
   });
   browser.storage.onChanged.addListener((changes, area) => {

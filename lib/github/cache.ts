@@ -153,7 +153,11 @@ export async function openStatusCache(name: string = CACHE_DB_NAME): Promise<Sta
       let excess = (await tx.store.count()) - maxEntries;
       let removed = 0;
       // Oldest first, through the storedAt index.
-      for (let cursor = await tx.store.index('storedAt').openCursor(); cursor && excess > 0; cursor = await cursor.continue()) {
+      for (
+        let cursor = await tx.store.index('storedAt').openCursor();
+        cursor && excess > 0;
+        cursor = await cursor.continue()
+      ) {
         await cursor.delete();
         excess--;
         removed++;

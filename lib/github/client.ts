@@ -261,15 +261,20 @@ class StatusClient implements GitHubClient {
         order.push(key);
       }
     }
-    const visible = (options.visibleFirst ?? []).map((ref) => canonicalRef(ref)).filter((ref): ref is string => ref !== null);
+    const visible = (options.visibleFirst ?? [])
+      .map((ref) => canonicalRef(ref))
+      .filter((ref): ref is string => ref !== null);
     await this.loadFromCache([...order, ...visible].filter((ref) => parseRef(ref) !== null));
     const now = this.now();
     for (const ref of order) {
-      if (parseRef(ref) === null) this.known.set(ref, this.knownWith(ref, { failure: makeFailure(ref, 'invalid-ref', {}, now) }));
+      if (parseRef(ref) === null)
+        this.known.set(ref, this.knownWith(ref, { failure: makeFailure(ref, 'invalid-ref', {}, now) }));
     }
     if (!this.stop.signal.aborted) {
       // Without a token the hourly quota is 60: spend it on what is on screen, when the caller says what that is.
-      const wanted = new Set(this.authenticated || options.visibleFirst === undefined ? [...visible, ...order] : visible);
+      const wanted = new Set(
+        this.authenticated || options.visibleFirst === undefined ? [...visible, ...order] : visible,
+      );
       const due = [...wanted].filter((ref) => parseRef(ref) !== null && this.isDue(ref, now, options.force === true));
       const visibleSet = new Set(visible);
       this.enqueue(
@@ -316,7 +321,11 @@ class StatusClient implements GitHubClient {
     const core = this.limits.get('core') ?? null;
     if (core && !canSpend(core, this.authenticated ? 0 : this.requestsOut, this.reserve, now)) {
       const left = Math.max(0, core.remaining);
-      const detail = { until: core.resetAt, reserve: { remaining: left, limit: core.limit }, authenticated: this.authenticated };
+      const detail = {
+        until: core.resetAt,
+        reserve: { remaining: left, limit: core.limit },
+        authenticated: this.authenticated,
+      };
       return { kind: 'failure', problem: { kind: 'rate-limited', detail }, headers: null };
     }
     const outcome = await this.request({
@@ -329,7 +338,8 @@ class StatusClient implements GitHubClient {
     } as HttpRequest & { expect: 'text' });
     if (outcome.kind === 'failure' && outcome.problem.kind === 'rate-limited') {
       if (outcome.headers) outcome.problem.detail.until ??= this.untilFromAnswer(outcome.headers);
-      if (!this.authenticated && outcome.problem.detail.until !== undefined) this.blockUntil(outcome.problem.detail.until, outcome.problem);
+      if (!this.authenticated && outcome.problem.detail.until !== undefined)
+        this.blockUntil(outcome.problem.detail.until, outcome.problem);
     }
     return outcome;
   }
@@ -584,7 +594,11 @@ class StatusClient implements GitHubClient {
     const block = this.block;
     if (block) {
       const now = this.now();
-      for (const ref of this.queue) this.known.set(ref, this.knownWith(ref, { failure: makeFailure(ref, 'rate-limited', block.problem.detail, now) }));
+      for (const ref of this.queue)
+        this.known.set(
+          ref,
+          this.knownWith(ref, { failure: makeFailure(ref, 'rate-limited', block.problem.detail, now) }),
+        );
       this.emitReports(this.queue);
     }
     this.waitingForReset = true;
@@ -628,7 +642,12 @@ class StatusClient implements GitHubClient {
     const parts = refs.map((ref) => parseRef(ref)).filter((p): p is RefParts => p !== null);
     const query = buildStatusQuery(parts);
     const outcome = await oneAtATime(new URL(this.graphqlUrl).host, () =>
-      this.request({ method: 'POST', url: this.graphqlUrl, body: JSON.stringify({ query: query.query }), resource: 'graphql' }),
+      this.request({
+        method: 'POST',
+        url: this.graphqlUrl,
+        body: JSON.stringify({ query: query.query }),
+        resource: 'graphql',
+      }),
     );
     if (outcome.kind === 'not-modified') {
       this.batchFailed(refs, { kind: 'malformed', detail: { reason: 'a 304 to a query' } });
@@ -724,7 +743,13 @@ class StatusClient implements GitHubClient {
     this.inFlight.delete(ref);
     if (outcome.kind === 'not-modified') {
       // GitHub says the issue is as it was: the cached status is still right, and confirmed now.
-      if (cached) this.succeed(ref, { ...cached, fetchedAt: this.now() }, outcome.etag ?? known?.etag ?? null, known?.pullEtag ?? null);
+      if (cached)
+        this.succeed(
+          ref,
+          { ...cached, fetchedAt: this.now() },
+          outcome.etag ?? known?.etag ?? null,
+          known?.pullEtag ?? null,
+        );
       else this.fail(ref, { kind: 'malformed', detail: { reason: 'a 304 with nothing cached' } });
     } else if (outcome.kind === 'failure') {
       this.fail(ref, outcome.problem);
@@ -739,7 +764,13 @@ class StatusClient implements GitHubClient {
   }
 
   /** Only the pulls endpoint tells draft (older Enterprise) or merged: ask it, within the quota. */
-  private async finishWithPull(ref: string, parts: RefParts, fromIssue: RefStatus, etag: string | null, known: Known | undefined): Promise<void> {
+  private async finishWithPull(
+    ref: string,
+    parts: RefParts,
+    fromIssue: RefStatus,
+    etag: string | null,
+    known: Known | undefined,
+  ): Promise<void> {
     if (this.waitUntil() !== null) {
       // No quota for the second request: show what the issue said, and keep no ETag so that the next
       // look-up asks in full rather than trusting a half-read status.

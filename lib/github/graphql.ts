@@ -92,7 +92,12 @@ const PR_STATES: Readonly<Record<string, RefState>> = { OPEN: 'open', CLOSED: 'c
 /** One `issueOrPullRequest` node, checked field by field. */
 export function readStatusNode(ref: string, node: Record<string, unknown>, now: number): RefStatus | Problem {
   const { title, updatedAt, url, state } = node;
-  if (typeof title !== 'string' || typeof updatedAt !== 'string' || typeof url !== 'string' || typeof state !== 'string') {
+  if (
+    typeof title !== 'string' ||
+    typeof updatedAt !== 'string' ||
+    typeof url !== 'string' ||
+    typeof state !== 'string'
+  ) {
     return { kind: 'malformed', detail: { reason: 'an issue or pull request without state, title, updatedAt or url' } };
   }
   const isPull = node.__typename === 'PullRequest' || (node.__typename === undefined && 'isDraft' in node);
@@ -148,10 +153,12 @@ export function readStatusAnswer(
     }
     const repository = data[alias];
     if (repository === null) return { ref, problem: problemForAlias(errors, alias, authenticated) };
-    if (!isRecord(repository)) return { ref, problem: { kind: 'malformed', detail: { reason: 'a repository that is not an object' } } };
+    if (!isRecord(repository))
+      return { ref, problem: { kind: 'malformed', detail: { reason: 'a repository that is not an object' } } };
     const node = repository.issueOrPullRequest;
     if (node === null) return { ref, problem: problemForAlias(errors, alias, authenticated) };
-    if (!isRecord(node)) return { ref, problem: { kind: 'malformed', detail: { reason: 'no issueOrPullRequest in the answer' } } };
+    if (!isRecord(node))
+      return { ref, problem: { kind: 'malformed', detail: { reason: 'no issueOrPullRequest in the answer' } } };
     const read = readStatusNode(ref, node, now);
     return isProblem(read) ? { ref, problem: read } : { ref, status: read };
   });

@@ -52,7 +52,9 @@ export type HttpOutcome =
   | { kind: 'failure'; problem: Problem; headers: Headers | null };
 
 /** A file asked for as text (`expect: 'text'`): its answer, or what any request can meet. */
-export type TextOutcome = HttpOutcome | { kind: 'text'; status: number; text: string; etag: string | null; headers: Headers };
+export type TextOutcome =
+  | HttpOutcome
+  | { kind: 'text'; status: number; text: string; etag: string | null; headers: Headers };
 
 /** Loopback hosts, where plain http is how tests and local stand-ins run. */
 function isLoopback(host: string): boolean {
@@ -100,21 +102,38 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
 }
 
 /** A non-2xx, non-304 answer as a problem; 5xx are marked retryable. */
-function classify(status: number, headers: Headers, body: unknown, ctx: HttpContext, host: string): { problem: Problem; retryable: boolean } {
+function classify(
+  status: number,
+  headers: Headers,
+  body: unknown,
+  ctx: HttpContext,
+  host: string,
+): { problem: Problem; retryable: boolean } {
   const now = ctx.now();
   const githubMessage = githubMessageOf(body);
-  const detail: FailureDetail = { status, host, authenticated: ctx.token !== null, ...(githubMessage ? { githubMessage } : {}) };
+  const detail: FailureDetail = {
+    status,
+    host,
+    authenticated: ctx.token !== null,
+    ...(githubMessage ? { githubMessage } : {}),
+  };
   if (status === 401) return { problem: { kind: 'bad-token', detail }, retryable: false };
   const until = rateLimitedUntil(status, headers, now);
   if (until !== null) {
     const reason = headers.has('retry-after') ? 'retry-after' : undefined;
-    return { problem: { kind: 'rate-limited', detail: { ...detail, until, ...(reason ? { reason } : {}) } }, retryable: false };
+    return {
+      problem: { kind: 'rate-limited', detail: { ...detail, until, ...(reason ? { reason } : {}) } },
+      retryable: false,
+    };
   }
   if (status === 403 || status === 451) return { problem: { kind: 'forbidden', detail }, retryable: false };
   // 410: an issue that was deleted. Both say "nothing to show here".
   if (status === 404 || status === 410) return { problem: { kind: 'not-found', detail }, retryable: false };
   if (status >= 500) return { problem: { kind: 'server-error', detail }, retryable: true };
-  return { problem: { kind: 'malformed', detail: { ...detail, reason: `unexpected HTTP ${status}` } }, retryable: false };
+  return {
+    problem: { kind: 'malformed', detail: { ...detail, reason: `unexpected HTTP ${status}` } },
+    retryable: false,
+  };
 }
 
 interface Try {
@@ -158,14 +177,25 @@ async function tryOnce(request: HttpRequest, ctx: HttpContext): Promise<Try> {
       });
     } catch {
       const timedOut = timeout.signal.aborted && !ctx.signal.aborted;
-      return done({ kind: 'failure', problem: { kind: 'offline', detail: { host, ...(timedOut ? { timeoutMs: ctx.timeoutMs } : {}) } }, headers: null });
+      return done({
+        kind: 'failure',
+        problem: { kind: 'offline', detail: { host, ...(timedOut ? { timeoutMs: ctx.timeoutMs } : {}) } },
+        headers: null,
+      });
     }
     const now = ctx.now();
     const limit = readRateLimit(response.headers, now, request.resource);
     if (limit) ctx.onRateLimit(limit);
-    if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400 && response.status !== 304)) {
+    if (
+      response.type === 'opaqueredirect' ||
+      (response.status >= 300 && response.status < 400 && response.status !== 304)
+    ) {
       const reason = `it redirected to ${response.headers.get('location') ?? 'another address'}, where the token is not sent`;
-      return done({ kind: 'failure', problem: { kind: 'malformed', detail: { host, status: response.status, reason } }, headers: response.headers });
+      return done({
+        kind: 'failure',
+        problem: { kind: 'malformed', detail: { host, status: response.status, reason } },
+        headers: response.headers,
+      });
     }
     if (response.status === 304) {
       return done({ kind: 'not-modified', etag: response.headers.get('etag'), headers: response.headers });
@@ -175,19 +205,45 @@ async function tryOnce(request: HttpRequest, ctx: HttpContext): Promise<Try> {
       text = await response.text();
     } catch {
       const timedOut = timeout.signal.aborted && !ctx.signal.aborted;
-      return done({ kind: 'failure', problem: { kind: 'offline', detail: { host, ...(timedOut ? { timeoutMs: ctx.timeoutMs } : {}) } }, headers: response.headers });
+      return done({
+        kind: 'failure',
+        problem: { kind: 'offline', detail: { host, ...(timedOut ? { timeoutMs: ctx.timeoutMs } : {}) } },
+        headers: response.headers,
+      });
     }
     if (request.expect === 'text' && response.status >= 200 && response.status < 300) {
-      return done({ kind: 'text', status: response.status, text, etag: response.headers.get('etag'), headers: response.headers });
+      return done({
+        kind: 'text',
+        status: response.status,
+        text,
+        etag: response.headers.get('etag'),
+        headers: response.headers,
+      });
     }
     const parsed = parseJson(text);
     if (response.status >= 200 && response.status < 300) {
       if (!parsed.ok) {
-        return done({ kind: 'failure', problem: { kind: 'malformed', detail: { host, reason: 'not JSON' } }, headers: response.headers });
+        return done({
+          kind: 'failure',
+          problem: { kind: 'malformed', detail: { host, reason: 'not JSON' } },
+          headers: response.headers,
+        });
       }
-      return done({ kind: 'json', status: response.status, body: parsed.value, etag: response.headers.get('etag'), headers: response.headers });
+      return done({
+        kind: 'json',
+        status: response.status,
+        body: parsed.value,
+        etag: response.headers.get('etag'),
+        headers: response.headers,
+      });
     }
-    const { problem, retryable } = classify(response.status, response.headers, parsed.ok ? parsed.value : null, ctx, host);
+    const { problem, retryable } = classify(
+      response.status,
+      response.headers,
+      parsed.ok ? parsed.value : null,
+      ctx,
+      host,
+    );
     const retryAfter = response.headers.get('retry-after');
     const retryAt = retryAfter && /^\d+$/.test(retryAfter.trim()) ? now + Number(retryAfter) * 1000 : null;
     return { outcome: { kind: 'failure', problem, headers: response.headers }, retryable, retryAt };
@@ -208,7 +264,8 @@ export async function send(request: HttpRequest, ctx: HttpContext): Promise<Text
   for (let attempt = 1; ; attempt++) {
     const { outcome, retryable, retryAt } = await tryOnce(request, ctx);
     if (!retryable || attempt >= attempts || ctx.signal.aborted) {
-      if (outcome.kind === 'failure' && outcome.problem.kind === 'server-error') outcome.problem.detail.attempts = attempt;
+      if (outcome.kind === 'failure' && outcome.problem.kind === 'server-error')
+        outcome.problem.detail.attempts = attempt;
       return outcome;
     }
     const backoff = Math.min(ctx.retry.maxDelayMs, ctx.retry.baseDelayMs * 2 ** (attempt - 1));

@@ -53,7 +53,11 @@ export function readIssueAnswer(body: unknown, ref: string, now: number): IssueR
     const reason = record.state_reason;
     // Closed with no reason (before 2022) is drawn as completed; "duplicate" like "not planned".
     const state: RefState =
-      common.state === 'open' ? 'open' : reason === 'not_planned' || reason === 'duplicate' ? 'not-planned' : 'completed';
+      common.state === 'open'
+        ? 'open'
+        : reason === 'not_planned' || reason === 'duplicate'
+          ? 'not-planned'
+          : 'completed';
     return { status: { ...base, kind: 'issue', state }, needsPull: false };
   }
   if (!isRecord(pull)) return malformed('the issue answer has a pull_request that is not an object');
@@ -72,6 +76,12 @@ export function readPullAnswer(body: unknown, ref: string, now: number): RefStat
   if ('kind' in common) return common;
   const record = body as Record<string, unknown>;
   const merged = record.merged === true || typeof record.merged_at === 'string';
-  const state: RefState = merged ? 'merged' : common.state === 'closed' ? 'closed' : record.draft === true ? 'draft' : 'open';
+  const state: RefState = merged
+    ? 'merged'
+    : common.state === 'closed'
+      ? 'closed'
+      : record.draft === true
+        ? 'draft'
+        : 'open';
   return { ref, kind: 'pr', state, title: common.title, updatedAt: common.updatedAt, url: common.url, fetchedAt: now };
 }

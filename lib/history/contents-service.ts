@@ -4,7 +4,12 @@
 import type { GitHubClient } from '../github/client';
 import { failureMessage } from '../github/errors';
 import type { TextOutcome } from '../github/http';
-import { HISTORY_REPO, type ContentsAnswer, type ContentsRequest, type ListingEntry } from '../messaging/history-contents';
+import {
+  HISTORY_REPO,
+  type ContentsAnswer,
+  type ContentsRequest,
+  type ListingEntry,
+} from '../messaging/history-contents';
 
 /**
  * GitHub's rendering of a Markdown file: the parser reads exactly what github.com shows (headings, anchors,
@@ -39,20 +44,30 @@ export function answerOf(outcome: TextOutcome, request: ContentsRequest, now: nu
     case 'json': {
       const entries = request.want === 'listing' ? readListing(outcome.body) : null;
       if (entries) return { kind: 'listing', entries, etag: outcome.etag };
-      return { kind: 'failure', failure: 'unreadable', message: `GitHub's answer for ${request.path} is not a folder listing.` };
+      return {
+        kind: 'failure',
+        failure: 'unreadable',
+        message: `GitHub's answer for ${request.path} is not a folder listing.`,
+      };
     }
     case 'failure': {
       const { kind, detail } = outcome.problem;
       const message = failureMessage(kind, detail, now);
-      if (kind === 'rate-limited') return { kind: 'failure', failure: 'rate-limited', message, ...(detail.until ? { until: detail.until } : {}) };
+      if (kind === 'rate-limited')
+        return { kind: 'failure', failure: 'rate-limited', message, ...(detail.until ? { until: detail.until } : {}) };
       if (kind === 'offline' || kind === 'server-error') return { kind: 'failure', failure: 'offline', message };
-      if (kind === 'not-found') return { kind: 'failure', failure: 'not-found', message: `${request.path} is not on GitHub (HTTP 404).` };
+      if (kind === 'not-found')
+        return { kind: 'failure', failure: 'not-found', message: `${request.path} is not on GitHub (HTTP 404).` };
       return { kind: 'failure', failure: 'unreadable', message };
     }
   }
 }
 
-export async function fetchContents(client: GitHubClient, request: ContentsRequest, now: () => number): Promise<ContentsAnswer> {
+export async function fetchContents(
+  client: GitHubClient,
+  request: ContentsRequest,
+  now: () => number,
+): Promise<ContentsAnswer> {
   const outcome = await client.contents(contentsPath(request.path), {
     etag: request.etag ?? null,
     ...(request.want === 'listing'

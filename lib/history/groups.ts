@@ -88,7 +88,9 @@ function groupOf(entry: Record<string, unknown>, kind: Group['kind']): Group | n
   // A folder name is one path segment: anything else could not be asked for safely.
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(dir)) return null;
   const leadership = isRecord(entry.leadership) ? entry.leadership : {};
-  const chairs = listOf(leadership.chairs).map(personOf).filter((p): p is Person => p !== null);
+  const chairs = listOf(leadership.chairs)
+    .map(personOf)
+    .filter((p): p is Person => p !== null);
   const meetings = listOf(entry.meetings).map(meetingOf);
   for (const subproject of listOf(entry.subprojects)) meetings.push(...listOf(subproject.meetings).map(meetingOf));
   return { dir, name: text(entry.name) || dir, kind, chairs, meetings };

@@ -31,7 +31,8 @@ export interface GroupsResult {
 export async function loadGroups(deps: LoaderDeps, options: { force?: boolean } = {}): Promise<GroupsResult> {
   const stored = await deps.db.get<GroupsRecord>('groups').catch(() => undefined);
   const now = deps.now();
-  if (stored && !options.force && now - stored.checkedAt < DAY_MS) return { groups: stored.groups, problem: null, requests: 0 };
+  if (stored && !options.force && now - stored.checkedAt < DAY_MS)
+    return { groups: stored.groups, problem: null, requests: 0 };
   const answer = await deps.ask({ path: 'sigs.yaml', want: 'raw', etag: stored?.etag ?? null });
   if (answer.kind === 'not-modified' && stored) {
     await deps.db.put({ ...stored, checkedAt: now });
@@ -84,7 +85,8 @@ function loadKey(match: GroupMatch): string {
 
 function stopOf(answer: ContentsAnswer): LoadFailure | null {
   if (answer.kind !== 'failure') return null;
-  if (answer.failure === 'rate-limited') return { kind: 'rate-limited', message: answer.message, until: answer.until ?? null };
+  if (answer.failure === 'rate-limited')
+    return { kind: 'rate-limited', message: answer.message, until: answer.until ?? null };
   if (answer.failure === 'offline') return { kind: 'offline', message: answer.message };
   return null;
 }
@@ -93,10 +95,19 @@ function stopOf(answer: ContentsAnswer): LoadFailure | null {
 export async function storedHistory(match: GroupMatch, db: HistoryDb): Promise<HistoryLoad | null> {
   const record = await db.get<LoadRecord>(`load:${loadKey(match)}`).catch(() => undefined);
   if (!record) return null;
-  return { files: await storedFiles(record.files, record.unreadable, db), checkedAt: record.checkedAt || null, failure: null, requests: 0 };
+  return {
+    files: await storedFiles(record.files, record.unreadable, db),
+    checkedAt: record.checkedAt || null,
+    failure: null,
+    requests: 0,
+  };
 }
 
-async function storedFiles(paths: readonly string[], unreadable: Record<string, string>, db: HistoryDb): Promise<HistoryFile[]> {
+async function storedFiles(
+  paths: readonly string[],
+  unreadable: Record<string, string>,
+  db: HistoryDb,
+): Promise<HistoryFile[]> {
   const files: HistoryFile[] = [];
   for (const path of paths) {
     const record = await db.get<FileRecord>(`file:${path}`).catch(() => undefined);
@@ -106,7 +117,11 @@ async function storedFiles(paths: readonly string[], unreadable: Record<string, 
 }
 
 /** A listing, asked conditionally; null with a failure when it could not be had. */
-async function listing(path: string, deps: LoaderDeps, now: number): Promise<{ entries: ListingEntry[] | null; answer: ContentsAnswer }> {
+async function listing(
+  path: string,
+  deps: LoaderDeps,
+  now: number,
+): Promise<{ entries: ListingEntry[] | null; answer: ContentsAnswer }> {
   const id = `listing:${path}` as const;
   const stored = await deps.db.get<ListingRecord>(id).catch(() => undefined);
   const answer = await deps.ask({ path, want: 'listing', etag: stored?.etag ?? null });
@@ -123,7 +138,11 @@ async function listing(path: string, deps: LoaderDeps, now: number): Promise<{ e
 }
 
 /** Loads (or, within a day, just reads back) the group's whole history. */
-export async function loadHistory(match: GroupMatch, deps: LoaderDeps, options: LoadOptions = {}): Promise<HistoryLoad> {
+export async function loadHistory(
+  match: GroupMatch,
+  deps: LoaderDeps,
+  options: LoadOptions = {},
+): Promise<HistoryLoad> {
   const key = loadKey(match);
   const previous = await deps.db.get<LoadRecord>(`load:${key}`).catch(() => undefined);
   const now = deps.now();
@@ -150,7 +169,8 @@ export async function loadHistory(match: GroupMatch, deps: LoaderDeps, options: 
     const top = await listing(match.group.dir, deps, now);
     requests++;
     const stop = stopOf(top.answer);
-    if (stop || !top.entries) return stoppedWith(stop ?? { kind: 'offline', message: 'The group’s folder could not be read.' });
+    if (stop || !top.entries)
+      return stoppedWith(stop ?? { kind: 'offline', message: 'The group’s folder could not be read.' });
     folders = archiveFolders(top.entries);
   }
   const paths: string[] = [];
@@ -158,7 +178,8 @@ export async function loadHistory(match: GroupMatch, deps: LoaderDeps, options: 
     const found = await listing(folder, deps, now);
     requests++;
     const stop = stopOf(found.answer);
-    if (stop || !found.entries) return stoppedWith(stop ?? { kind: 'offline', message: `${folder} could not be read.` });
+    if (stop || !found.entries)
+      return stoppedWith(stop ?? { kind: 'offline', message: `${folder} could not be read.` });
     paths.push(...notesFiles(found.entries, match.archivePath).map((entry) => entry.path));
   }
 
@@ -207,12 +228,21 @@ export async function loadHistory(match: GroupMatch, deps: LoaderDeps, options: 
     options.onProgress?.(at + 1, paths.length);
   }
   // A load cut short keeps the old time: the next click tries again rather than trusting a partial check.
-  const checkedAt = failure ? previous?.checkedAt ?? 0 : now;
+  const checkedAt = failure ? (previous?.checkedAt ?? 0) : now;
   await deps.db.put({ id: `load:${key}`, kind: 'load', key, files: paths, checkedAt, unreadable });
-  const rest = await storedFiles(paths.filter((path) => !have.has(path)), unreadable, deps.db);
+  const rest = await storedFiles(
+    paths.filter((path) => !have.has(path)),
+    unreadable,
+    deps.db,
+  );
   const files = paths.map(
     (path) =>
-      rest.find((file) => file.path === path) ?? { path, label: fileLabel(path), agenda: have.get(path) ?? null, problem: unreadable[path] ?? null },
+      rest.find((file) => file.path === path) ?? {
+        path,
+        label: fileLabel(path),
+        agenda: have.get(path) ?? null,
+        problem: unreadable[path] ?? null,
+      },
   );
   return { files, checkedAt: checkedAt || null, failure, requests };
 }

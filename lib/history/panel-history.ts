@@ -18,10 +18,7 @@ export interface HistoryOptions {
   storage?: Pick<Storage, 'getItem' | 'setItem'>;
 }
 
-export type HistoryStatus =
-  | { kind: 'idle' }
-  | { kind: 'loading'; done: number; total: number }
-  | { kind: 'loaded' };
+export type HistoryStatus = { kind: 'idle' } | { kind: 'loading'; done: number; total: number } | { kind: 'loaded' };
 
 const SCOPE_KEY = 'agenda-overlay:history-scope:';
 
@@ -49,7 +46,7 @@ export function createHistoryState(agenda: ReadonlySignal<Agenda | null>, option
     return mergeHistory(page, match.value?.archivePath ?? null, history.files);
   });
   /** The agenda the index shows: the whole history when that is the scope and it is here. */
-  const scopedAgenda = computed(() => (scope.value === 'history' ? merged.value?.agenda ?? null : null));
+  const scopedAgenda = computed(() => (scope.value === 'history' ? (merged.value?.agenda ?? null) : null));
 
   let depsMade: Promise<LoaderDeps> | null = null;
   const deps = (): Promise<LoaderDeps> => (depsMade ??= options.deps());
@@ -122,7 +119,10 @@ export function createHistoryState(agenda: ReadonlySignal<Agenda | null>, option
         load.value = {
           files: load.value?.files ?? [],
           checkedAt: load.value?.checkedAt ?? null,
-          failure: { kind: 'offline', message: `The history could not be loaded: ${error instanceof Error ? error.message : String(error)}` },
+          failure: {
+            kind: 'offline',
+            message: `The history could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
+          },
           requests: 0,
         };
       });
@@ -154,7 +154,21 @@ export function createHistoryState(agenda: ReadonlySignal<Agenda | null>, option
     return true;
   }
 
-  return { groups, groupsProblem, match, status, load, scope, merged, scopedAgenda, start, loadNow, setScope, linkFor, openElsewhere };
+  return {
+    groups,
+    groupsProblem,
+    match,
+    status,
+    load,
+    scope,
+    merged,
+    scopedAgenda,
+    start,
+    loadNow,
+    setScope,
+    linkFor,
+    openElsewhere,
+  };
 }
 
 export type HistoryState = ReturnType<typeof createHistoryState>;

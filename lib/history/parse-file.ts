@@ -3,7 +3,11 @@
 import type { Agenda } from '../agenda/model';
 import { parseDocument } from '../agenda/parse';
 
-export function parseArchiveHtml(html: string, url: string, parser: Pick<DOMParser, 'parseFromString'> = new DOMParser()): Agenda {
+export function parseArchiveHtml(
+  html: string,
+  url: string,
+  parser: Pick<DOMParser, 'parseFromString'> = new DOMParser(),
+): Agenda {
   const doc = parser.parseFromString(html, 'text/html');
   return parseDocument(doc, url).agenda;
 }

@@ -34,7 +34,12 @@ function nextDateOn(weekday: number, today: Date): string {
 }
 
 /** The meeting in the reader's zone, or null when `sigs.yaml` gives no readable day, time or zone. */
-export function localSchedule(meeting: GroupMeeting, userZone?: string, today: Date = new Date(), locale?: string): LocalSchedule | null {
+export function localSchedule(
+  meeting: GroupMeeting,
+  userZone?: string,
+  today: Date = new Date(),
+  locale?: string,
+): LocalSchedule | null {
   const weekday = weekdayIndex(meeting.day);
   if (weekday === -1 || !meeting.time || !meeting.tz) return null;
   const original = `${meeting.day} ${meeting.time} ${meeting.tz}`;

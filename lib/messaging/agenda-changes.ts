@@ -18,9 +18,12 @@ export interface AnnouncedAgenda {
 /** The news of `next`: whole when it is short, else as a patch on `before` when that is small, else bare. */
 export function changeMessage(next: AnnouncedAgenda, before: AnnouncedAgenda | null): AgendaChanged {
   const { snapshot, version } = next;
-  if (partRanges(snapshot.agenda?.meetings.length ?? 0).length === 1) return { type: 'agenda/changed', version, snapshot };
+  if (partRanges(snapshot.agenda?.meetings.length ?? 0).length === 1)
+    return { type: 'agenda/changed', version, snapshot };
   const patch = before ? patchBetween(before.snapshot, snapshot, before.version) : null;
-  return patch ? { type: 'agenda/changed', version, snapshot: null, patch } : { type: 'agenda/changed', version, snapshot: null };
+  return patch
+    ? { type: 'agenda/changed', version, snapshot: null, patch }
+    : { type: 'agenda/changed', version, snapshot: null };
 }
 
 /** The patch from `before` (version `from`) to `next`, or null when they differ in more than a few meetings. */

@@ -116,5 +116,7 @@ export function isBackgroundRequest<K extends BackgroundCall = BackgroundCall>(
   message: unknown,
   type?: K,
 ): message is BackgroundRequest<K> {
-  return isRequestOf(BACKGROUND_CHECKS, message) && (type === undefined || (message as { type: unknown }).type === type);
+  return (
+    isRequestOf(BACKGROUND_CHECKS, message) && (type === undefined || (message as { type: unknown }).type === type)
+  );
 }

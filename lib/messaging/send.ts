@@ -7,7 +7,9 @@ export function callTab<K extends TabCall>(tabId: number, request: TabRequest<K>
 }
 
 /** Asks the background; a failure it reports (`{ error }`), or no answer, rejects with words a person can read. */
-export async function callBackground<K extends BackgroundCall>(request: BackgroundRequest<K>): Promise<BackgroundAnswer<K>> {
+export async function callBackground<K extends BackgroundCall>(
+  request: BackgroundRequest<K>,
+): Promise<BackgroundAnswer<K>> {
   const answer: unknown = await browser.runtime.sendMessage(request);
   const error = (answer as { error?: unknown } | null)?.error;
   if (answer === undefined || answer === null || typeof error === 'string') {

@@ -31,9 +31,16 @@ export function watchEditSignals(doc: Document, onEdit: () => void): () => void 
     for (const element of doc.querySelectorAll(`${EDITOR_SHELL.saveIndicator}, ${EDITOR_SHELL.titleInput}`)) {
       if (watched.has(element)) continue;
       watched.add(element);
-      observer.observe(element, { childList: true, characterData: true, subtree: true, attributes: true, attributeFilter: ['aria-label', 'value', 'class'] });
+      observer.observe(element, {
+        childList: true,
+        characterData: true,
+        subtree: true,
+        attributes: true,
+        attributeFilter: ['aria-label', 'value', 'class'],
+      });
     }
-    if (watched.size < 2 && Date.now() - started < SHELL_WAIT_MS && view) timer = setTimeout(lookForShell, SHELL_POLL_MS);
+    if (watched.size < 2 && Date.now() - started < SHELL_WAIT_MS && view)
+      timer = setTimeout(lookForShell, SHELL_POLL_MS);
   };
   lookForShell();
   return () => {
@@ -62,7 +69,9 @@ export function clickOutlineEntry(doc: Document, headingText: string): boolean {
   const wanted = squash(headingText);
   if (!wanted) return false;
   const entries = [...doc.querySelectorAll<HTMLElement>(EDITOR_SHELL.outlineItem)];
-  const entry = entries.find((e) => squash(e.textContent) === wanted) ?? entries.find((e) => squash(e.textContent).startsWith(wanted));
+  const entry =
+    entries.find((e) => squash(e.textContent) === wanted) ??
+    entries.find((e) => squash(e.textContent).startsWith(wanted));
   if (!entry) return false;
   const target = entry.firstElementChild instanceof HTMLElement ? entry.firstElementChild : entry;
   for (const type of ['mousedown', 'mouseup', 'click'] as const) {

@@ -197,7 +197,11 @@ export function watchEditorExport(doc: Document, options: EditorWatcherOptions):
       const heading = headingOf(element, result);
       const id = heading?.id;
       if (!heading || !id) {
-        return { ok: false, reason: 'This meeting’s heading has no link target in Google Docs. Find it with Docs’ outline (View › Show outline).' };
+        return {
+          ok: false,
+          reason:
+            'This meeting’s heading has no link target in Google Docs. Find it with Docs’ outline (View › Show outline).',
+        };
       }
       const before = editorScrollTop(doc);
       goToHeading(doc, id);
@@ -259,7 +263,8 @@ function lastAtOrBefore(ordered: readonly Element[], target: Element): Element |
 function goToHeading(doc: Document, id: string): void {
   const view = doc.defaultView;
   const fragment = `#heading=${id}`;
-  if (view && doc.location.hash === fragment) view.history.replaceState(view.history.state, '', doc.location.href.replace(/#.*$/, ''));
+  if (view && doc.location.hash === fragment)
+    view.history.replaceState(view.history.state, '', doc.location.href.replace(/#.*$/, ''));
   doc.location.hash = fragment;
 }
 

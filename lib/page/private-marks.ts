@@ -30,7 +30,10 @@ export const MARK_LOOKS: Readonly<Record<MarkKind, { label: string; paths: reado
   follow: {
     label: 'Mentions something you follow',
     // An eye, as in GitHub's "Watch".
-    paths: ['M1.5 8S4 3.75 8 3.75 14.5 8 14.5 8 12 12.25 8 12.25 1.5 8 1.5 8z', 'M8 6.25a1.75 1.75 0 1 0 0 3.5 1.75 1.75 0 0 0 0-3.5z'],
+    paths: [
+      'M1.5 8S4 3.75 8 3.75 14.5 8 14.5 8 12 12.25 8 12.25 1.5 8 1.5 8z',
+      'M8 6.25a1.75 1.75 0 1 0 0 3.5 1.75 1.75 0 0 0 0-3.5z',
+    ],
     background: '#0969da',
   },
 };
@@ -65,7 +68,11 @@ interface Marker extends OverlayHost {
 /** A page that keeps removing our markers gets them back this many times per message, not forever. */
 const MAX_HEALS = 5;
 
-export function startPrivateMarks(doc: Document, elementOf: ElementOf, options: PrivateMarksOptions = {}): PrivateMarks {
+export function startPrivateMarks(
+  doc: Document,
+  elementOf: ElementOf,
+  options: PrivateMarksOptions = {},
+): PrivateMarks {
   const shadowMode = options.shadowMode ?? 'closed';
   const healDelayMs = options.healDelayMs ?? 300;
   let agendaId: string | null = null;
@@ -95,7 +102,11 @@ export function startPrivateMarks(doc: Document, elementOf: ElementOf, options: 
     for (const [element, kinds] of wanted()) {
       const marker = markers.get(element) ?? createMarker(doc, shadowMode);
       if (!element.contains(marker.host)) placeAtLineEnd(element, marker.host);
-      paint(doc, marker, KIND_ORDER.filter((kind) => kinds.includes(kind)));
+      paint(
+        doc,
+        marker,
+        KIND_ORDER.filter((kind) => kinds.includes(kind)),
+      );
       next.set(element, marker);
     }
     for (const [element, marker] of markers) if (next.get(element) !== marker) marker.host.remove();

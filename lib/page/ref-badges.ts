@@ -14,7 +14,12 @@ import { OVERLAY_ATTRIBUTE, isOverlayNode } from './highlight';
 import { createOverlayHost, type OverlayHost } from './overlay-host';
 import { ICONS, ICON_STROKE, ICON_VIEWBOX, TONE_COLOURS, type IconName, type Tone } from '../ref-status/ref-icons';
 import { findRefLinks, type RefLink } from './ref-links';
-import { browserStatusTransport, createStatusStore, type StatusStore, type StatusTransport } from '../ref-status/ref-statuses';
+import {
+  browserStatusTransport,
+  createStatusStore,
+  type StatusStore,
+  type StatusTransport,
+} from '../ref-status/ref-statuses';
 import { viewOfReport, type RefView } from '../ref-status/ref-words';
 
 export const BADGE_TAG = 'agenda-overlay-status';
@@ -27,7 +32,9 @@ export interface VisibilityWatcher {
   unobserve(element: Element): void;
   disconnect(): void;
 }
-export type VisibilityFactory = (onChange: (changes: { target: Element; visible: boolean }[]) => void) => VisibilityWatcher;
+export type VisibilityFactory = (
+  onChange: (changes: { target: Element; visible: boolean }[]) => void,
+) => VisibilityWatcher;
 
 export interface RefBadgesOptions {
   transport?: StatusTransport;
@@ -70,7 +77,11 @@ function defaultVisibility(onChange: (changes: { target: Element; visible: boole
     (entries) => onChange(entries.map((entry) => ({ target: entry.target, visible: entry.isIntersecting }))),
     { rootMargin: '200px 0px' },
   );
-  return { observe: (e) => observer.observe(e), unobserve: (e) => observer.unobserve(e), disconnect: () => observer.disconnect() };
+  return {
+    observe: (e) => observer.observe(e),
+    unobserve: (e) => observer.unobserve(e),
+    disconnect: () => observer.disconnect(),
+  };
 }
 
 /** Where an agenda's links are: on github.com the rendered file only, not GitHub's own interface. */

@@ -28,7 +28,12 @@ const ATTEMPTS = 3;
  * `progressive`: show the first part at once and the agenda after each further part. Otherwise show it
  * once, whole. Rejects as `link.request` does when the tab does not answer.
  */
-export async function readAgenda(link: PageLink, tabId: number, handlers: ReadHandlers, progressive: boolean): Promise<void> {
+export async function readAgenda(
+  link: PageLink,
+  tabId: number,
+  handlers: ReadHandlers,
+  progressive: boolean,
+): Promise<void> {
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const opening = await link.request(tabId, { type: 'agenda/open' });
     if (!handlers.wanted()) return;

@@ -74,7 +74,8 @@ export function prefixDistance(typed: string, word: string, limit: number): numb
     for (let j = 1; j <= m; j++) {
       const cost = typed.charCodeAt(i - 1) === word.charCodeAt(j - 1) ? 0 : 1;
       let d = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      if (i > 1 && j > 1 && typed[i - 1] === word[j - 2] && typed[i - 2] === word[j - 1]) d = Math.min(d, before[j - 2]! + 1);
+      if (i > 1 && j > 1 && typed[i - 1] === word[j - 2] && typed[i - 2] === word[j - 1])
+        d = Math.min(d, before[j - 2]! + 1);
       current[j] = d;
       if (d < rowMin) rowMin = d;
     }
@@ -106,12 +107,19 @@ export function readingsOf(typed: string, vocabulary: Vocabulary): string[][] {
     const rights = vocabulary.known.has(right) ? [right] : (readingsOf(right, vocabulary)[0] ?? []);
     if (rights.length === 1) found.push({ words: [left, rights[0]!], distance: right === rights[0] ? 1 : 2, count: 0 });
   }
-  found.sort((a, b) => a.distance - b.distance || b.count - a.count || a.words.join(' ').localeCompare(b.words.join(' ')));
+  found.sort(
+    (a, b) => a.distance - b.distance || b.count - a.count || a.words.join(' ').localeCompare(b.words.join(' ')),
+  );
   const best = found[0]?.distance;
   const closest = found.filter((f) => f.distance === best).map((f) => f.words);
   // Search matches starts of words: "certificate" finds "certificates" too, so the longer one adds nothing.
   const phrase = (words: string[]): string => words.join(' ');
-  const needed = closest.filter((words) => !closest.some((other) => other !== words && phrase(words).startsWith(phrase(other)) && phrase(words) !== phrase(other)));
+  const needed = closest.filter(
+    (words) =>
+      !closest.some(
+        (other) => other !== words && phrase(words).startsWith(phrase(other)) && phrase(words) !== phrase(other),
+      ),
+  );
   return needed.slice(0, READINGS_PER_WORD);
 }
 

@@ -129,7 +129,11 @@ function clockTime(ms: number): string {
 }
 
 /** The one problem worth a banner, most serious first; per-reference failures (not found) stay on their badges. */
-export function bannerOf(reports: ReadonlyMap<string, RefReport>, rateLimit: RateLimitReport | null, now: number): StatusBanner | null {
+export function bannerOf(
+  reports: ReadonlyMap<string, RefReport>,
+  rateLimit: RateLimitReport | null,
+  now: number,
+): StatusBanner | null {
   const latest = new Map<string, RefReport['failure']>();
   for (const report of reports.values()) {
     const failure = report.failure;
@@ -140,18 +144,36 @@ export function bannerOf(reports: ReadonlyMap<string, RefReport>, rateLimit: Rat
   const badToken = latest.get('bad-token');
   if (badToken) return { kind: 'bad-token', tone: 'error', message: badToken.message, offerOptions: true };
   if (rateLimit?.blockedUntil && rateLimit.blockedUntil > now && rateLimit.message) {
-    return { kind: 'rate-limited', tone: 'warning', message: rateLimit.message, until: rateLimit.blockedUntil, offerOptions: !rateLimit.authenticated };
+    return {
+      kind: 'rate-limited',
+      tone: 'warning',
+      message: rateLimit.message,
+      until: rateLimit.blockedUntil,
+      offerOptions: !rateLimit.authenticated,
+    };
   }
   const limited = latest.get('rate-limited');
   if (limited && (limited.until ?? 0) > now) {
-    return { kind: 'rate-limited', tone: 'warning', message: limited.message, ...(limited.until ? { until: limited.until } : {}), offerOptions: !rateLimit?.authenticated };
+    return {
+      kind: 'rate-limited',
+      tone: 'warning',
+      message: limited.message,
+      ...(limited.until ? { until: limited.until } : {}),
+      offerOptions: !rateLimit?.authenticated,
+    };
   }
   for (const kind of ['offline', 'server-error', 'forbidden'] as const) {
     const failure = latest.get(kind);
     if (failure) return { kind, tone: 'warning', message: failure.message, offerOptions: kind === 'offline' };
   }
   const limit = rateLimit?.limit;
-  if (rateLimit && !rateLimit.authenticated && limit && limit.resetAt > now && limit.remaining <= Math.min(10, limit.limit / 4)) {
+  if (
+    rateLimit &&
+    !rateLimit.authenticated &&
+    limit &&
+    limit.resetAt > now &&
+    limit.remaining <= Math.min(10, limit.limit / 4)
+  ) {
     return {
       kind: 'low-quota',
       tone: 'info',
@@ -168,12 +190,27 @@ export { refsOfAgenda, refsOfItems, refsOfMeeting } from '../agenda/refs';
 
 // ── Status of one reference ─────────────────────────────────────────────────────────────────────
 
-export type SummaryKey = 'pr-open' | 'pr-draft' | 'pr-merged' | 'pr-closed' | 'issue-open' | 'issue-completed' | 'issue-not-planned';
+export type SummaryKey =
+  | 'pr-open'
+  | 'pr-draft'
+  | 'pr-merged'
+  | 'pr-closed'
+  | 'issue-open'
+  | 'issue-completed'
+  | 'issue-not-planned';
 
 /** A known status, or why there is none. */
 export type RefStatusKey = SummaryKey | 'pending' | 'failed' | 'unknown';
 
-export const SUMMARY_KEYS: readonly SummaryKey[] = ['pr-open', 'pr-draft', 'pr-merged', 'pr-closed', 'issue-open', 'issue-completed', 'issue-not-planned'];
+export const SUMMARY_KEYS: readonly SummaryKey[] = [
+  'pr-open',
+  'pr-draft',
+  'pr-merged',
+  'pr-closed',
+  'issue-open',
+  'issue-completed',
+  'issue-not-planned',
+];
 
 function reportOf(reports: ReadonlyMap<string, RefReport>, ref: string): RefReport | undefined {
   return reports.get(ref) ?? reports.get(canonicalRef(ref) ?? ref);
@@ -299,7 +336,11 @@ function keyMatches(filter: StatusFilter, key: RefStatusKey): boolean {
  * Whether something with these references passes the filter: one of them has the status asked for.
  * No filter passes everything; nothing with no references passes a filter.
  */
-export function matchesStatusFilter(filter: StatusFilter | null, reports: ReadonlyMap<string, RefReport>, refs: readonly string[]): boolean {
+export function matchesStatusFilter(
+  filter: StatusFilter | null,
+  reports: ReadonlyMap<string, RefReport>,
+  refs: readonly string[],
+): boolean {
   if (filter === null) return true;
   return refs.some((ref) => keyMatches(filter, refStatusKey(reports, ref)));
 }

@@ -71,7 +71,9 @@ export function createIndexState(agenda: ReadonlySignal<Agenda | null>, options:
   });
   const words = computed(() => {
     const readings = approximate.value;
-    return readings ? readings.flatMap((reading) => reading.closest.flatMap(queryWords)) : queryWords(filters.value.query);
+    return readings
+      ? readings.flatMap((reading) => reading.closest.flatMap(queryWords))
+      : queryWords(filters.value.query);
   });
   const chips = computed(() => {
     const status = STATUS_FILTERS.find((option) => option.value === statusFilter.value);
@@ -82,7 +84,9 @@ export function createIndexState(agenda: ReadonlySignal<Agenda | null>, options:
       ...(mark ? [{ id: 'mark', label: mark.label }] : []),
     ];
   });
-  const filtering = computed(() => isFiltering(filters.value) || statusFilter.value !== null || markFilter.value !== null);
+  const filtering = computed(
+    () => isFiltering(filters.value) || statusFilter.value !== null || markFilter.value !== null,
+  );
   const people = computed(() => (agenda.value ? peopleOf(agenda.value) : []));
   /** 'YYYY-MM' of every meeting, newest first, for the month range. */
   const months = computed(() => {
@@ -170,9 +174,13 @@ export function createIndexState(agenda: ReadonlySignal<Agenda | null>, options:
     const at = activeId.value === null ? -1 : list.indexOf(activeId.value);
     const last = list.count - 1;
     const next = !Number.isFinite(delta)
-      ? (delta > 0 ? last : 0)
+      ? delta > 0
+        ? last
+        : 0
       : at === -1
-        ? (delta > 0 ? 0 : last)
+        ? delta > 0
+          ? 0
+          : last
         : Math.min(last, Math.max(0, at + delta));
     activeId.value = list.row(next).id;
   }

@@ -93,7 +93,9 @@ export function describeLiveDoc(live: LiveDocState, hasAgenda: boolean, now: num
   if (live.fetchedAt !== null) {
     const age = formatAge(now - live.fetchedAt);
     if (problem && hasAgenda) freshness = `Showing the last good version, ${age} old.`;
-    else freshness = age === 'less than a minute' ? 'Read from Google Docs just now.' : `Read from Google Docs ${age} ago.`;
+    else
+      freshness =
+        age === 'less than a minute' ? 'Read from Google Docs just now.' : `Read from Google Docs ${age} ago.`;
   }
   const rateLimited = live.problem?.kind === 'rate-limited' && (live.problem.retryAt ?? 0) > now;
   return {

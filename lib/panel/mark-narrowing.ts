@@ -17,7 +17,12 @@ export interface MarkSets {
   fresh: ReadonlySet<string>;
 }
 
-export function narrowByMark(index: SearchIndex, view: FilteredView, filter: MarkFilter, marks: MarkSets): FilteredView {
+export function narrowByMark(
+  index: SearchIndex,
+  view: FilteredView,
+  filter: MarkFilter,
+  marks: MarkSets,
+): FilteredView {
   const keys = filter === 'notes' ? marks.notes : filter === 'followed' ? marks.followed : marks.fresh;
   const meetings = index.agenda.meetings;
   return narrowEntries(

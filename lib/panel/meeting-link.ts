@@ -7,7 +7,10 @@ import { safeHref } from './safe-href';
 const GITHUB_ID_PREFIX = 'user-content-';
 
 /** Null when the heading has no anchor of its own, or the page's address is not http(s). */
-export function meetingAddress(agenda: Pick<Agenda, 'url' | 'source'>, meeting: Pick<Meeting, 'anchor'>): string | null {
+export function meetingAddress(
+  agenda: Pick<Agenda, 'url' | 'source'>,
+  meeting: Pick<Meeting, 'anchor'>,
+): string | null {
   const id = meeting.anchor.id;
   const page = safeHref(agenda.url);
   if (!id || !page) return null;

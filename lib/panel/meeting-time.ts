@@ -84,7 +84,12 @@ const RANGE = new RegExp(
   'giu',
 );
 
-function clockOf(word: string | undefined, hour: string | undefined, minute: string | undefined, suffix: string | undefined): Clock | null {
+function clockOf(
+  word: string | undefined,
+  hour: string | undefined,
+  minute: string | undefined,
+  suffix: string | undefined,
+): Clock | null {
   if (word) {
     const w = word.toLowerCase() === 'midnight' ? 'midnight' : 'noon';
     return { hour: w === 'noon' ? 12 : 0, minute: 0, suffix: null, word: w, strong: true };
@@ -93,7 +98,13 @@ function clockOf(word: string | undefined, hour: string | undefined, minute: str
   const s: Suffix = suffix ? (suffix.toLowerCase().startsWith('a') ? 'am' : 'pm') : null;
   const h = Number(hour);
   if (s ? h < 1 || h > 12 : h > 24) return null;
-  return { hour: h, minute: minute ? Number(minute) : 0, suffix: s, word: null, strong: s !== null || minute !== undefined };
+  return {
+    hour: h,
+    minute: minute ? Number(minute) : 0,
+    suffix: s,
+    word: null,
+    strong: s !== null || minute !== undefined,
+  };
 }
 
 /** Minutes after midnight of a clock that says what it means: 24-hour, or with am/pm, or a word. */
@@ -226,7 +237,12 @@ const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
  * The meeting's time as an instant, and as the reader's clock shows it. Null when the text has no clear
  * time or no zone, or the date is not a date.
  */
-export function meetingTime(date: string, timeText: string | undefined, userZone?: string, locale?: string): MeetingTime | null {
+export function meetingTime(
+  date: string,
+  timeText: string | undefined,
+  userZone?: string,
+  locale?: string,
+): MeetingTime | null {
   if (!timeText) return null;
   // Rows ask again on every render (each keystroke): remember the answers, a few thousand at most.
   const key = `${date}\n${timeText}\n${userZone ?? ''}\n${locale ?? ''}`;
@@ -256,7 +272,8 @@ function computeMeetingTime(date: string, timeText: string, userZone?: string, l
   const end = wall.end === null ? null : instantOf(ymd, wall.end, sourceZone);
   const userWall = wallIn(zone, start);
   const dayOffset = Math.round(
-    (Date.UTC(userWall.year, userWall.month - 1, userWall.day) - Date.UTC(ymd.year, ymd.month - 1, ymd.day)) / 86_400_000,
+    (Date.UTC(userWall.year, userWall.month - 1, userWall.day) - Date.UTC(ymd.year, ymd.month - 1, ymd.day)) /
+      86_400_000,
   );
   return {
     original: timeText,
@@ -272,11 +289,19 @@ function computeMeetingTime(date: string, timeText: string, userZone?: string, l
 /** Formatters by locale and zone: making one costs far more than using it. */
 const LOCAL_FORMATS = new Map<string, { format: Intl.DateTimeFormat; clock: Intl.DateTimeFormat | null }>();
 
-function localFormats(zone: string, locale: string | undefined): { format: Intl.DateTimeFormat; clock: Intl.DateTimeFormat | null } {
+function localFormats(
+  zone: string,
+  locale: string | undefined,
+): { format: Intl.DateTimeFormat; clock: Intl.DateTimeFormat | null } {
   const key = `${locale ?? ''}\n${zone}`;
   let formats = LOCAL_FORMATS.get(key);
   if (!formats) {
-    const options: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit', timeZone: zone, timeZoneName: 'short' };
+    const options: Intl.DateTimeFormatOptions = {
+      hour: 'numeric',
+      minute: '2-digit',
+      timeZone: zone,
+      timeZoneName: 'short',
+    };
     let format: Intl.DateTimeFormat;
     try {
       format = new Intl.DateTimeFormat(locale, options);
@@ -299,7 +324,12 @@ function formatLocal(start: number, end: number | null, zone: string, locale: st
   // Past midnight in the reader's zone formatRange would add both dates; the times alone read better.
   if (!formats.clock) {
     const { locale: resolved, hourCycle } = format.resolvedOptions();
-    formats.clock = new Intl.DateTimeFormat(resolved, { hour: 'numeric', minute: '2-digit', timeZone: zone, hourCycle });
+    formats.clock = new Intl.DateTimeFormat(resolved, {
+      hour: 'numeric',
+      minute: '2-digit',
+      timeZone: zone,
+      hourCycle,
+    });
   }
   return `${formats.clock.format(start)}\u2009–\u2009${format.format(end)}`;
 }

@@ -303,7 +303,11 @@ export function createPrivateState(agenda: ReadonlySignal<Agenda | null>, option
         // Where a new note goes is decided at its first keystroke: a re-parse while typing must not lose it.
         const target = targetFor(current, key);
         if (!target) {
-          setSave(id, { state: 'failed', message: 'This row is no longer in the agenda, so the note has nowhere to go. Copy your text, then pick the row again.' });
+          setSave(id, {
+            state: 'failed',
+            message:
+              'This row is no longer in the agenda, so the note has nowhere to go. Copy your text, then pick the row again.',
+          });
           return;
         }
         draftOf = { key, agendaId: current.id, target };

@@ -49,12 +49,17 @@ export function createPrivateViews(agenda: ReadonlySignal<Agenda | null>, record
   /** Keys with a note that says something (a note emptied in its editor stays there, but is no mark). */
   const noteKeys = computed<ReadonlySet<string>>(() => {
     const keys = new Set<string>();
-    for (const [key, placed] of placement.value?.byKey ?? []) if (placed.some(({ note }) => hasText(note))) keys.add(key);
+    for (const [key, placed] of placement.value?.byKey ?? [])
+      if (placed.some(({ note }) => hasText(note))) keys.add(key);
     return keys;
   });
   const followed = computed(() => uniqueFollows(follows.value));
-  const timelines = computed(() => (agenda.value && followed.value.length > 0 ? followTimelines(agenda.value, followed.value) : []));
-  const followedKeys = computed<ReadonlySet<string>>(() => new Set(timelines.value.flat().map((entry) => entry.itemKey)));
+  const timelines = computed(() =>
+    agenda.value && followed.value.length > 0 ? followTimelines(agenda.value, followed.value) : [],
+  );
+  const followedKeys = computed<ReadonlySet<string>>(
+    () => new Set(timelines.value.flat().map((entry) => entry.itemKey)),
+  );
   /** Every item by its key; built when a view first asks. */
   const itemByKey = computed(() => {
     const byKey = new Map<string, Item>();
@@ -75,7 +80,19 @@ export function createPrivateViews(agenda: ReadonlySignal<Agenda | null>, record
     return { agendaId: current.id, notes: [...noteKeys.value], follows: [...followedKeys.value] };
   });
 
-  return { placement, noteKeys, followed, timelines, followedKeys, itemByKey, threads, actions, done, novelty, pageMarks };
+  return {
+    placement,
+    noteKeys,
+    followed,
+    timelines,
+    followedKeys,
+    itemByKey,
+    threads,
+    actions,
+    done,
+    novelty,
+    pageMarks,
+  };
 }
 
 export function hasText(note: NoteRecord): boolean {

@@ -10,7 +10,11 @@ const MEETING = 0;
 const SECTION = 1;
 const ITEM = 2;
 
-export function resultRows(index: SearchIndex, view: ResultsView, isExpanded: (meetingKey: string) => boolean): RowList {
+export function resultRows(
+  index: SearchIndex,
+  view: ResultsView,
+  isExpanded: (meetingKey: string) => boolean,
+): RowList {
   const { agenda, items, meetingOf, sectionOf, sections, titleOf, titles } = index;
   const { hits, groups } = view;
   /** Hits in a row with the same section title make one run, under that title unless it is empty. */
@@ -99,7 +103,15 @@ export function resultRows(index: SearchIndex, view: ResultsView, isExpanded: (m
     if (kindOf[i] === MEETING) {
       const group = groups[at]!;
       const meeting = agenda.meetings[group.meetingIndex]!;
-      return { kind: 'meeting', id: meeting.key, level: 1, meeting, expanded: open[at] === 1, hitCount: group.to - group.from, ...place };
+      return {
+        kind: 'meeting',
+        id: meeting.key,
+        level: 1,
+        meeting,
+        expanded: open[at] === 1,
+        hitCount: group.to - group.from,
+        ...place,
+      };
     }
     const meetingKey = meetingAt(at).key;
     if (kindOf[i] === SECTION) {

@@ -46,7 +46,16 @@ export function browseRows(agenda: Agenda, view: BrowseView, isExpanded: (meetin
 }
 
 function pushMeeting(rows: Row[], meeting: Meeting, expanded: boolean, place: Place): void {
-  rows.push({ kind: 'meeting', id: meeting.key, level: 1, meeting, expanded, hitCount: null, pos: place.pos, size: place.size });
+  rows.push({
+    kind: 'meeting',
+    id: meeting.key,
+    level: 1,
+    meeting,
+    expanded,
+    hitCount: null,
+    pos: place.pos,
+    size: place.size,
+  });
   if (!expanded) return;
   const titled = meeting.sections.filter((section) => section.title).length;
   let sectionPos = 0;
@@ -67,8 +76,23 @@ function pushMeeting(rows: Row[], meeting: Meeting, expanded: boolean, place: Pl
   });
 }
 
-export function sectionRow(meetingKey: string, index: number, title: string, sectionKind: SectionKind, place: Place): Row {
-  return { kind: 'section', id: `${meetingKey}::section-${index}`, level: 2, meetingKey, title, sectionKind, pos: place.pos, size: place.size };
+export function sectionRow(
+  meetingKey: string,
+  index: number,
+  title: string,
+  sectionKind: SectionKind,
+  place: Place,
+): Row {
+  return {
+    kind: 'section',
+    id: `${meetingKey}::section-${index}`,
+    level: 2,
+    meetingKey,
+    title,
+    sectionKind,
+    pos: place.pos,
+    size: place.size,
+  };
 }
 
 /** A few thousand rows at most (browsing), made up front. */

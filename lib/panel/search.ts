@@ -153,7 +153,10 @@ const NO_PEOPLE: string[] = Object.freeze([]) as unknown as string[];
  * lower-casing.
  */
 export function buildSearchIndex(agenda: Agenda): SearchIndex {
-  let capacity = Math.max(16, agenda.meetings.reduce((sum, m) => sum + Math.max(0, m.itemCount | 0), 0));
+  let capacity = Math.max(
+    16,
+    agenda.meetings.reduce((sum, m) => sum + Math.max(0, m.itemCount | 0), 0),
+  );
   const items: Item[] = new Array(capacity);
   const haystacks: string[] = new Array(capacity);
   const extras: (string | undefined)[] = new Array(capacity);

@@ -79,23 +79,27 @@ export function createPanelState(link: PageLink, options: PanelOptions = {}) {
   const stops: (() => void)[] = [];
   stops.push(effect(() => index.useAgenda(agenda.value?.id ?? null)));
   // Once the whole agenda is here, build its search index while the reader looks.
-  stops.push(effect(() => {
-    if (wholeAgenda.value || history?.scopedAgenda.value) index.warm();
-  }));
+  stops.push(
+    effect(() => {
+      if (wholeAgenda.value || history?.scopedAgenda.value) index.warm();
+    }),
+  );
 
   // A meeting's "new" marks go once the reader has opened it and closed it again (or closed the panel):
   // passing over it with the arrow keys is not reading it.
   let openMeetings: { agendaId: string | null; keys: ReadonlySet<string> } = { agendaId: null, keys: new Set() };
-  stops.push(effect(() => {
-    const agendaId = agenda.value?.id ?? null;
-    const keys = index.expanded.value;
-    const before = openMeetings;
-    openMeetings = { agendaId, keys };
-    if (before.agendaId !== agendaId) return;
-    const novelty = mine?.novelty.peek();
-    const read = [...before.keys].filter((key) => !keys.has(key) && novelty?.meetings.has(key));
-    if (read.length > 0) void mine?.markSeen(read);
-  }));
+  stops.push(
+    effect(() => {
+      const agendaId = agenda.value?.id ?? null;
+      const keys = index.expanded.value;
+      const before = openMeetings;
+      openMeetings = { agendaId, keys };
+      if (before.agendaId !== agendaId) return;
+      const novelty = mine?.novelty.peek();
+      const read = [...before.keys].filter((key) => !keys.has(key) && novelty?.meetings.has(key));
+      if (read.length > 0) void mine?.markSeen(read);
+    }),
+  );
 
   let generation = 0;
   /** Which version of the page's agenda `snapshot` holds, whole; null when unknown or still arriving. */
@@ -179,7 +183,9 @@ export function createPanelState(link: PageLink, options: PanelOptions = {}) {
       // A long agenda's news says what changed since the version before: patch the one shown, if it is that one.
       const patched =
         change.snapshot ??
-        (change.patch && change.patch.from === shownVersion && snapshot.value ? applyPatch(snapshot.value, change.patch) : null);
+        (change.patch && change.patch.from === shownVersion && snapshot.value
+          ? applyPatch(snapshot.value, change.patch)
+          : null);
       if (patched) {
         generation++;
         showAgenda(patched, change.version);

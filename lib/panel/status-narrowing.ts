@@ -11,9 +11,5 @@ export function narrowByStatus(
   filter: StatusFilter,
   reports: ReadonlyMap<string, RefReport>,
 ): FilteredView {
-  return narrowEntries(
-    index,
-    view,
-    (item) => item.refs.length > 0 && matchesStatusFilter(filter, reports, item.refs),
-  );
+  return narrowEntries(index, view, (item) => item.refs.length > 0 && matchesStatusFilter(filter, reports, item.refs));
 }

@@ -34,7 +34,10 @@ export const ICON_STROKE: Readonly<Record<string, string>> = {
 };
 
 const ring = (r = '6.25'): IconShape => ({ tag: 'circle', attrs: { cx: '8', cy: '8', r } });
-const dot = (cx: string, cy: string, r = '0.9'): IconShape => ({ tag: 'circle', attrs: { cx, cy, r, fill: 'currentColor', stroke: 'none' } });
+const dot = (cx: string, cy: string, r = '0.9'): IconShape => ({
+  tag: 'circle',
+  attrs: { cx, cy, r, fill: 'currentColor', stroke: 'none' },
+});
 const circle = (cx: string, cy: string): IconShape => ({ tag: 'circle', attrs: { cx, cy, r: '1.75' } });
 const path = (d: string, extra: Record<string, string> = {}): IconShape => ({ tag: 'path', attrs: { d, ...extra } });
 
@@ -44,11 +47,22 @@ const DASHED = { 'stroke-dasharray': '2.4 2.3' };
 
 export const ICONS: Readonly<Record<IconName, readonly IconShape[]>> = {
   // A branch coming back to the base, with an arrow into it.
-  'pr-open': [...PR_BASE, circle('12', '12.5'), path('M12 10.75V6.5A2.5 2.5 0 0 0 9.5 4H7'), path('M8.75 2.25 7 4l1.75 1.75')],
+  'pr-open': [
+    ...PR_BASE,
+    circle('12', '12.5'),
+    path('M12 10.75V6.5A2.5 2.5 0 0 0 9.5 4H7'),
+    path('M8.75 2.25 7 4l1.75 1.75'),
+  ],
   // The branch not yet drawn through: dots where the line will be.
   'pr-draft': [...PR_BASE, circle('12', '12.5'), dot('12', '8'), dot('12', '4.25')],
   // Two lines joining.
-  'pr-merged': [circle('4', '3.5'), path('M4 5.25V10.75'), circle('4', '12.5'), circle('12', '9'), path('M4 5.25C4 7.5 6 9 10.25 9')],
+  'pr-merged': [
+    circle('4', '3.5'),
+    path('M4 5.25V10.75'),
+    circle('4', '12.5'),
+    circle('12', '9'),
+    path('M4 5.25C4 7.5 6 9 10.25 9'),
+  ],
   // The branch crossed out.
   'pr-closed': [...PR_BASE, circle('12', '12.5'), path('M12 10.75V8'), path('m10.25 2.5 3.5 3.5m0-3.5-3.5 3.5')],
   'issue-open': [ring(), dot('8', '8', '1.5')],

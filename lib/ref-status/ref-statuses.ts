@@ -34,7 +34,8 @@ export function browserStatusTransport(): StatusTransport {
     },
     listen(listener) {
       const onMessage = (message: unknown, sender: { tab?: unknown }): undefined => {
-        if (sender.tab === undefined && isNews(message, 'github/reports', 'github/rate-limit', 'github/reset')) listener(message);
+        if (sender.tab === undefined && isNews(message, 'github/reports', 'github/rate-limit', 'github/reset'))
+          listener(message);
         return undefined;
       };
       browser.runtime.onMessage.addListener(onMessage);
@@ -81,7 +82,12 @@ function backgroundSilent(ref: string, error: unknown, now: number, previous: Re
   return {
     ref,
     status: previous?.status ?? null,
-    failure: { ref, error: 'offline', message: `The extension’s background did not answer${why}. Reload the page to try again.`, fetchedAt: now },
+    failure: {
+      ref,
+      error: 'offline',
+      message: `The extension’s background did not answer${why}. Reload the page to try again.`,
+      fetchedAt: now,
+    },
     pending: false,
     stale: previous?.stale ?? false,
   };
@@ -197,11 +203,14 @@ export function createStatusStore(transport: StatusTransport, options: StatusSto
     wakeTimer = null;
     wakeAt = next;
     if (next === Infinity) return;
-    wakeTimer = setTimer(() => {
-      wakeTimer = null;
-      wakeAt = Infinity;
-      void ask([...wanted], false);
-    }, next - at + 250);
+    wakeTimer = setTimer(
+      () => {
+        wakeTimer = null;
+        wakeAt = Infinity;
+        void ask([...wanted], false);
+      },
+      next - at + 250,
+    );
   }
 
   async function flush(): Promise<void> {
@@ -252,7 +261,9 @@ export function createStatusStore(transport: StatusTransport, options: StatusSto
     if (stopped) return Promise.resolve();
     const at = now();
     const onScreen = visible === null ? null : new Set(visible);
-    const due = refs.filter((ref) => (force && !inFlight.has(ref)) || shouldAsk(ref, onScreen === null || onScreen.has(ref), at));
+    const due = refs.filter(
+      (ref) => (force && !inFlight.has(ref)) || shouldAsk(ref, onScreen === null || onScreen.has(ref), at),
+    );
     if (due.length === 0 && !batch) return Promise.resolve();
     batch ??= { refs: new Set(), force: false, waiters: [] };
     for (const ref of due) batch.refs.add(ref);

@@ -58,7 +58,11 @@ export function viewOfReport(ref: string, report: RefReport | undefined): RefVie
   const failure = report?.failure ?? null;
   if (status) {
     const kind = status.kind === 'pr' ? 'Pull request' : 'Issue';
-    const lines = [`${kind} ${status.ref}: ${STATE_LABELS[status.state]}`, status.title, `Updated ${formatUpdated(status.updatedAt)}`];
+    const lines = [
+      `${kind} ${status.ref}: ${STATE_LABELS[status.state]}`,
+      status.title,
+      `Updated ${formatUpdated(status.updatedAt)}`,
+    ];
     if (report?.pending) lines.push('Checking for news…');
     else if (report?.stale) lines.push('Last checked a while ago.');
     if (failure) lines.push(failure.message);
@@ -83,7 +87,14 @@ export function viewOfReport(ref: string, report: RefReport | undefined): RefVie
     };
   }
   if (report?.pending) {
-    return { icon: 'pending', tone: 'neutral', key: 'pending', label: 'Checking', hover: `${ref}: looking it up on GitHub…`, known: false };
+    return {
+      icon: 'pending',
+      tone: 'neutral',
+      key: 'pending',
+      label: 'Checking',
+      hover: `${ref}: looking it up on GitHub…`,
+      known: false,
+    };
   }
   return {
     icon: 'unknown',

@@ -52,5 +52,11 @@ function searchForActions(found: ActionItem[], meeting: Meeting, item: Item): vo
 
 function collectAction(found: ActionItem[], meeting: Meeting, item: Item): void {
   if (isPlaceholder(item.text)) return;
-  found.push({ itemKey: item.key, meetingKey: meeting.key, date: meeting.date, text: item.text, owners: [...item.people] });
+  found.push({
+    itemKey: item.key,
+    meetingKey: meeting.key,
+    date: meeting.date,
+    text: item.text,
+    owners: [...item.people],
+  });
 }

@@ -65,9 +65,16 @@ export async function openAgendaDb(options: OpenDbOptions = {}): Promise<AgendaD
       const tx = transaction as unknown as IDBPTransaction<unknown, string[], 'versionchange'>;
       // The open request reports an aborted upgrade; this promise would only repeat it, unheard.
       tx.done.catch(() => undefined);
-      runUpgrades(upgrades, database as unknown as IDBPDatabase<unknown>, tx, oldVersion, newVersion ?? upgrades.length, (error) => {
-        stepFailure = error;
-      });
+      runUpgrades(
+        upgrades,
+        database as unknown as IDBPDatabase<unknown>,
+        tx,
+        oldVersion,
+        newVersion ?? upgrades.length,
+        (error) => {
+          stepFailure = error;
+        },
+      );
     },
     blocking() {
       // Keeping the old connection open would stall the newer version in the other window forever.

@@ -71,7 +71,11 @@ export function toStoreError(error: unknown, action: string): StoreError {
         cause,
       );
     case 'AbortError':
-      return new StoreError('failed', `${could}: the browser cancelled the write before it finished. Try again.`, cause);
+      return new StoreError(
+        'failed',
+        `${could}: the browser cancelled the write before it finished. Try again.`,
+        cause,
+      );
     case 'UnknownError':
     case 'NotReadableError':
       return new StoreError(

@@ -135,14 +135,25 @@ function readTick(value: unknown, where: string): TickRecord {
   const target = readTarget(entry.target, where);
   if (target.kind !== 'item') throw new Refusal(`${DAMAGED}: ${where} is on a meeting; ticks are on action items.`);
   if (typeof entry.done !== 'boolean') throw damaged(where, 'done', entry.done, 'true or false');
-  return { id: tickId(agendaId, target.itemKey), agendaId, target, done: entry.done, updatedAt: time(entry, 'updatedAt', where) };
+  return {
+    id: tickId(agendaId, target.itemKey),
+    agendaId,
+    target,
+    done: entry.done,
+    updatedAt: time(entry, 'updatedAt', where),
+  };
 }
 
 function readTarget(value: unknown, where: string): AnchorTarget {
   const target = record(value, `${where}, what it is attached to`);
   const here = `${where}, what it is attached to`;
   if (target.kind === 'meeting') {
-    return { kind: 'meeting', meetingKey: name(target, 'meetingKey', here), meetingDate: date(target, 'meetingDate', here), quote: text(target, 'quote', here) };
+    return {
+      kind: 'meeting',
+      meetingKey: name(target, 'meetingKey', here),
+      meetingDate: date(target, 'meetingDate', here),
+      quote: text(target, 'quote', here),
+    };
   }
   if (target.kind === 'item') {
     const item: ItemTarget = {
@@ -208,7 +219,8 @@ function time(entry: Record<string, unknown>, field: string, where: string): num
 
 function strings(entry: Record<string, unknown>, field: string, where: string): string[] {
   const value = entry[field];
-  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) throw damaged(where, field, value, 'a list of texts');
+  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string'))
+    throw damaged(where, field, value, 'a list of texts');
   return [...value];
 }
 

@@ -67,7 +67,14 @@ export function createFollowsApi(ctx: StoreContext): FollowsApi {
         const store = tx.objectStore('follows');
         const existing = await store.get(id);
         if (existing) return { value: existing, change: null };
-        const follow: FollowRecord = { id, agendaId, kind, value: canonical.value, label: canonical.label, createdAt: ctx.now() };
+        const follow: FollowRecord = {
+          id,
+          agendaId,
+          kind,
+          value: canonical.value,
+          label: canonical.label,
+          createdAt: ctx.now(),
+        };
         await store.put(follow);
         return { value: follow, change: { stores: ['follows'], agendaIds: [agendaId], ids: [id] } };
       });

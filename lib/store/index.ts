@@ -19,5 +19,12 @@ export { notesAsMarkdown } from './notes-markdown';
 export { createNoteAutosave, type NoteAutosave, type NoteAutosaveOptions } from './autosave';
 export { describePersistence, requestPersistentStorage, storageUsage, type PersistenceState } from './persistence';
 export { CHANNEL_NAME, type ChangeListener, type StoreChange } from './sync';
-export { locate, targetFor, type AnchorTarget, type ItemTarget, type Located, type MeetingTarget } from '../anchoring/target';
+export {
+  locate,
+  targetFor,
+  type AnchorTarget,
+  type ItemTarget,
+  type Located,
+  type MeetingTarget,
+} from '../anchoring/target';
 export { anchorFor, reattach, type ItemAnchor, type Reattachment } from '../anchoring/anchor';

@@ -134,12 +134,19 @@ export function applyDraft(current: NoteRecord | undefined, draft: NoteDraft, no
   }
   if (current.body === draft.body) return { note: current, outcome: 'unchanged' };
   if (current.revision === draft.baseRevision) {
-    return { note: { ...current, body: draft.body, updatedAt: editedAt, revision: current.revision + 1 }, outcome: 'saved' };
+    return {
+      note: { ...current, body: draft.body, updatedAt: editedAt, revision: current.revision + 1 },
+      outcome: 'saved',
+    };
   }
   // Someone else saved this note since the editor loaded it: last writer wins, the other text is kept.
   const draftWins = editedAt >= current.updatedAt;
-  const winner = draftWins ? { body: draft.body, updatedAt: editedAt } : { body: current.body, updatedAt: current.updatedAt };
-  const loser = draftWins ? { body: current.body, updatedAt: current.updatedAt } : { body: draft.body, updatedAt: editedAt };
+  const winner = draftWins
+    ? { body: draft.body, updatedAt: editedAt }
+    : { body: current.body, updatedAt: current.updatedAt };
+  const loser = draftWins
+    ? { body: current.body, updatedAt: current.updatedAt }
+    : { body: draft.body, updatedAt: editedAt };
   const note: NoteRecord = {
     ...current,
     body: winner.body,
@@ -156,7 +163,8 @@ export function applyDraft(current: NoteRecord | undefined, draft: NoteDraft, no
  */
 export function mergeNotes(local: NoteRecord, incoming: NoteRecord): { note: NoteRecord; changed: boolean } {
   const incomingWins =
-    incoming.updatedAt > local.updatedAt || (incoming.updatedAt === local.updatedAt && incoming.revision > local.revision);
+    incoming.updatedAt > local.updatedAt ||
+    (incoming.updatedAt === local.updatedAt && incoming.revision > local.revision);
   const [winner, loser] = incomingWins ? [incoming, local] : [local, incoming];
   const conflicts = keepConflicts(
     [...local.conflicts, ...incoming.conflicts, { body: loser.body, updatedAt: loser.updatedAt }],

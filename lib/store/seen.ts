@@ -36,7 +36,8 @@ export function createSeenApi(ctx: StoreContext): SeenApi {
         } else {
           const wanted = new Set(meetingKeys);
           const meetings = { ...before.meetings };
-          for (const meeting of agenda.meetings) if (wanted.has(meeting.key)) meetings[meeting.key] = seenMeeting(meeting);
+          for (const meeting of agenda.meetings)
+            if (wanted.has(meeting.key)) meetings[meeting.key] = seenMeeting(meeting);
           snapshot = { agendaId, savedAt: ctx.now(), meetings };
         }
         await store.put(snapshot);

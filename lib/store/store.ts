@@ -105,7 +105,10 @@ export async function openStore(options: StoreOptions = {}): Promise<AgendaStore
     },
     onChange: (listener) => changes.subscribe(listener),
     close: () => {
-      closedBecause ??= new StoreError('closed', 'Could not reach your saved notes: this window closed its connection.');
+      closedBecause ??= new StoreError(
+        'closed',
+        'Could not reach your saved notes: this window closed its connection.',
+      );
       const open = connection;
       connection = null;
       changes.close();

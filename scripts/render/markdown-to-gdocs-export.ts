@@ -74,7 +74,13 @@ function parseBlocks(markdown: string): Block[] {
 function lineBlock(line: string, unit: number): Block {
   const heading = HEADING.exec(line);
   if (heading) return { kind: 'heading', level: heading[1]?.length ?? 1, text: heading[2] ?? '' };
-  return listItem(line, unit) ?? { kind: 'paragraph', indent: Math.floor(leadingSpaces(line) / unit), text: line.trimStart() };
+  return (
+    listItem(line, unit) ?? {
+      kind: 'paragraph',
+      indent: Math.floor(leadingSpaces(line) / unit),
+      text: line.trimStart(),
+    }
+  );
 }
 
 function listItem(line: string, unit: number): Block | null {
@@ -149,8 +155,16 @@ function createMarkdownIt() {
 
 /** Inline HTML tags the archives use, and the style each one switches on. */
 const TAG_STYLES: Record<string, StyleKey> = {
-  b: 'bold', strong: 'bold', i: 'italic', em: 'italic', u: 'underline', ins: 'underline',
-  s: 'strike', del: 'strike', strike: 'strike', code: 'code',
+  b: 'bold',
+  strong: 'bold',
+  i: 'italic',
+  em: 'italic',
+  u: 'underline',
+  ins: 'underline',
+  s: 'strike',
+  del: 'strike',
+  strike: 'strike',
+  code: 'code',
 };
 
 function parseRuns(text: string): Run[] {
@@ -162,8 +176,11 @@ function parseRuns(text: string): Run[] {
   const emit = (content: string): void => {
     if (content === '') return;
     const style: Style = {
-      bold: counts.bold > 0, italic: counts.italic > 0, underline: counts.underline > 0,
-      strike: counts.strike > 0, code: counts.code > 0,
+      bold: counts.bold > 0,
+      italic: counts.italic > 0,
+      underline: counts.underline > 0,
+      strike: counts.strike > 0,
+      code: counts.code > 0,
     };
     const last = runs[runs.length - 1];
     if (last && last.href === href && sameStyle(last.style, style)) last.text += content;
@@ -175,29 +192,58 @@ function parseRuns(text: string): Run[] {
 
   for (const token of inlineTokens(text.trimEnd())) {
     switch (token.type) {
-      case 'text': emit(token.content); break;
-      case 'softbreak': emit(' '); break;
-      case 'hardbreak': emit('\n'); break;
-      case 'strong_open': case 'strong_close': toggle(['bold'], token.nesting); break;
-      case 'em_open': case 'em_close': toggle(['italic'], token.nesting); break;
-      case 's_open': case 's_close': toggle(['strike'], token.nesting); break;
-      case 'link_open': href = String(token.attrGet('href') ?? ''); break;
-      case 'link_close': href = undefined; break;
-      case 'code_inline': toggle(['code'], 1); emit(token.content); toggle(['code'], -1); break;
+      case 'text':
+        emit(token.content);
+        break;
+      case 'softbreak':
+        emit(' ');
+        break;
+      case 'hardbreak':
+        emit('\n');
+        break;
+      case 'strong_open':
+      case 'strong_close':
+        toggle(['bold'], token.nesting);
+        break;
+      case 'em_open':
+      case 'em_close':
+        toggle(['italic'], token.nesting);
+        break;
+      case 's_open':
+      case 's_close':
+        toggle(['strike'], token.nesting);
+        break;
+      case 'link_open':
+        href = String(token.attrGet('href') ?? '');
+        break;
+      case 'link_close':
+        href = undefined;
+        break;
+      case 'code_inline':
+        toggle(['code'], 1);
+        emit(token.content);
+        toggle(['code'], -1);
+        break;
       case 'html_inline': {
         const effect = htmlTagEffect(token.content);
-        if (effect === null) emit(token.content); // not a tag we know: Docs would show it as typed
+        if (effect === null)
+          emit(token.content); // not a tag we know: Docs would show it as typed
         else if (effect.kind === 'break') emit('\n');
-        else if (effect.kind === 'open') { openTags.push(effect); toggle(effect.keys, 1); }
-        else {
+        else if (effect.kind === 'open') {
+          openTags.push(effect);
+          toggle(effect.keys, 1);
+        } else {
           const index = openTags.map((t) => t.tag).lastIndexOf(effect.tag);
           const [closed] = index >= 0 ? openTags.splice(index, 1) : [];
           if (closed) toggle(closed.keys, -1);
         }
         break;
       }
-      case 'image': emit(token.content); break;
-      default: emit(token.content);
+      case 'image':
+        emit(token.content);
+        break;
+      default:
+        emit(token.content);
     }
   }
   return runs;
@@ -233,8 +279,13 @@ function spanStyleKeys(attributes: string): StyleKey[] {
 }
 
 function sameStyle(a: Style, b: Style): boolean {
-  return a.bold === b.bold && a.italic === b.italic && a.underline === b.underline && a.strike === b.strike &&
-    a.code === b.code;
+  return (
+    a.bold === b.bold &&
+    a.italic === b.italic &&
+    a.underline === b.underline &&
+    a.strike === b.strike &&
+    a.code === b.code
+  );
 }
 
 // Docs splits text into several spans where part of it was typed later or re-styled. Imitate that, sometimes.
@@ -245,7 +296,10 @@ function splitAfterYear(runs: Run[], random: Random): Run[] {
   if (runs.length !== 1 || !only || only.href !== undefined || !random.chance(0.6)) return runs;
   const match = /^(.*?\b(?:19|20)\d\d)(,.+)$/s.exec(only.text);
   if (!match?.[1] || !match[2]) return runs;
-  return [{ ...only, text: match[1] }, { ...only, text: match[2] }];
+  return [
+    { ...only, text: match[1] },
+    { ...only, text: match[2] },
+  ];
 }
 
 /** Now and then a long plain run is cut at a space, the way edits leave a Docs paragraph. */
@@ -253,7 +307,10 @@ function splitAtAWord(runs: Run[], random: Random): Run[] {
   return runs.flatMap((run) => {
     const space = run.text.indexOf(' ', Math.floor(run.text.length / 2));
     if (run.href !== undefined || run.text.length < 40 || space < 1 || !random.chance(0.08)) return [run];
-    return [{ ...run, text: run.text.slice(0, space) }, { ...run, text: run.text.slice(space) }];
+    return [
+      { ...run, text: run.text.slice(0, space) },
+      { ...run, text: run.text.slice(space) },
+    ];
   });
 }
 
@@ -280,13 +337,17 @@ class StyleClasses {
   }
 
   finish(html: string): { css: string; html: string } {
-    const order = this.declarations.map((_, id) => id)
+    const order = this.declarations
+      .map((_, id) => id)
       .sort((a, b) => (this.counts[b] ?? 0) - (this.counts[a] ?? 0) || a - b);
     const names = new Map(order.map((id, rank) => [id, `c${rank}`]));
     const rules = order.map((id) => `.${names.get(id)}{${this.declarations[id]}}`);
     rules.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)); // Docs lists them by name as text: .c1 .c10 .c11 .c2 …
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL marks the placeholders this renderer wrote itself.
-    return { css: rules.join(''), html: html.replace(/\u0000(\d+)\u0000/g, (_, id: string) => names.get(Number(id)) ?? '') };
+    return {
+      css: rules.join(''),
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL marks the placeholders this renderer wrote itself.
+      html: html.replace(/\u0000(\d+)\u0000/g, (_, id: string) => names.get(Number(id)) ?? ''),
+    };
   }
 }
 
@@ -300,18 +361,28 @@ const LINK_ANCHOR = 'color:inherit;text-decoration:inherit';
 const SKIP_INK = 'text-decoration-skip-ink:none;-webkit-text-decoration-skip:none;';
 
 const HEADING_PARAGRAPH: Record<number, string> = {
-  1: 'padding-top:20pt;padding-bottom:6pt', 2: 'padding-top:18pt;padding-bottom:6pt',
-  3: 'padding-top:16pt;padding-bottom:4pt', 4: 'padding-top:14pt;padding-bottom:4pt',
-  5: 'padding-top:12pt;padding-bottom:4pt', 6: 'padding-top:12pt;padding-bottom:4pt',
+  1: 'padding-top:20pt;padding-bottom:6pt',
+  2: 'padding-top:18pt;padding-bottom:6pt',
+  3: 'padding-top:16pt;padding-bottom:4pt',
+  4: 'padding-top:14pt;padding-bottom:4pt',
+  5: 'padding-top:12pt;padding-bottom:4pt',
+  6: 'padding-top:12pt;padding-bottom:4pt',
 };
 
 /** The font of each kind of paragraph, repeated in full on the last span of every paragraph (Docs does that). */
-interface Font { color: string; size: string; italic?: boolean }
+interface Font {
+  color: string;
+  size: string;
+  italic?: boolean;
+}
 const BODY_FONT: Font = { color: '#000000', size: '11pt' };
 const TITLE_FONT: Font = { color: '#000000', size: '26pt' };
 const HEADING_FONT: Record<number, Font> = {
-  1: { color: '#000000', size: '20pt' }, 2: { color: '#000000', size: '16pt' }, 3: { color: '#434343', size: '14pt' },
-  4: { color: '#666666', size: '12pt' }, 5: { color: '#666666', size: '11pt' },
+  1: { color: '#000000', size: '20pt' },
+  2: { color: '#000000', size: '16pt' },
+  3: { color: '#434343', size: '14pt' },
+  4: { color: '#666666', size: '12pt' },
+  5: { color: '#666666', size: '11pt' },
   6: { color: '#666666', size: '11pt', italic: true },
 };
 
@@ -323,9 +394,11 @@ function decoration(style: Style, link: boolean): string {
 /** The complete text style, as on a paragraph's last span. */
 function fullTextStyle(style: Style, font: Font): string {
   const deco = decoration(style, false);
-  return `${deco ? SKIP_INK : ''}color:${font.color};font-weight:${style.bold ? 700 : 400};` +
+  return (
+    `${deco ? SKIP_INK : ''}color:${font.color};font-weight:${style.bold ? 700 : 400};` +
     `text-decoration:${deco || 'none'};vertical-align:baseline;font-size:${font.size};` +
-    `font-family:"${style.code ? 'Courier New' : 'Arial'}";font-style:${style.italic || font.italic ? 'italic' : 'normal'}`;
+    `font-family:"${style.code ? 'Courier New' : 'Arial'}";font-style:${style.italic || font.italic ? 'italic' : 'normal'}`
+  );
 }
 
 /** Only what differs from the paragraph's font, as on the other spans: one small class per property. */
@@ -401,16 +474,24 @@ class DocRenderer {
   private openList: { list: ListState; level: number } | null = null;
 
   /** `ids` feeds heading and list ids, `text` everything else, so adding a link does not change every id. */
-  constructor(private readonly ids: Random, private readonly text: Random) {}
+  constructor(
+    private readonly ids: Random,
+    private readonly text: Random,
+  ) {}
 
   block(block: Block): string {
     if (block.kind === 'item') return this.item(block.level, block.ordered, block.text);
     const close = this.closeList();
     switch (block.kind) {
-      case 'title': return close + this.title(block.text);
-      case 'heading': this.meetingLists = new Map(); return close + this.heading(block.level, block.text);
-      case 'paragraph': return close + this.paragraph(block.indent, block.text);
-      case 'empty': return close + this.emptyParagraph();
+      case 'title':
+        return close + this.title(block.text);
+      case 'heading':
+        this.meetingLists = new Map();
+        return close + this.heading(block.level, block.text);
+      case 'paragraph':
+        return close + this.paragraph(block.indent, block.text);
+      case 'empty':
+        return close + this.emptyParagraph();
     }
   }
 
@@ -439,7 +520,8 @@ class DocRenderer {
   private heading(level: number, text: string): string {
     const tag = `h${level}`;
     const paragraph = this.classes.use(
-      `${HEADING_PARAGRAPH[level]};line-height:1.15;page-break-after:avoid;orphans:2;widows:2;text-align:left`);
+      `${HEADING_PARAGRAPH[level]};line-height:1.15;page-break-after:avoid;orphans:2;widows:2;text-align:left`,
+    );
     const runs = splitAfterYear(parseRuns(text), this.text);
     const font = HEADING_FONT[level] ?? BODY_FONT;
     return `<${tag} class="${paragraph}" id="${this.headingId()}">${this.spans(runs, font)}</${tag}>`;
@@ -469,7 +551,10 @@ class DocRenderer {
     list.counts[level] = (list.counts[level] ?? 0) + 1;
 
     const runs = splitAtAWord(parseRuns(text), this.text);
-    const classes = [this.classes.use(PARAGRAPH), this.classes.use(`margin-left:${36 * (level + 1)}pt;padding-left:0pt`)];
+    const classes = [
+      this.classes.use(PARAGRAPH),
+      this.classes.use(`margin-left:${36 * (level + 1)}pt;padding-left:0pt`),
+    ];
     if (runs.length === 0) classes.push(this.classes.use(EMPTY_LINE));
     return `${out}<li class="${classes.join(' ')} li-bullet-0">${this.spans(runs, BODY_FONT)}</li>`;
   }
@@ -498,19 +583,23 @@ class DocRenderer {
    */
   private spans(runs: Run[], font: Font): string {
     if (runs.length === 0) return `<span class="${this.classes.use(fullTextStyle(PLAIN, font))}"></span>`;
-    return runs.map((run, index) => {
-      const isLast = index === runs.length - 1;
-      const text = escapeText(run.text);
-      if (run.href !== undefined) {
-        const classes = deltaTextStyles(run.style, true).map((d) => this.classes.use(d)).join(' ');
-        const anchor = this.classes.use(LINK_ANCHOR);
-        return `<span class="${classes}"><a class="${anchor}" href="${escapeHtml(this.wrapLink(run.href))}">${text}</a></span>`;
-      }
-      const classes = isLast
-        ? [this.classes.use(fullTextStyle(run.style, font))]
-        : deltaTextStyles(run.style, false).map((d) => this.classes.use(d));
-      return classes.length === 0 ? `<span>${text}</span>` : `<span class="${classes.join(' ')}">${text}</span>`;
-    }).join('');
+    return runs
+      .map((run, index) => {
+        const isLast = index === runs.length - 1;
+        const text = escapeText(run.text);
+        if (run.href !== undefined) {
+          const classes = deltaTextStyles(run.style, true)
+            .map((d) => this.classes.use(d))
+            .join(' ');
+          const anchor = this.classes.use(LINK_ANCHOR);
+          return `<span class="${classes}"><a class="${anchor}" href="${escapeHtml(this.wrapLink(run.href))}">${text}</a></span>`;
+        }
+        const classes = isLast
+          ? [this.classes.use(fullTextStyle(run.style, font))]
+          : deltaTextStyles(run.style, false).map((d) => this.classes.use(d));
+        return classes.length === 0 ? `<span>${text}</span>` : `<span class="${classes.join(' ')}">${text}</span>`;
+      })
+      .join('');
   }
 
   /** Docs sends every outside link through google.com/url; mail and in-document links stay as they are. */
@@ -554,12 +643,33 @@ export function encodeRedirectTarget(target: string): string {
 
 /** Docs writes typographic characters as named entities (`I&rsquo;m`), the rest of non-ASCII as is. */
 const NAMED_ENTITIES: Record<string, string> = {
-  '\u00a0': '&nbsp;', '\u2018': '&lsquo;', '\u2019': '&rsquo;', '\u201c': '&ldquo;', '\u201d': '&rdquo;',
-  '\u2013': '&ndash;', '\u2014': '&mdash;', '\u2026': '&hellip;', '\u2022': '&bull;', '\u00e9': '&eacute;',
-  '\u00e8': '&egrave;', '\u00e1': '&aacute;', '\u00ed': '&iacute;', '\u00f3': '&oacute;', '\u00fa': '&uacute;',
-  '\u00f1': '&ntilde;', '\u00fc': '&uuml;', '\u00f6': '&ouml;', '\u00e4': '&auml;', '\u00e7': '&ccedil;',
-  '\u00a9': '&copy;', '\u00ae': '&reg;', '\u2122': '&trade;', '\u00b0': '&deg;', '\u00d7': '&times;',
-  '\u2192': '&rarr;', '\u2190': '&larr;',
+  '\u00a0': '&nbsp;',
+  '\u2018': '&lsquo;',
+  '\u2019': '&rsquo;',
+  '\u201c': '&ldquo;',
+  '\u201d': '&rdquo;',
+  '\u2013': '&ndash;',
+  '\u2014': '&mdash;',
+  '\u2026': '&hellip;',
+  '\u2022': '&bull;',
+  '\u00e9': '&eacute;',
+  '\u00e8': '&egrave;',
+  '\u00e1': '&aacute;',
+  '\u00ed': '&iacute;',
+  '\u00f3': '&oacute;',
+  '\u00fa': '&uacute;',
+  '\u00f1': '&ntilde;',
+  '\u00fc': '&uuml;',
+  '\u00f6': '&ouml;',
+  '\u00e4': '&auml;',
+  '\u00e7': '&ccedil;',
+  '\u00a9': '&copy;',
+  '\u00ae': '&reg;',
+  '\u2122': '&trade;',
+  '\u00b0': '&deg;',
+  '\u00d7': '&times;',
+  '\u2192': '&rarr;',
+  '\u2190': '&larr;',
 };
 
 const NAMED_CHARACTER = new RegExp(`[${Object.keys(NAMED_ENTITIES).join('')}]`, 'g');
@@ -570,10 +680,13 @@ function escapeHtml(text: string): string {
 
 /** Text of one span: escaped, spaces that HTML would collapse kept as `&nbsp;`, line breaks as `<br>`. */
 function escapeText(text: string): string {
-  return text.split('\n').map((line) =>
-    escapeHtml(line)
-      .replace(NAMED_CHARACTER, (c) => NAMED_ENTITIES[c] ?? c)
-      .replace(/ {2,}/g, (spaces) => ` ${'&nbsp;'.repeat(spaces.length - 1)}`)
-      .replace(/^ /, '&nbsp;'),
-  ).join('<br>');
+  return text
+    .split('\n')
+    .map((line) =>
+      escapeHtml(line)
+        .replace(NAMED_CHARACTER, (c) => NAMED_ENTITIES[c] ?? c)
+        .replace(/ {2,}/g, (spaces) => ` ${'&nbsp;'.repeat(spaces.length - 1)}`)
+        .replace(/^ /, '&nbsp;'),
+    )
+    .join('<br>');
 }

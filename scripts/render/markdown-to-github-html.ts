@@ -29,7 +29,8 @@ export function renderGithubBody(markdown: string): string {
   md.renderer.rules.heading_open = (tokens, idx) => {
     const token = tokens[idx];
     const inline = tokens[idx + 1];
-    const text = inline?.children?.map((t) => (t.type === 'text' || t.type === 'code_inline' ? t.content : '')).join('') ?? '';
+    const text =
+      inline?.children?.map((t) => (t.type === 'text' || t.type === 'code_inline' ? t.content : '')).join('') ?? '';
     const slug = githubSlug(text, slugs);
     if (token) token.meta = { slug, text };
     return `<div class="markdown-heading" dir="auto"><${token?.tag ?? 'h2'} tabindex="-1" class="heading-element">`;

@@ -59,7 +59,9 @@ export interface LaunchOptions {
 /** The welcome page a fresh profile opens on install, once it is there. */
 export async function welcomePage(context: BrowserContext): Promise<Page> {
   const isWelcome = (page: Page): boolean => page.url().endsWith('/welcome.html');
-  return context.pages().find(isWelcome) ?? (await context.waitForEvent('page', { predicate: isWelcome, timeout: 20_000 }));
+  return (
+    context.pages().find(isWelcome) ?? (await context.waitForEvent('page', { predicate: isWelcome, timeout: 20_000 }))
+  );
 }
 
 async function closeWelcome(context: BrowserContext): Promise<void> {
@@ -81,11 +83,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     headless: options.headless ?? true,
     colorScheme: options.colorScheme ?? 'light',
     viewport: { width: 1100, height: 800 },
-    args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      ...CHROMIUM_FLAGS,
-    ],
+    args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, ...CHROMIUM_FLAGS],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
   const extensionId = new URL(worker.url()).host;

@@ -52,7 +52,10 @@ export function dateLikeBlocks(doc: Document): string[] {
     // "[Jan 31st, 2023](#heading=…)": a link to a meeting elsewhere in the page.
     if (plain && block.element.querySelector('a')) continue;
     // "August 8" under "### August 8 (Recording)", "Date: Sept 30, 2015" under "Sept. 30": the same date again.
-    const day = date[0].toLowerCase().replace(/[.,\s]+/g, ' ').trim();
+    const day = date[0]
+      .toLowerCase()
+      .replace(/[.,\s]+/g, ' ')
+      .trim();
     if (plain && day === lastDay && lastIndex === found.length) continue;
     lastDay = day;
     lastIndex = found.length + 1;
@@ -130,9 +133,13 @@ export function corpusFacts(file: string, agenda: Agenda, dateLike: readonly str
     if (section.items.length > 0) sections[section.kind] = (sections[section.kind] ?? 0) + 1;
   }
   // Newest first, as the model promises; a date later than the one above it is out of order.
-  const outOfOrder = meetings.slice(1).filter((m, i) => m.date > meetings[i]!.date).map((m) => m.key);
+  const outOfOrder = meetings
+    .slice(1)
+    .filter((m, i) => m.date > meetings[i]!.date)
+    .map((m) => m.key);
   const year = yearOfFileName(file);
-  const wrongYear = year === null ? [] : meetings.filter((m) => Math.abs(Number(m.date.slice(0, 4)) - year) > 1).map((m) => m.key);
+  const wrongYear =
+    year === null ? [] : meetings.filter((m) => Math.abs(Number(m.date.slice(0, 4)) - year) > 1).map((m) => m.key);
   const { usual, breaks } = cadence(meetings);
   return {
     file,
@@ -157,7 +164,11 @@ export function corpusFacts(file: string, agenda: Agenda, dateLike: readonly str
 export function suspicious(facts: readonly CorpusFacts[]): { file: string; why: string }[] {
   const out: { file: string; why: string }[] = [];
   for (const f of facts) {
-    if (f.dateLikeBlocks > f.meetings) out.push({ file: f.file, why: `${f.dateLikeBlocks} date-like headings or bold paragraphs, ${f.meetings} meetings` });
+    if (f.dateLikeBlocks > f.meetings)
+      out.push({
+        file: f.file,
+        why: `${f.dateLikeBlocks} date-like headings or bold paragraphs, ${f.meetings} meetings`,
+      });
     for (const problem of f.problems) out.push({ file: f.file, why: problem });
     if (f.outOfOrder.length > 0) out.push({ file: f.file, why: `out of order: ${f.outOfOrder.join(', ')}` });
     if (f.wrongYear.length > 0) out.push({ file: f.file, why: `outside the file's year: ${f.wrongYear.join(', ')}` });
@@ -166,15 +177,21 @@ export function suspicious(facts: readonly CorpusFacts[]): { file: string; why: 
 }
 
 export function formatFacts(f: CorpusFacts): string {
-  const sections = Object.entries(f.sections).map(([kind, n]) => `${kind} ${n}`).join(', ') || 'none';
+  const sections =
+    Object.entries(f.sections)
+      .map(([kind, n]) => `${kind} ${n}`)
+      .join(', ') || 'none';
   const lines = [
     `${f.file}`,
     `  meetings ${f.meetings} (${f.canceled} canceled), ${f.first ?? '–'} to ${f.last ?? '–'}, every ${f.usualInterval ?? '–'} days` +
-      (f.cadenceBreaks.length ? `; breaks: ${f.cadenceBreaks.slice(0, 8).join(', ')}${f.cadenceBreaks.length > 8 ? ' …' : ''}` : ''),
+      (f.cadenceBreaks.length
+        ? `; breaks: ${f.cadenceBreaks.slice(0, 8).join(', ')}${f.cadenceBreaks.length > 8 ? ' …' : ''}`
+        : ''),
     `  sections: ${sections}`,
     `  people ${f.people}, references ${f.references}, date-like blocks ${f.dateLikeBlocks}`,
   ];
-  if (f.emptyMeetings.length) lines.push(`  no items: ${f.emptyMeetings.slice(0, 8).join(', ')}${f.emptyMeetings.length > 8 ? ' …' : ''}`);
+  if (f.emptyMeetings.length)
+    lines.push(`  no items: ${f.emptyMeetings.slice(0, 8).join(', ')}${f.emptyMeetings.length > 8 ? ' …' : ''}`);
   for (const problem of f.problems) lines.push(`  problem: ${problem}`);
   return lines.join('\n');
 }

@@ -42,7 +42,10 @@ export async function startDemoStatuses(browser: ExtensionBrowser): Promise<Demo
     async shown(panel) {
       await panel.locator('[data-status="pr-merged"]').first().waitFor({ timeout: 20_000 });
       // The rest of the agenda's references arrive in the same few requests.
-      await panel.locator('[data-status="unknown"]').waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+      await panel
+        .locator('[data-status="unknown"]')
+        .waitFor({ state: 'detached', timeout: 10_000 })
+        .catch(() => undefined);
     },
     close: () => standIn.close(),
   };

@@ -81,7 +81,12 @@ export function addressOf(page: Page): Promise<string> {
   return page.evaluate(() => location.href).catch(() => page.url());
 }
 
-async function waitForPage(browser: Browser, known: ReadonlySet<Page>, wanted: (href: string) => boolean, timeout = 20_000): Promise<Page> {
+async function waitForPage(
+  browser: Browser,
+  known: ReadonlySet<Page>,
+  wanted: (href: string) => boolean,
+  timeout = 20_000,
+): Promise<Page> {
   const deadline = Date.now() + timeout;
   while (Date.now() < deadline) {
     for (const page of await browser.pages()) {
@@ -95,7 +100,9 @@ async function waitForPage(browser: Browser, known: ReadonlySet<Page>, wanted: (
 export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions = {}): Promise<FirefoxExtensionBrowser> {
   const extensionDir = options.extensionDir ?? FIREFOX_EXTENSION_DIR;
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
-    throw new Error(`No built extension in ${extensionDir}: run \`npx wxt build -b firefox --mode test\` (or \`npm run build:firefox\`) first.`);
+    throw new Error(
+      `No built extension in ${extensionDir}: run \`npx wxt build -b firefox --mode test\` (or \`npm run build:firefox\`) first.`,
+    );
   }
   const ownProfile = !options.profileDir;
   const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'agenda-overlay-firefox-'));
@@ -133,7 +140,8 @@ export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions =
     await browser.close();
     throw error;
   }
-  const evaluate = <T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T> => helper.evaluate(fn as never, arg as never) as Promise<T>;
+  const evaluate = <T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T> =>
+    helper.evaluate(fn as never, arg as never) as Promise<T>;
   return {
     browser,
     uuid,
@@ -144,7 +152,13 @@ export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions =
     async openExtensionPage(path) {
       const url = base + path.replace(/^\//, '');
       const known = new Set(await browser.pages());
-      await evaluate((address: string) => (globalThis as unknown as { browser: typeof chrome }).browser.tabs.create({ url: address }).then(() => undefined), url);
+      await evaluate(
+        (address: string) =>
+          (globalThis as unknown as { browser: typeof chrome }).browser.tabs
+            .create({ url: address })
+            .then(() => undefined),
+        url,
+      );
       const page = await waitForPage(browser, known, (href) => href === url);
       await page.waitForFunction(() => document.readyState === 'complete');
       return page;
@@ -163,7 +177,10 @@ export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions =
 export async function firefoxTabIdOf(firefox: FirefoxExtensionBrowser, page: Page): Promise<number> {
   await page.bringToFront();
   const id = await firefox.evaluate(async () => {
-    const [tab] = await (globalThis as unknown as { browser: typeof chrome }).browser.tabs.query({ active: true, lastFocusedWindow: true });
+    const [tab] = await (globalThis as unknown as { browser: typeof chrome }).browser.tabs.query({
+      active: true,
+      lastFocusedWindow: true,
+    });
     return tab?.id ?? null;
   }, null);
   if (id === null) throw new Error(`No active tab found for ${await addressOf(page)}`);

@@ -38,7 +38,10 @@ export function loadPage(file: string, rendering: 'github' | 'gdocs' = 'github')
   const name = basename(path);
   if (rendering === 'gdocs') {
     // A Docs export has no file name to read a year from: the document alone must tell.
-    return { html: renderGdocsExport(text, { title: '' }), url: 'https://docs.google.com/document/d/1corpus-document/export?format=html' };
+    return {
+      html: renderGdocsExport(text, { title: '' }),
+      url: 'https://docs.google.com/document/d/1corpus-document/export?format=html',
+    };
   }
   // As GitHub would serve it, so that a year in the file name (meeting-notes-2018.md) can be read.
   return {
@@ -54,7 +57,9 @@ function looksBinary(bytes: Buffer): boolean {
 
 /** Parses HTML in a happy-dom window that runs no scripts and loads nothing. */
 export async function parseHtml(page: Page): Promise<Agenda> {
-  return withDocument(page, (doc) => parseAgenda(doc, page.url, undefined, { now: Date.now(), live: isLiveDocument(page.url) }));
+  return withDocument(page, (doc) =>
+    parseAgenda(doc, page.url, undefined, { now: Date.now(), live: isLiveDocument(page.url) }),
+  );
 }
 
 /** Runs `read` on the page's DOM in a happy-dom window that runs no scripts and loads nothing. */
@@ -66,7 +71,11 @@ export async function withDocument<T>(page: Page, read: (doc: Document) => T): P
       disableJavaScriptFileLoading: true,
       disableCSSFileLoading: true,
       disableIframePageLoading: true,
-      navigation: { disableMainFrameNavigation: true, disableChildFrameNavigation: true, disableChildPageNavigation: true },
+      navigation: {
+        disableMainFrameNavigation: true,
+        disableChildFrameNavigation: true,
+        disableChildPageNavigation: true,
+      },
     },
   });
   try {
@@ -76,4 +85,3 @@ export async function withDocument<T>(page: Page, read: (doc: Document) => T): P
     await window.happyDOM.close();
   }
 }
-

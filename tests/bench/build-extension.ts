@@ -19,7 +19,12 @@ export function buildExtension(): BuiltExtension {
   const remove = (): void => rmSync(outDir, { recursive: true, force: true });
   const result = spawnSync(
     process.execPath,
-    ['--input-type=module', '-e', "const { build } = await import('wxt'); await build({ outDir: process.argv[1], mode: 'test' });", outDir],
+    [
+      '--input-type=module',
+      '-e',
+      "const { build } = await import('wxt'); await build({ outDir: process.argv[1], mode: 'test' });",
+      outDir,
+    ],
     { cwd: REPO_ROOT, stdio: ['ignore', 2, 2], timeout: BUILD_TIMEOUT_MS, env: { ...process.env, FORCE_COLOR: '0' } },
   );
   const dir = join(outDir, 'chrome-mv3-test');

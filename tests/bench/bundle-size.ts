@@ -45,13 +45,16 @@ function panelAssets(outputDir: string): string[] {
     if (path.endsWith('.js') || path.endsWith('.mjs')) queue.push(path);
   };
   for (const m of html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)) add(m[1] ?? '', page);
-  for (const m of html.matchAll(/<link\b[^>]*\brel="(?:stylesheet|modulepreload)"[^>]*\bhref="([^"]+)"/g)) add(m[1] ?? '', page);
-  for (const m of html.matchAll(/<link\b[^>]*\bhref="([^"]+)"[^>]*\brel="(?:stylesheet|modulepreload)"/g)) add(m[1] ?? '', page);
+  for (const m of html.matchAll(/<link\b[^>]*\brel="(?:stylesheet|modulepreload)"[^>]*\bhref="([^"]+)"/g))
+    add(m[1] ?? '', page);
+  for (const m of html.matchAll(/<link\b[^>]*\bhref="([^"]+)"[^>]*\brel="(?:stylesheet|modulepreload)"/g))
+    add(m[1] ?? '', page);
   while (queue.length > 0) {
     const file = queue.shift() as string;
     const code = readFileSync(file, 'utf8');
     // Static imports (`from"./x.js"`, `import"./x.js"`) and dynamic ones (`import("./x.js")`).
-    for (const m of code.matchAll(/(?:\bfrom|\bimport)\s*\(?\s*["'`]([^"'`]+\.(?:m?js|css))["'`]/g)) add(m[1] ?? '', file);
+    for (const m of code.matchAll(/(?:\bfrom|\bimport)\s*\(?\s*["'`]([^"'`]+\.(?:m?js|css))["'`]/g))
+      add(m[1] ?? '', file);
   }
   return [...found].sort((a, b) => posix.normalize(a).localeCompare(posix.normalize(b)));
 }

@@ -77,7 +77,11 @@ export function generateAgenda(options: GenerateOptions): GeneratedAgenda {
 }
 
 /** The Markdown as a page: a Google Docs HTML export, or GitHub's rendering of the file. */
-export function renderAgenda(agenda: Pick<GeneratedAgenda, 'markdown' | 'title'>, rendering: Rendering, seed = 1): string {
+export function renderAgenda(
+  agenda: Pick<GeneratedAgenda, 'markdown' | 'title'>,
+  rendering: Rendering,
+  seed = 1,
+): string {
   return rendering === 'gdocs'
     ? renderGdocsExport(agenda.markdown, { title: agenda.title, seed })
     : renderGithubHtml(agenda.markdown, { title: 'meeting-notes.md' });
@@ -130,13 +134,15 @@ function varyNumbers(body: string, random: Random): string {
     if (!numbers.has(old)) numbers.set(old, String(random.int(1000, 130_000)));
   }
   if (numbers.size === 0) return body;
-  return body
-    .replace(GITHUB_NUMBER, (_, prefix: string, old: string) => prefix + (numbers.get(old) ?? old))
-    // The same number written in the text: `[#69848](…)`, `[600: Dynamic Audit Configuration](…)`.
-    .replace(/(^|[^\w./-])(#?)(\d{3,9})(?!\w)/gm, (all, before: string, hash: string, old: string) => {
-      const next = numbers.get(old);
-      return next === undefined ? all : before + hash + next;
-    });
+  return (
+    body
+      .replace(GITHUB_NUMBER, (_, prefix: string, old: string) => prefix + (numbers.get(old) ?? old))
+      // The same number written in the text: `[#69848](…)`, `[600: Dynamic Audit Configuration](…)`.
+      .replace(/(^|[^\w./-])(#?)(\d{3,9})(?!\w)/gm, (all, before: string, hash: string, old: string) => {
+        const next = numbers.get(old);
+        return next === undefined ? all : before + hash + next;
+      })
+  );
 }
 
 function varyIds(body: string, random: Random): string {
@@ -169,7 +175,26 @@ function varyPeople(body: string, random: Random, pool: readonly string[], known
     });
 }
 
-const SYLLABLES = ['ka', 'li', 'mo', 'ra', 'te', 'su', 'no', 'vi', 'de', 'ha', 'jo', 'pe', 'za', 'bu', 'ri', 'an', 'el', 'or'];
+const SYLLABLES = [
+  'ka',
+  'li',
+  'mo',
+  'ra',
+  'te',
+  'su',
+  'no',
+  'vi',
+  'de',
+  'ha',
+  'jo',
+  'pe',
+  'za',
+  'bu',
+  'ri',
+  'an',
+  'el',
+  'or',
+];
 
 /** The seed's own people and as many made-up handles again, several times over. */
 function handlePool(seedPeople: readonly string[], random: Random): string[] {

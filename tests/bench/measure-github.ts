@@ -6,7 +6,13 @@
 import { build } from 'esbuild';
 import { resolve } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
-import { findChromium, launchWithExtension, panelUrl, tabIdOf, type ExtensionBrowser } from '../../scripts/support/chromium';
+import {
+  findChromium,
+  launchWithExtension,
+  panelUrl,
+  tabIdOf,
+  type ExtensionBrowser,
+} from '../../scripts/support/chromium';
 import { startGitHubStandIn, type GitHubStandIn, type StandInRef, type StandInRoute } from '../support/github-standin';
 
 const REPO_ROOT = resolve(import.meta.dirname, '../..');
@@ -184,7 +190,10 @@ async function configure(browser: ExtensionBrowser, apiBase: string, token: stri
 }
 
 /** Waits until the stand-in's count has not changed for STABLE_MS (and at least SETTLE_FLOOR_MS have passed). */
-async function settle(standIn: GitHubStandIn, since: number): Promise<{ settled_after_ms: number; unsettled?: boolean }> {
+async function settle(
+  standIn: GitHubStandIn,
+  since: number,
+): Promise<{ settled_after_ms: number; unsettled?: boolean }> {
   let last = standIn.count() + standIn.preflights.length;
   let changedAt = performance.now();
   for (;;) {
@@ -195,7 +204,8 @@ async function settle(standIn: GitHubStandIn, since: number): Promise<{ settled_
       last = current;
       changedAt = now;
     }
-    if (now - changedAt >= STABLE_MS && now - since >= SETTLE_FLOOR_MS) return { settled_after_ms: Math.round(now - since) };
+    if (now - changedAt >= STABLE_MS && now - since >= SETTLE_FLOOR_MS)
+      return { settled_after_ms: Math.round(now - since) };
     if (now - since >= SETTLE_LIMIT_MS) return { settled_after_ms: Math.round(now - since), unsettled: true };
   }
 }
@@ -229,8 +239,11 @@ export async function measureGitHub(options: GitHubMeasureOptions): Promise<GitH
   const notes: string[] = [];
   const probe = await buildRefProbe();
   const refs = await seedRefs(options.seedUrl, probe, timeoutMs);
-  progress(`${refs.parser.length} distinct references (parser), ${refs.badged.length} badged as issue or pull request links`);
-  if (refs.unlinked.length > 0) progress(`not carried by any link of the page, e.g. ${refs.unlinked.slice(0, 3).join(', ')}`);
+  progress(
+    `${refs.parser.length} distinct references (parser), ${refs.badged.length} badged as issue or pull request links`,
+  );
+  if (refs.unlinked.length > 0)
+    progress(`not carried by any link of the page, e.g. ${refs.unlinked.slice(0, 3).join(', ')}`);
 
   const table: Record<string, StandInRef> = {};
   [...new Set([...refs.parser, ...refs.badged])].forEach((ref, i) => (table[ref] = STATES[i % STATES.length]!));
@@ -249,7 +262,9 @@ export async function measureGitHub(options: GitHubMeasureOptions): Promise<GitH
       const tabId = await tabIdOf(browser, page);
       let panel = await openPanel(browser, tabId, timeoutMs);
       coldToken = counted(standIn, await settle(standIn, since));
-      progress(`with a token, first load: ${coldToken.requests} requests (${JSON.stringify(coldToken.by_route)}), ${coldToken.refs_asked} references asked`);
+      progress(
+        `with a token, first load: ${coldToken.requests} requests (${JSON.stringify(coldToken.by_route)}), ${coldToken.refs_asked} references asked`,
+      );
 
       // A second load on the same profile: the page reloaded, the panel reopened.
       standIn.clearRequests();
@@ -277,12 +292,23 @@ export async function measureGitHub(options: GitHubMeasureOptions): Promise<GitH
       await page.goto(options.seedUrl, { waitUntil: 'load', timeout: timeoutMs });
       const anon = counted(standIn, await settle(standIn, since));
       await page.addScriptTag({ content: probe });
-      const onScreen = await page.evaluate(([m, h]) => window.__benchGithubRefs!.onScreen(m, h).length, [0, VIEWPORT_HEIGHT] as const);
-      const near = await page.evaluate(([m, h]) => window.__benchGithubRefs!.onScreen(m, h).length, [BADGE_ROOT_MARGIN_PX, VIEWPORT_HEIGHT] as const);
+      const onScreen = await page.evaluate(([m, h]) => window.__benchGithubRefs!.onScreen(m, h).length, [
+        0,
+        VIEWPORT_HEIGHT,
+      ] as const);
+      const near = await page.evaluate(([m, h]) => window.__benchGithubRefs!.onScreen(m, h).length, [
+        BADGE_ROOT_MARGIN_PX,
+        VIEWPORT_HEIGHT,
+      ] as const);
       const scrollY = await page.evaluate(() => window.scrollY);
-      if (scrollY !== 0) notes.push(`github_requests_cold_anon: the page had scrolled to ${scrollY} px when the references on screen were counted.`);
+      if (scrollY !== 0)
+        notes.push(
+          `github_requests_cold_anon: the page had scrolled to ${scrollY} px when the references on screen were counted.`,
+        );
       coldAnon = { ...anon, refs_on_screen: onScreen, refs_near_screen: near };
-      progress(`without a token, first load: ${anon.requests} requests (${JSON.stringify(anon.by_route)}); ${onScreen} references on screen, ${near} within ${BADGE_ROOT_MARGIN_PX} px`);
+      progress(
+        `without a token, first load: ${anon.requests} requests (${JSON.stringify(anon.by_route)}); ${onScreen} references on screen, ${near} within ${BADGE_ROOT_MARGIN_PX} px`,
+      );
       await page.close();
     } finally {
       await browser.close();
@@ -296,8 +322,15 @@ export async function measureGitHub(options: GitHubMeasureOptions): Promise<GitH
           `addresses no link of the page carries, ${refs.textOnly.length} only written as owner/repo#n).`,
       );
     }
-    for (const [name, count] of [['cold_token', coldToken], ['warm', warm], ['cold_anon', coldAnon]] as const) {
-      if (count.unsettled) notes.push(`github_requests_${name}: the count still moved when the wait gave up after ${SETTLE_LIMIT_MS / 1000} s.`);
+    for (const [name, count] of [
+      ['cold_token', coldToken],
+      ['warm', warm],
+      ['cold_anon', coldAnon],
+    ] as const) {
+      if (count.unsettled)
+        notes.push(
+          `github_requests_${name}: the count still moved when the wait gave up after ${SETTLE_LIMIT_MS / 1000} s.`,
+        );
     }
     return {
       refs: refs.parser.length,

@@ -44,20 +44,31 @@ function tenYears(): Record<string, string> {
   const files: Record<string, string> = { 'sigs.yaml': readFixture('kubernetes-community/sigs.yaml') };
   SOURCES.forEach((source, i) => {
     const year = FIRST_YEAR + i;
-    files[`sig-node/archive/meeting-notes-${year}.md`] = readFixture(`agendas/${source}`).replace(/\b20[12]\d\b/g, String(year));
+    files[`sig-node/archive/meeting-notes-${year}.md`] = readFixture(`agendas/${source}`).replace(
+      /\b20[12]\d\b/g,
+      String(year),
+    );
   });
   return files;
 }
 
-export async function measureHistory(extensionDir: string | undefined, progress: (message: string) => void): Promise<HistoryFigures> {
+export async function measureHistory(
+  extensionDir: string | undefined,
+  progress: (message: string) => void,
+): Promise<HistoryFigures> {
   const files = tenYears();
   const archives = Object.keys(files).filter((path) => path.endsWith('.md'));
   const standIn = await startContentsStandIn({ files, limit: 5000 });
   const pagePath = `/kubernetes/community/blob/master/sig-node/archive/meeting-notes-${PAGE_YEAR}.md`;
-  const server = await servePages({ [pagePath]: renderGithubHtml(files[`sig-node/archive/meeting-notes-${PAGE_YEAR}.md`]!) });
+  const server = await servePages({
+    [pagePath]: renderGithubHtml(files[`sig-node/archive/meeting-notes-${PAGE_YEAR}.md`]!),
+  });
   const browser = await launchWithExtension(extensionDir ? { extensionDir } : {});
   try {
-    await browser.worker.evaluate((apiBase) => chrome.storage.local.set({ 'github.apiBase': apiBase }), standIn.apiBase);
+    await browser.worker.evaluate(
+      (apiBase) => chrome.storage.local.set({ 'github.apiBase': apiBase }),
+      standIn.apiBase,
+    );
     const page = await browser.context.newPage();
     await page.goto(server.url(pagePath));
     const tabId = await tabIdOf(browser, page);
@@ -73,10 +84,18 @@ export async function measureHistory(extensionDir: string | undefined, progress:
     await panel.locator('[data-year-start]').first().waitFor({ timeout: 30_000 });
     const clickToSearchable = Date.now() - started;
     const coldRequests = standIn.requests.length - before;
-    const meetings = Number((await panel.locator('.group__age').innerText()).replace(/[^\d].*$/s, '').replace(/,/g, ''));
-    progress(`history: ${archives.length} files, ${meetings} meetings, ${coldRequests} requests, searchable in ${clickToSearchable} ms`);
+    const meetings = Number(
+      (await panel.locator('.group__age').innerText()).replace(/[^\d].*$/s, '').replace(/,/g, ''),
+    );
+    progress(
+      `history: ${archives.length} files, ${meetings} meetings, ${coldRequests} requests, searchable in ${clickToSearchable} ms`,
+    );
 
-    const keystrokes = await measureKeystrokes(panel, { query: 'tokenrequest', opens: 0, timeoutMs: 60_000 } as PanelMeasureOptions, progress);
+    const keystrokes = await measureKeystrokes(
+      panel,
+      { query: 'tokenrequest', opens: 0, timeoutMs: 60_000 } as PanelMeasureOptions,
+      progress,
+    );
 
     const beforeWarm = standIn.requests.length;
     await panel.reload();

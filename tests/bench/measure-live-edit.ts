@@ -45,7 +45,10 @@ export async function measureLiveEdit(page: Page, panel: Page, timeoutMs: number
   const editedAt = await prependMeeting(page, 'January 1, 2031');
   try {
     await withTimeout(
-      panel.waitForFunction(() => window.__benchLiveEdit?.shownAt != null, undefined, { timeout: timeoutMs, polling: 50 }),
+      panel.waitForFunction(() => window.__benchLiveEdit?.shownAt != null, undefined, {
+        timeout: timeoutMs,
+        polling: 50,
+      }),
       timeoutMs,
       'live edit in the panel',
     );
@@ -75,7 +78,12 @@ export async function prependMeeting(page: Page, heading: string): Promise<numbe
 }
 
 async function meetingCount(panel: Page): Promise<number | null> {
-  const text = (await panel.locator(SUMMARY).first().textContent().catch(() => null)) ?? '';
+  const text =
+    (await panel
+      .locator(SUMMARY)
+      .first()
+      .textContent()
+      .catch(() => null)) ?? '';
   const m = MEETING_COUNT.exec(text);
   return m?.[1] ? Number(m[1].replace(/,/g, '')) : null;
 }

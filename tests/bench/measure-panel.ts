@@ -152,7 +152,8 @@ function recordFirstRender(): void {
     // The API object may not be writable: then there is no answeredAt.
   }
   const observer = new MutationObserver(() => {
-    if (record.mountedAt === null && document.getElementById('app')?.firstElementChild) record.mountedAt = performance.now();
+    if (record.mountedAt === null && document.getElementById('app')?.firstElementChild)
+      record.mountedAt = performance.now();
     if (record.rowAt !== null) {
       const loading = document.querySelector('.agenda__loading') !== null;
       record.loadingSeen ||= loading;
@@ -181,7 +182,11 @@ function recordFirstRender(): void {
 }
 
 /** The agenda page in a tab of its own; the panel is opened for it by `openPanel`. */
-export async function openAgendaTab(browser: ExtensionBrowser, url: string, timeoutMs: number): Promise<{ page: Page; tabId: number }> {
+export async function openAgendaTab(
+  browser: ExtensionBrowser,
+  url: string,
+  timeoutMs: number,
+): Promise<{ page: Page; tabId: number }> {
   const page = await browser.context.newPage();
   await page.goto(url, { waitUntil: 'load', timeout: timeoutMs });
   return { page, tabId: await tabIdOf(browser, page) };
@@ -354,7 +359,11 @@ async function loadEventAt(page: Page): Promise<number | null> {
 }
 
 /** Asks the tab's content script for the agenda once more, from the panel page, and weighs the answer. */
-async function agendaMessage(panel: Page, tabId: number, timeoutMs: number): Promise<{ bytes: number; ms: number } | null> {
+async function agendaMessage(
+  panel: Page,
+  tabId: number,
+  timeoutMs: number,
+): Promise<{ bytes: number; ms: number } | null> {
   try {
     return await withTimeout(
       panel.evaluate(async (id) => {

@@ -75,7 +75,12 @@ declare global {
 // that does not exist in the page.
 
 /** Loads `url` in `page`, injects the parser bundle and times walk and parse there. */
-export async function measureParse(page: Page, url: string, bundle: string, options: ParseMeasureOptions): Promise<ParseRuns> {
+export async function measureParse(
+  page: Page,
+  url: string,
+  bundle: string,
+  options: ParseMeasureOptions,
+): Promise<ParseRuns> {
   await page.goto(url, { waitUntil: 'load', timeout: options.timeoutMs });
   await page.addScriptTag({ content: bundle });
   const { runs, warmups } = options;
@@ -158,7 +163,11 @@ export async function measureParse(page: Page, url: string, bundle: string, opti
           const el = node as Element;
           const name = el.localName;
           const cls = el.getAttribute('class') ?? '';
-          if (name === 'li' || name === 'p' || (name.length === 2 && name[0] === 'h' && name[1]! >= '1' && name[1]! <= '6')) {
+          if (
+            name === 'li' ||
+            name === 'p' ||
+            (name.length === 2 && name[0] === 'h' && name[1]! >= '1' && name[1]! <= '6')
+          ) {
             open = { text: '', links: [], cls };
             found.push(open);
           } else if (name === 'a' && open) {

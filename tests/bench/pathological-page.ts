@@ -28,8 +28,10 @@ function escapeHtml(text: string): string {
 
 function page(blocks: readonly string[]): string {
   const body = blocks.map((text) => `<p>${escapeHtml(text)}</p><ul><li>${escapeHtml(text)}</li></ul>`).join('\n');
-  return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>Hostile agenda</title></head><body>` +
-    `<h2>January 8, 2019</h2>\n${body}</body></html>`;
+  return (
+    `<!DOCTYPE html><html><head><meta charset="utf-8"><title>Hostile agenda</title></head><body>` +
+    `<h2>January 8, 2019</h2>\n${body}</body></html>`
+  );
 }
 
 /** The hostile page, and the plain page of as many blocks of as many characters. */

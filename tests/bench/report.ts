@@ -20,7 +20,9 @@ export function toJson(results: BenchResults): Record<string, unknown> {
         github_requests_cold_anon: github.cold_anon.requests,
       }
     : {};
-  const pathological = results.pathological ? { parse_pathological_ratio: results.pathological.parse_pathological_ratio } : {};
+  const pathological = results.pathological
+    ? { parse_pathological_ratio: results.pathological.parse_pathological_ratio }
+    : {};
   return { environment, ...sizes, ...rest, ...flat, ...pathological };
 }
 
@@ -34,12 +36,17 @@ export function formatTable(results: BenchResults): string {
     row(`${label}: walk_ms (floor)`, (s) => ms(pick(s).walk_ms));
     row(`${label}: parse_ms`, (s) => ms(pick(s).parse_ms));
     row(`${label}: parse_ratio`, (s) => `${pick(s).parse_ratio.toFixed(2)}×`);
-    row(`${label}:   of the fastest runs`, (s) =>
-      `${pick(s).parse_min_ms.toFixed(0)} / ${pick(s).walk_min_ms.toFixed(pick(s).walk_min_ms < 1 ? 3 : 1)} = ` +
-      `${pick(s).parse_ratio_of_mins.toFixed(2)}×`);
+    row(
+      `${label}:   of the fastest runs`,
+      (s) =>
+        `${pick(s).parse_min_ms.toFixed(0)} / ${pick(s).walk_min_ms.toFixed(pick(s).walk_min_ms < 1 ? 3 : 1)} = ` +
+        `${pick(s).parse_ratio_of_mins.toFixed(2)}×`,
+    );
     row(`${label}: meetings parsed`, (s) => int(pick(s).meetings_parsed));
-    row(`${label}: model floor (JSON.parse)`, (s) =>
-      `${ms(pick(s).model_json_parse_ms)}, ${pick(s).model_floor_ratio.toFixed(2)}× walk`);
+    row(
+      `${label}: model floor (JSON.parse)`,
+      (s) => `${ms(pick(s).model_json_parse_ms)}, ${pick(s).model_floor_ratio.toFixed(2)}× walk`,
+    );
     row(`${label}: reading floor`, (s) => `${ms(pick(s).read_floor_ms)}, ${pick(s).read_floor_ratio.toFixed(2)}× walk`);
   };
   rendering('Docs export', (s) => s.gdocs);
@@ -50,8 +57,10 @@ export function formatTable(results: BenchResults): string {
   row('  panel first render (paired)', (s) => againstFloor(s.floors.panel_first_render));
   row('    pairs: panel / floor', (s) => pairs(s.panel));
   row('  live edit', (s) => againstFloor(s.floors.live_edit));
-  row('  filter keystroke median, p95', (s) =>
-    `${ms(s.floors.filter_keystroke.median_ms)}, ${ms(s.floors.filter_keystroke.p95_ms)} (frame 16.7 ms)`);
+  row(
+    '  filter keystroke median, p95',
+    (s) => `${ms(s.floors.filter_keystroke.median_ms)}, ${ms(s.floors.filter_keystroke.p95_ms)} (frame 16.7 ms)`,
+  );
   row('panel_first_render_ms', (s) => ms(s.panel_first_render_ms));
   row('  cold (first open)', (s) => ms(s.panel?.panel_first_render_cold_ms ?? null));
   row('  script mounted', (s) => ms(s.panel?.panel_mounted_ms ?? null));
@@ -61,14 +70,20 @@ export function formatTable(results: BenchResults): string {
   row('  whole agenda in panel', (s) => ms(s.panel?.panel_whole_agenda_ms ?? null));
   row('panel_dom_nodes', (s) => (s.panel_dom_nodes === null ? '–' : int(s.panel_dom_nodes)));
   row('  meeting rows in DOM', (s) => (s.panel ? int(s.panel.panel_rows) : '–'));
-  row('filter_keystroke_ms (median)', (s) => (s.filter_keystroke_ms === null ? (s.panel?.filter_note ?? '–') : ms(s.filter_keystroke_ms)));
+  row('filter_keystroke_ms (median)', (s) =>
+    s.filter_keystroke_ms === null ? (s.panel?.filter_note ?? '–') : ms(s.filter_keystroke_ms),
+  );
   row('panel_live_edit_ms', (s) => ms(s.panel?.panel_live_edit_ms ?? null));
   row('panel JS heap', (s) => bytes(s.panel?.panel_heap_bytes));
-  row('page heap: bare, added by the extension', (s) =>
-    `${bytes(s.page_bare_heap_bytes)}, +${bytes(s.floors.page_added_heap_bytes)}`);
+  row(
+    'page heap: bare, added by the extension',
+    (s) => `${bytes(s.page_bare_heap_bytes)}, +${bytes(s.floors.page_added_heap_bytes)}`,
+  );
   row('page load → whole agenda in panel', (s) => ms(s.panel?.page_load_to_whole_agenda_ms ?? null));
   row('agenda message', (s) =>
-    s.panel?.agenda_message_bytes != null ? `${mb(s.panel.agenda_message_bytes)}, ${ms(s.panel.agenda_roundtrip_ms)}` : '–',
+    s.panel?.agenda_message_bytes != null
+      ? `${mb(s.panel.agenda_message_bytes)}, ${ms(s.panel.agenda_roundtrip_ms)}`
+      : '–',
   );
 
   const lines: string[] = [];
@@ -100,8 +115,10 @@ export function formatTable(results: BenchResults): string {
   lines.push('');
   const b = results.bundle_bytes;
   const g = results.bundle_gzip_bytes;
-  lines.push(`bundle_bytes: content script ${int(b.content_script)} B (gzip ${int(g.content_script)}), ` +
-    `panel ${int(b.panel)} B (gzip ${int(g.panel)}: ${results.panel_files.join(', ')})`);
+  lines.push(
+    `bundle_bytes: content script ${int(b.content_script)} B (gzip ${int(g.content_script)}), ` +
+      `panel ${int(b.panel)} B (gzip ${int(g.panel)}: ${results.panel_files.join(', ')})`,
+  );
   lines.push('');
   lines.push('Budgets:');
   for (const budget of Object.values(results.budgets)) {
@@ -121,7 +138,9 @@ export function formatTable(results: BenchResults): string {
 function formatGitHub(github: GitHubFigures): string[] {
   const verdict = (met: boolean): string => (met ? 'met' : 'NOT MET');
   const routes = (byRoute: Record<string, number | undefined>): string =>
-    Object.entries(byRoute).map(([route, n]) => `${route} ${n ?? 0}`).join(', ') || 'none';
+    Object.entries(byRoute)
+      .map(([route, n]) => `${route} ${n ?? 0}`)
+      .join(', ') || 'none';
   const cold = github.cold_token;
   const anon = github.cold_anon;
   const rows: [string, ...string[]][] = [
@@ -130,21 +149,40 @@ function formatGitHub(github: GitHubFigures): string[] {
     ['  only as discussion links', int(github.refs_discussions)],
     ['  addresses no link of the page carries', int(github.refs_unlinked)],
     ['  only written as owner/repo#n', int(github.refs_text_only)],
-    ['github_requests_cold_token', `${cold.requests} (expected ⌈${github.refs}/100⌉ = ${cold.expected}: ${verdict(cold.met)})`],
-    ['  by route; references asked', `${routes(cold.by_route)}; ${cold.refs_asked} refs (${cold.refs_per_request.join(' + ') || '0'})`],
+    [
+      'github_requests_cold_token',
+      `${cold.requests} (expected ⌈${github.refs}/100⌉ = ${cold.expected}: ${verdict(cold.met)})`,
+    ],
+    [
+      '  by route; references asked',
+      `${routes(cold.by_route)}; ${cold.refs_asked} refs (${cold.refs_per_request.join(' + ') || '0'})`,
+    ],
     ['github_requests_warm', `${github.warm.requests} (expected 0: ${verdict(github.warm.met)})`],
     ['github_requests_cold_anon', `${anon.requests} (${routes(anon.by_route)})`],
-    ['  references on screen / within 200 px', `${anon.refs_on_screen} / ${anon.refs_near_screen}; ${anon.refs_asked} asked`],
+    [
+      '  references on screen / within 200 px',
+      `${anon.refs_on_screen} / ${anon.refs_near_screen}; ${anon.refs_asked} asked`,
+    ],
   ];
   return ['GitHub look-ups on the seed agenda (stand-in on 127.0.0.1):', ...table(['', 'seed'], rows)];
 }
 
 function formatProfile(profile: ParseProfile): string[] {
   const lines = [`Where one parse's ${ms(profile.total_ms)} goes (sampling profile, Docs export, big N):`];
-  const rows: [string, ...string[]][] = profile.by_self.map((l) => [l.function, l.where, ms(l.self_ms), ms(l.total_ms)]);
+  const rows: [string, ...string[]][] = profile.by_self.map((l) => [
+    l.function,
+    l.where,
+    ms(l.self_ms),
+    ms(l.total_ms),
+  ]);
   lines.push(...table(['by self time', 'where', 'self', 'total'], rows));
   lines.push('');
-  const totals: [string, ...string[]][] = profile.by_total.map((l) => [l.function, l.where, ms(l.self_ms), ms(l.total_ms)]);
+  const totals: [string, ...string[]][] = profile.by_total.map((l) => [
+    l.function,
+    l.where,
+    ms(l.self_ms),
+    ms(l.total_ms),
+  ]);
   lines.push(...table(['by total time', 'where', 'self', 'total'], totals));
   return lines;
 }
@@ -152,7 +190,10 @@ function formatProfile(profile: ParseProfile): string[] {
 function table(head: string[], rows: string[][]): string[] {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]): string =>
-    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ').trimEnd();
+    cells
+      .map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0)))
+      .join('  ')
+      .trimEnd();
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)];
 }
 
@@ -165,7 +206,9 @@ function ms(value: number | null | undefined): string {
 function pairs(panel: SizeResult['panel']): string {
   if (!panel?.panel_first_render_floor) return '–';
   const floors = panel.panel_floor_first_render_runs_ms;
-  return panel.panel_first_render_runs_ms.map((v, i) => `${v.toFixed(0)}/${(floors[i] ?? Number.NaN).toFixed(0)}`).join(' ');
+  return panel.panel_first_render_runs_ms
+    .map((v, i) => `${v.toFixed(0)}/${(floors[i] ?? Number.NaN).toFixed(0)}`)
+    .join(' ');
 }
 
 function againstFloor(figure: FloorFigure): string {

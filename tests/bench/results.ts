@@ -75,11 +75,11 @@ export const LEGEND: Record<string, string> = {
   parse_ratio:
     'parse_ms / walk_ms. Headline: the Google Docs export rendering; the GitHub rendering under "github". ' +
     'parse_ratio_of_mins: the same from the fastest walk and parse runs, a cross-check on a busy machine. ' +
-    'model_json_parse_ms / model_floor_ratio: the fastest of 3 JSON.parse of the parsed agenda\'s JSON in the same page, ' +
+    "model_json_parse_ms / model_floor_ratio: the fastest of 3 JSON.parse of the parsed agenda's JSON in the same page, " +
     'and its ratio to walk_ms: a floor for any parser that builds the whole model at once (allocating its objects and ' +
     'strings natively, reading nothing), to set parse_ratio against. read_floor_ms / read_floor_ratio: the fastest of 3 ' +
-    'minimal reading passes in the same page (TreeWalker over elements and text: every element\'s class attribute, ' +
-    'every link\'s href, each list item\'s, paragraph\'s and heading\'s text gathered into one object with its links; ' +
+    "minimal reading passes in the same page (TreeWalker over elements and text: every element's class attribute, " +
+    "every link's href, each list item's, paragraph's and heading's text gathered into one object with its links; " +
     'no rules, no keys): a floor for reading what the model needs, before building it.',
   panel_first_render_ms:
     'the panel opened as a tab (sidepanel.html?tab=<id>, 400x800) on the Google Docs export page, whose content script has ' +
@@ -87,7 +87,7 @@ export const LEGEND: Record<string, string> = {
     'shows a [data-meeting-key] row (requestAnimationFrame, then a posted message). Includes loading the panel, asking the ' +
     'content script for the agenda, the message, and rendering. Median of the timed opens after 1 warm-up open ' +
     '(panel_first_render_cold_ms); each panel is closed once it has been idle for 5 idle periods in a row, and the next ' +
-    'opens 1.5 s later (extension pages share one process: the last panel\'s teardown is not this one\'s start). Breakdown: panel_mounted_ms (first content in #app), panel_agenda_received_ms (the ' +
+    "opens 1.5 s later (extension pages share one process: the last panel's teardown is not this one's start). Breakdown: panel_mounted_ms (first content in #app), panel_agenda_received_ms (the " +
     'agenda answer resolved), panel_first_row_in_dom_ms, and panel_render_after_answer_ms (agenda answer → first row ' +
     'painted: the rendering alone). Since the panel reads a long agenda in parts, "the agenda answer" is the first ' +
     'part (agenda/open: the newest 40 meetings), and the first row shows while the rest is still arriving; the panel ' +
@@ -98,14 +98,14 @@ export const LEGEND: Record<string, string> = {
     'after the keystrokes, with the search box emptied and the panel idle: a new meeting heading and list are added at ' +
     'the top of the page, and the time runs (wall clock, both pages) until the panel has painted the new meeting count. ' +
     "It includes the content script's 250 ms pause for further edits, its re-read of the page, the news to the panel " +
-    '(for a long agenda, the meetings that changed) and the panel\'s update. One edit per size.',
+    "(for a long agenda, the meetings that changed) and the panel's update. One edit per size.",
   filter_keystroke_ms:
-    'typing the query one key at a time into the panel\'s search box: per key, from the input event\'s timeStamp to the ' +
+    "typing the query one key at a time into the panel's search box: per key, from the input event's timeStamp to the " +
     'painted frame showing the last DOM change it caused (DOM quiet for 300 ms counts as settled). Median. Typed only ' +
     'once the whole agenda is in the panel (panel_whole_agenda_ms), so every keystroke searches all of it.',
   github_refs:
     'distinct GitHub references of the seed agenda (rendered by renderGithubHtml, served on 127.0.0.1) as the parser sees ' +
-    'them: the refs of parseAgenda\'s items, all meetings, children included. github.refs_badged: of them, the issue and ' +
+    "them: the refs of parseAgenda's items, all meetings, children included. github.refs_badged: of them, the issue and " +
     'pull request links the in-page badges consider (findRefLinks: links only; discussions, addresses no link carries and ' +
     'owner/repo#n written as text are not badged), and the others by kind.',
   github_requests_cold_token:
@@ -118,7 +118,7 @@ export const LEGEND: Record<string, string> = {
   github_requests_cold_anon:
     'requests without a token on a fresh profile, for the page as first shown (1100×800, not scrolled; only what is on ' +
     'screen is looked up); github.cold_anon.refs_on_screen: distinct badged references whose links were in the viewport, ' +
-    'refs_near_screen: within the badges\' 200 px look-ahead above and below it. The panel is not opened.',
+    "refs_near_screen: within the badges' 200 px look-ahead above and below it. The panel is not opened.",
   parse_pathological_ratio:
     'parseAgenda on one meeting whose blocks (a paragraph and an item for each of the ~100 characters and tokens the ' +
     'rules look for: brackets, punctuation, blanks, digits, URLs, @, #, dates, CSS) are each 100,000 characters of ' +
@@ -131,17 +131,18 @@ export const LEGEND: Record<string, string> = {
     'panel_first_render: the panel against the floor page (tests/bench/floor-page: an extension page added to the ' +
     "bench's build only, opened the same way, sending the same agenda/open to the same tab and painting one row as " +
     'text), timed the same way; the two alternate, floor first, over the timed opens, and the ratio is the median of ' +
-    "the per-pair ratios (budget ≤ 1.3×). live_edit: panel_live_edit_ms against the same insertion on the same page " +
-    'in the Chromium without the extension, timed to the page\'s next painted frame, median of 3 (budget ≤ 2×). ' +
+    'the per-pair ratios (budget ≤ 1.3×). live_edit: panel_live_edit_ms against the same insertion on the same page ' +
+    "in the Chromium without the extension, timed to the page's next painted frame, median of 3 (budget ≤ 2×). " +
     'filter_keystroke: median and 95th percentile (nearest rank) of the keystrokes (budgets ≤ 16 and ≤ 33 ms).',
   heap:
     'after a garbage collection, through the DevTools protocol (Runtime.getHeapUsage: the whole isolate). ' +
-    "panel_heap_bytes: the panel once it holds the whole agenda (extension pages share a process: any other open " +
+    'panel_heap_bytes: the panel once it holds the whole agenda (extension pages share a process: any other open ' +
     "extension page counts too; none is open then). page_added_heap_bytes: the Docs export page's heap with the " +
     "extension (its content script has parsed it, and a first panel has come and gone) less the same page's heap, " +
     'freshly loaded, in the Chromium without the extension.',
   page_load_to_whole_agenda_ms:
     "wall time from the page's load event to the whole agenda in a panel opened as soon as the page had loaded: the " +
     "content script's first parse, the panel's start and every part of the agenda.",
-  bundle_bytes: 'content-scripts/agenda.js; the panel: sidepanel.html\'s scripts and style sheets with every chunk they import.',
+  bundle_bytes:
+    "content-scripts/agenda.js; the panel: sidepanel.html's scripts and style sheets with every chunk they import.",
 };

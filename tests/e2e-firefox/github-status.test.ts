@@ -27,7 +27,11 @@ beforeAll(async () => {
   standIn = await startGitHubStandIn({
     token: TOKEN,
     refs: {
-      'kubernetes/kubernetes#68267': { kind: 'pr', state: 'merged', title: 'NodeRestriction prevents node label updates' },
+      'kubernetes/kubernetes#68267': {
+        kind: 'pr',
+        state: 'merged',
+        title: 'NodeRestriction prevents node label updates',
+      },
       'kubernetes/kubernetes#58027': { kind: 'pr', state: 'open' },
       'kubernetes/kubernetes#69836': { kind: 'issue', state: 'not-planned' },
     },
@@ -60,7 +64,13 @@ interface PageBadge {
 
 interface BidiNode {
   type: string;
-  value?: { localName?: string; attributes?: Record<string, string>; children?: BidiNode[]; shadowRoot?: BidiNode | null; mode?: string };
+  value?: {
+    localName?: string;
+    attributes?: Record<string, string>;
+    children?: BidiNode[];
+    shadowRoot?: BidiNode | null;
+    mode?: string;
+  };
 }
 
 /**
@@ -68,7 +78,16 @@ interface BidiNode {
  * BiDi serialises them all the same, as a test must see them.
  */
 async function pageBadges(page: Page): Promise<PageBadge[]> {
-  const context = (page.mainFrame() as unknown as { browsingContext: { id: string; userContext: { browser: { session: { send(method: string, params: unknown): Promise<{ result: { result: BidiNode } }> } } } } }).browsingContext;
+  const context = (
+    page.mainFrame() as unknown as {
+      browsingContext: {
+        id: string;
+        userContext: {
+          browser: { session: { send(method: string, params: unknown): Promise<{ result: { result: BidiNode } }> } };
+        };
+      };
+    }
+  ).browsingContext;
   const { result } = await context.userContext.browser.session.send('script.evaluate', {
     expression: `[...document.querySelectorAll('agenda-overlay-status')].map((badge) => { badge.dataset.testItem = badge.closest('li')?.id ?? ''; return badge; })`,
     target: { context: context.id },
@@ -78,7 +97,9 @@ async function pageBadges(page: Page): Promise<PageBadge[]> {
   });
   const list = (result.result as unknown as { value?: BidiNode[] }).value ?? [];
   return list.map((node) => {
-    const icon = node.value?.shadowRoot?.value?.children?.find((child) => child.value?.attributes?.['data-state'] !== undefined);
+    const icon = node.value?.shadowRoot?.value?.children?.find(
+      (child) => child.value?.attributes?.['data-state'] !== undefined,
+    );
     return {
       item: node.value?.attributes?.['data-test-item'] ?? '',
       state: icon?.value?.attributes?.['data-state'] ?? null,
@@ -87,10 +108,15 @@ async function pageBadges(page: Page): Promise<PageBadge[]> {
   });
 }
 
-function panelBadge(panel: Page, ref: string): Promise<{ state: string | null; words: string; title: string | null } | null> {
+function panelBadge(
+  panel: Page,
+  ref: string,
+): Promise<{ state: string | null; words: string; title: string | null } | null> {
   return panel.evaluate((wanted) => {
     const badge = document.querySelector<HTMLElement>(`[data-item-key] .ref-badge[data-ref="${wanted}"]`);
-    return badge ? { state: badge.getAttribute('data-state'), words: badge.innerText.trim(), title: badge.getAttribute('title') } : null;
+    return badge
+      ? { state: badge.getAttribute('data-state'), words: badge.innerText.trim(), title: badge.getAttribute('title') }
+      : null;
   }, ref);
 }
 
@@ -98,10 +124,14 @@ it('takes the stand-in’s address and a token on the options page, and says it 
   const options = await session.firefox.openExtensionPage('options.html');
   await typeInto(options, '#api-base', standIn.apiBase);
   await typeInto(options, '#token', TOKEN);
-  const save = await options.waitForFunction(() => [...document.querySelectorAll('button')].find((button) => button.textContent?.trim() === 'Save and check'));
+  const save = await options.waitForFunction(() =>
+    [...document.querySelectorAll('button')].find((button) => button.textContent?.trim() === 'Save and check'),
+  );
   await clickAt(options, save.asElement() as never);
   const host = new URL(standIn.apiBase).host;
-  await expect.poll(() => textOf(options, '[data-check="ok"]'), { timeout: 15_000 }).toMatch(new RegExp(`^Connected to ${host.replace(/\./g, '\\.')} with the token\\.`));
+  await expect
+    .poll(() => textOf(options, '[data-check="ok"]'), { timeout: 15_000 })
+    .toMatch(new RegExp(`^Connected to ${host.replace(/\./g, '\\.')} with the token\\.`));
   await options.close();
 });
 
@@ -111,25 +141,35 @@ it('shows each reference’s status in the panel, in words as well as colour, an
   await expect.poll(() => textOf(panel, '.agenda__summary')).toMatch(/^2 meetings/);
   await clickAt(panel, '[data-meeting-key="2018-03-14"] .meeting__toggle');
   await clickAt(panel, '[data-meeting-key="2018-03-07"] .meeting__toggle');
-  await expect.poll(async () => (await panelBadge(panel, 'kubernetes/kubernetes#68267'))?.state, { timeout: 15_000 }).toBe('pr-merged');
+  await expect
+    .poll(async () => (await panelBadge(panel, 'kubernetes/kubernetes#68267'))?.state, { timeout: 15_000 })
+    .toBe('pr-merged');
   await expect.poll(async () => (await panelBadge(panel, 'kubernetes/kubernetes#58027'))?.state).toBe('pr-open');
-  await expect.poll(async () => (await panelBadge(panel, 'kubernetes/kubernetes#69836'))?.state).toBe('issue-not-planned');
+  await expect
+    .poll(async () => (await panelBadge(panel, 'kubernetes/kubernetes#69836'))?.state)
+    .toBe('issue-not-planned');
   const merged = await panelBadge(panel, 'kubernetes/kubernetes#68267');
   expect(merged?.words).toContain('Merged');
   expect(merged?.title).toContain('NodeRestriction prevents node label updates');
 
   // In the page: one badge after each issue or pull request link, none after the repository's link.
-  await expect.poll(async () => (await pageBadges(page)).filter((badge) => badge.state !== null).length, { timeout: 15_000 }).toBe(3);
+  await expect
+    .poll(async () => (await pageBadges(page)).filter((badge) => badge.state !== null).length, { timeout: 15_000 })
+    .toBe(3);
   const badges = await pageBadges(page);
   expect(badges.map((badge) => [badge.item, badge.state])).toEqual([
     ['merged', 'pr-merged'],
     ['open', 'pr-open'],
     ['issue', 'issue-not-planned'],
   ]);
-  expect(badges[0]!.words).toMatch(/^Pull request kubernetes\/kubernetes#68267: Merged\nNodeRestriction prevents node label updates/);
+  expect(badges[0]!.words).toMatch(
+    /^Pull request kubernetes\/kubernetes#68267: Merged\nNodeRestriction prevents node label updates/,
+  );
   // The page's scripts see our element, but not into it; the link is as served.
   expect(await page.evaluate(() => document.querySelector('agenda-overlay-status')?.shadowRoot ?? null)).toBeNull();
-  expect(await page.evaluate(() => document.querySelector('#merged a')!.outerHTML)).toBe('<a href="https://github.com/kubernetes/kubernetes/pull/68267">#68267</a>');
+  expect(await page.evaluate(() => document.querySelector('#merged a')!.outerHTML)).toBe(
+    '<a href="https://github.com/kubernetes/kubernetes/pull/68267">#68267</a>',
+  );
 
   // Three references, one GraphQL query, with the token, to the stand-in only.
   expect(standIn.count('graphql')).toBe(1);

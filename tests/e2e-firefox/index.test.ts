@@ -5,13 +5,22 @@ import type { Page } from 'puppeteer-core';
 import { renderGithubHtml } from '../../scripts/render/markdown-to-github-html';
 import { demoAgendaHtml } from '../../scripts/render/seed-demo';
 import { readSeed } from '../support/fixtures';
-import { clickAt, countOf, headingTopInViewport, startFirefoxSession, textOf, type FirefoxSession } from './support/session';
+import {
+  clickAt,
+  countOf,
+  headingTopInViewport,
+  startFirefoxSession,
+  textOf,
+  type FirefoxSession,
+} from './support/session';
 
 let session: FirefoxSession;
 
 beforeAll(async () => {
   session = await startFirefoxSession({
-    '/kubernetes/community/blob/master/sig-auth/archive/meeting-notes-2018.md': renderGithubHtml(readSeed(), { title: 'meeting-notes-2018.md' }),
+    '/kubernetes/community/blob/master/sig-auth/archive/meeting-notes-2018.md': renderGithubHtml(readSeed(), {
+      title: 'meeting-notes-2018.md',
+    }),
     '/document/d/seed/pub': demoAgendaHtml(),
   });
 });
@@ -33,7 +42,10 @@ function meetingRows(panel: Page): Promise<{ key: string; text: string }[]> {
 }
 
 describe.each([
-  ['GitHub’s rendering of the Markdown archive', '/kubernetes/community/blob/master/sig-auth/archive/meeting-notes-2018.md'],
+  [
+    'GitHub’s rendering of the Markdown archive',
+    '/kubernetes/community/blob/master/sig-auth/archive/meeting-notes-2018.md',
+  ],
   ['a Google Docs export', '/document/d/seed/pub'],
 ])('the SIG Auth 2018 agenda as %s', (_name, path) => {
   let page: Page;
@@ -68,7 +80,11 @@ describe.each([
       return visible.at(-1)?.getAttribute('data-meeting-key') ?? null;
     });
     expect(key).not.toBeNull();
-    const heading = new Date(`${key}T12:00:00Z`).toLocaleDateString('en-US', { month: 'long', day: 'numeric', timeZone: 'UTC' });
+    const heading = new Date(`${key}T12:00:00Z`).toLocaleDateString('en-US', {
+      month: 'long',
+      day: 'numeric',
+      timeZone: 'UTC',
+    });
     const wanted = key === '2018-08-08' ? 'August 08' : heading;
     expect(await headingTopInViewport(page, wanted)).toBeNull();
     await clickAt(panel, `[data-meeting-key="${key}"] .meeting__date`);
@@ -93,7 +109,11 @@ describe.each([
     await expect.poll(() => headingTopInViewport(page, 'December 26, 2018')).not.toBeNull();
     await panel.bringToFront();
     await panel.keyboard.press('End');
-    await expect.poll(() => panel.evaluate(() => document.querySelector('.row--active')?.getAttribute('data-meeting-key') ?? null)).toBe('2018-01-10');
+    await expect
+      .poll(() =>
+        panel.evaluate(() => document.querySelector('.row--active')?.getAttribute('data-meeting-key') ?? null),
+      )
+      .toBe('2018-01-10');
     expect(await headingTopInViewport(page, 'January 10, 2018')).toBeNull();
     await panel.keyboard.press('Enter');
     await expect.poll(() => headingTopInViewport(page, 'January 10, 2018')).not.toBeNull();

@@ -47,10 +47,15 @@ async function openAgenda(firefox: FirefoxExtensionBrowser): Promise<{ page: Pag
 
 /** Opens the meeting of March 14 (▸) and clicks the item whose text has `text`. */
 async function selectItem(panel: Page, text: string): Promise<void> {
-  const open = await panel.evaluate(() => document.querySelector('[data-meeting-key="2018-03-14"]')?.getAttribute('aria-expanded'));
+  const open = await panel.evaluate(() =>
+    document.querySelector('[data-meeting-key="2018-03-14"]')?.getAttribute('aria-expanded'),
+  );
   if (open !== 'true') await clickAt(panel, '[data-meeting-key="2018-03-14"] .meeting__toggle');
   const row = await panel.waitForFunction(
-    (wanted) => [...document.querySelectorAll<HTMLElement>('[role="treeitem"][data-item-key]')].find((item) => item.innerText.includes(wanted)),
+    (wanted) =>
+      [...document.querySelectorAll<HTMLElement>('[role="treeitem"][data-item-key]')].find((item) =>
+        item.innerText.includes(wanted),
+      ),
     {},
     text,
   );
@@ -89,14 +94,18 @@ it('is saved as typed, and is there after Firefox restarts on the same profile, 
     const { page, panel } = await openAgenda(firefox);
     await expect.poll(() => countOf(page, '#token agenda-overlay-mark')).toBe(1);
     await selectItem(panel, 'Token review for the new API');
-    await expect.poll(() => panel.$eval('.detail .note__text', (editor) => (editor as HTMLTextAreaElement).value)).toBe(NOTE);
+    await expect
+      .poll(() => panel.$eval('.detail .note__text', (editor) => (editor as HTMLTextAreaElement).value))
+      .toBe(NOTE);
     expect(await noteMarksOn(panel, 'Token review for the new API')).toBe(1);
     // The Notes page lists it.
     const notesTab = await panel.waitForFunction(() =>
       [...document.querySelectorAll<HTMLElement>('[role="tab"]')].find((tab) => /Notes/.test(tab.innerText)),
     );
     await clickAt(panel, notesTab.asElement() as never);
-    await expect.poll(() => panel.$$eval('.note-card__body', (cards) => cards.map((card) => (card as HTMLElement).innerText))).toEqual([NOTE]);
+    await expect
+      .poll(() => panel.$$eval('.note-card__body', (cards) => cards.map((card) => (card as HTMLElement).innerText)))
+      .toEqual([NOTE]);
   } finally {
     errors.push(...firefox.extensionErrors());
     await firefox.close();

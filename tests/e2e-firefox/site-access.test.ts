@@ -41,11 +41,15 @@ afterAll(async () => {
 });
 
 const cannotRead = (panel: Page): Promise<boolean> =>
-  panel.evaluate(() => [...document.querySelectorAll('h1, h2, h3')].some((h) => h.textContent === "This page can't be read"));
+  panel.evaluate(() =>
+    [...document.querySelectorAll('h1, h2, h3')].some((h) => h.textContent === "This page can't be read"),
+  );
 
 const registeredScripts = (): Promise<string[][]> =>
   firefox.evaluate(async () => {
-    const scripts = await (globalThis as unknown as { browser: typeof chrome }).browser.scripting.getRegisteredContentScripts();
+    const scripts = await (
+      globalThis as unknown as { browser: typeof chrome }
+    ).browser.scripting.getRegisteredContentScripts();
     return scripts.map((script) => script.matches ?? []);
   }, null);
 
@@ -53,9 +57,13 @@ it('does not read a site the user has not turned on, and offers to turn it on by
   const { page, panel } = await openBeside(firefox, server.url('/agenda.html'));
   await expect.poll(() => cannotRead(panel)).toBe(true);
   expect(await countOf(panel, '[data-meeting-key]')).toBe(0);
-  await expect.poll(() => textOf(panel, '[data-action="turn-on-site"]')).toBe(`Read agendas on ${new URL(server.origin).host}`);
+  await expect
+    .poll(() => textOf(panel, '[data-action="turn-on-site"]'))
+    .toBe(`Read agendas on ${new URL(server.origin).host}`);
   // Firefox asks in a prompt of its own: the panel says so before the click.
-  expect(await textOf(panel, '[data-hint="site-ask"]')).toBe('Firefox then asks you, in a prompt under the toolbar, to allow the extension on this site.');
+  expect(await textOf(panel, '[data-hint="site-ask"]')).toBe(
+    'Firefox then asks you, in a prompt under the toolbar, to allow the extension on this site.',
+  );
   await page.close();
   await panel.close();
 });
@@ -74,7 +82,9 @@ it('reads the site once turned on from the panel, and stops once it is removed o
   // Where Firefox lists the access given.
   expect(await textOf(options, '[data-hint="site-access-place"]')).toBe('about:addons › Agenda Overlay › Permissions');
   await clickAt(options, `[data-site="${origin}"] button`);
-  await expect.poll(() => textOf(options, '[data-sites-message]')).toBe(`Removed ${origin}: its pages are no longer read.`);
+  await expect
+    .poll(() => textOf(options, '[data-sites-message]'))
+    .toBe(`Removed ${origin}: its pages are no longer read.`);
   await expect.poll(() => countOf(options, `[data-site="${origin}"]`)).toBe(0);
   await expect.poll(() => registeredScripts()).toEqual([]);
 
@@ -100,7 +110,9 @@ it('adds a site from the options page by its address, and refuses what is not on
   const origin = server.origin;
   await options.keyboard.type(`${origin}/some/page.html`);
   await options.keyboard.press('Enter');
-  await expect.poll(() => textOf(options, '[data-sites-message]')).toBe(`Added ${origin}. Reload its pages to read their agendas.`);
+  await expect
+    .poll(() => textOf(options, '[data-sites-message]'))
+    .toBe(`Added ${origin}. Reload its pages to read their agendas.`);
   await expect.poll(() => registeredScripts()).toEqual([['http://127.0.0.1/*']]);
 
   const { page, panel } = await openBeside(firefox, server.url('/agenda.html'));

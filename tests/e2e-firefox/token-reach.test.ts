@@ -111,7 +111,9 @@ it('a token saved on the options page is used, and no content script can read it
   const options = await session.firefox.openExtensionPage('options.html');
   await typeInto(options, '#api-base', standIn.apiBase);
   await typeInto(options, '#token', TOKEN);
-  const save = await options.waitForFunction(() => [...document.querySelectorAll('button')].find((button) => button.textContent?.trim() === 'Save and check'));
+  const save = await options.waitForFunction(() =>
+    [...document.querySelectorAll('button')].find((button) => button.textContent?.trim() === 'Save and check'),
+  );
   await clickAt(options, save.asElement() as never);
   await expect.poll(() => textOf(options, '[data-check="ok"]'), { timeout: 15_000 }).toMatch(/ with the token\./);
   await options.close();
@@ -130,12 +132,15 @@ it('a token saved on the options page is used, and no content script can read it
 
 it('moves a token an earlier version left in storage.local out of the content scripts’ reach, and keeps using it', async () => {
   await session.firefox.evaluate(
-    (token: string) => (globalThis as unknown as { browser: typeof chrome }).browser.storage.local.set({ 'github.token': token }),
+    (token: string) =>
+      (globalThis as unknown as { browser: typeof chrome }).browser.storage.local.set({ 'github.token': token }),
     OLD_TOKEN,
   );
   const left = (): Promise<unknown> =>
     session.firefox.evaluate(async () => {
-      const items = await (globalThis as unknown as { browser: typeof chrome }).browser.storage.local.get('github.token');
+      const items = await (globalThis as unknown as { browser: typeof chrome }).browser.storage.local.get(
+        'github.token',
+      );
       return items['github.token'] ?? null;
     }, null);
   await expect.poll(left, { timeout: 15_000 }).toBeNull();

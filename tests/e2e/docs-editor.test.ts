@@ -6,7 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { demoAgendaHtml } from '../../scripts/render/seed-demo';
 import { launchWithExtension, panelUrl, tabIdOf, type ExtensionBrowser } from '../../scripts/support/chromium';
-import { DOC_ID, editorFixtureHtml, exportHeadings, mobileBasicFixtureHtml, publishedFixtureHtml } from '../support/docs-fixtures';
+import {
+  DOC_ID,
+  editorFixtureHtml,
+  exportHeadings,
+  mobileBasicFixtureHtml,
+  publishedFixtureHtml,
+} from '../support/docs-fixtures';
 import { seriousViolations } from './support/axe';
 import { grantedExtensionCopy, startDocsServers, type DocsServers } from './support/docs-servers';
 
@@ -40,7 +46,9 @@ async function openWithPanel(path: string): Promise<{ page: Page; panel: Page; t
 }
 
 async function meetingKeys(panel: Page): Promise<string[]> {
-  return panel.locator('[data-meeting-key]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-meeting-key') ?? ''));
+  return panel
+    .locator('[data-meeting-key]')
+    .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-meeting-key') ?? ''));
 }
 
 beforeAll(async () => {
@@ -92,7 +100,9 @@ describe('the editor of the seed agenda', () => {
     expect(keys).toHaveLength(26);
     expect(keys[0]).toBe('2018-12-26');
     expect(keys.at(-1)).toBe('2018-01-10');
-    await expect.poll(() => panel.locator('.live-doc__age').textContent()).toMatch(/^Read from Google Docs (just now|\d+ minutes? ago)\.$/);
+    await expect
+      .poll(() => panel.locator('.live-doc__age').textContent())
+      .toMatch(/^Read from Google Docs (just now|\d+ minutes? ago)\.$/);
     expect(await panel.locator('.agenda__title').textContent()).toBe(TITLE);
   });
 
@@ -103,7 +113,9 @@ describe('the editor of the seed agenda', () => {
     await expect.poll(() => new URL(page.url()).hash).toBe(`#heading=${march7?.id}`);
     expect(new URL(page.url()).pathname).toBe(EDITOR_PATH);
     // The imitation moved its pane, so no fallback and no complaint.
-    await expect.poll(() => page.evaluate(() => document.querySelector('.kix-appview-editor')?.scrollTop ?? 0)).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.evaluate(() => document.querySelector('.kix-appview-editor')?.scrollTop ?? 0))
+      .toBeGreaterThan(0);
     expect(await panel.locator('.agenda__notice').count()).toBe(0);
 
     const dec12 = HEADINGS.find((h) => h.text.startsWith('December 12, 2018'));
@@ -140,7 +152,9 @@ describe('the editor of the seed agenda', () => {
     await expect.poll(() => banner.getAttribute('data-live-problem')).toBe('signed-out');
     expect(await banner.locator('.live-doc__title').textContent()).toBe('Google asks you to sign in');
     expect(await banner.textContent()).toMatch(/sign-in page instead of the document/);
-    expect(await banner.locator('.live-doc__age').textContent()).toMatch(/^Showing the last good version, (less than a minute|\d+ minutes?) old\.$/);
+    expect(await banner.locator('.live-doc__age').textContent()).toMatch(
+      /^Showing the last good version, (less than a minute|\d+ minutes?) old\.$/,
+    );
     // All of the last good version, whether or not the banner leaves room for every row on screen.
     expect(await panel.locator('.agenda__summary').textContent()).toMatch(/^27 meetings · /);
     for (const scheme of ['light', 'dark'] as const) {
@@ -218,7 +232,9 @@ describe('before the reader has allowed access to Google Docs', () => {
     const banner = panel.locator('.live-doc');
     await expect.poll(() => banner.getAttribute('data-live-problem')).toBe('permission');
     expect(await banner.locator('.live-doc__title').textContent()).toBe('Allow the index to read this document');
-    expect(await banner.textContent()).toMatch(/draws its text on a canvas.*docs\.google\.com and googleusercontent\.com/);
+    expect(await banner.textContent()).toMatch(
+      /draws its text on a canvas.*docs\.google\.com and googleusercontent\.com/,
+    );
     expect(await banner.locator('button').allTextContents()).toEqual(['Allow access']);
     expect(servers.exportRequests).toBe(requests);
   });
@@ -229,7 +245,9 @@ describe('before the reader has allowed access to Google Docs', () => {
     const state = options.locator('[data-docs-access]');
     await expect.poll(() => state.getAttribute('data-docs-access')).toBe('not-allowed');
     expect(await options.locator('#docs-heading').textContent()).toBe('Google Docs editor');
-    expect(await options.locator('section[aria-labelledby="docs-heading"]').textContent()).toMatch(/canvas.*docs\.google\.com and\s+googleusercontent\.com/);
+    expect(await options.locator('section[aria-labelledby="docs-heading"]').textContent()).toMatch(
+      /canvas.*docs\.google\.com and\s+googleusercontent\.com/,
+    );
     expect(await options.getByRole('button', { name: 'Allow reading Google Docs' }).count()).toBe(1);
     await options.close();
   });

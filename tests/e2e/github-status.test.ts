@@ -18,7 +18,8 @@ const STATES = ALL_STATES;
 
 const keyOf = (entry: StandInRef): string => `${entry.kind}-${entry.state}`;
 
-const ISSUE_OR_PULL = /^https?:\/\/(?:www\.)?github\.com\/([\w.-]+)\/([\w.-]+)\/(?:issues|pull|pulls)\/(\d+)(?=$|[/?#])/;
+const ISSUE_OR_PULL =
+  /^https?:\/\/(?:www\.)?github\.com\/([\w.-]+)\/([\w.-]+)\/(?:issues|pull|pulls)\/(\d+)(?=$|[/?#])/;
 
 /** The canonical reference of an issue or pull request address (Google's redirect unwrapped); null for any other. */
 function refOfHref(href: string): string | null {
@@ -30,7 +31,9 @@ function refOfHref(href: string): string | null {
 /** Every issue and pull request the seed mentions by address, linked or not. */
 function seedRefList(): string[] {
   const refs = new Set<string>();
-  for (const match of SEED.matchAll(/https?:\/\/(?:www\.)?github\.com\/[\w.-]+\/[\w.-]+\/(?:issues|pull|pulls)\/\d+/g)) {
+  for (const match of SEED.matchAll(
+    /https?:\/\/(?:www\.)?github\.com\/[\w.-]+\/[\w.-]+\/(?:issues|pull|pulls)\/\d+/g,
+  )) {
     const ref = refOfHref(match[0]);
     if (ref) refs.add(ref);
   }
@@ -136,7 +139,11 @@ async function badges(page: Page): Promise<BadgeSeen[]> {
           let count = 0;
           let state: string | null = null;
           let words: string | null = null;
-          for (let next = children[index + 1]; next?.nodeName === 'AGENDA-OVERLAY-STATUS'; next = children[index + 1 + count]) {
+          for (
+            let next = children[index + 1];
+            next?.nodeName === 'AGENDA-OVERLAY-STATUS';
+            next = children[index + 1 + count]
+          ) {
             count++;
             const icon = next.shadowRoots?.[0]?.children?.[0];
             if (count === 1 && icon) {
@@ -177,7 +184,8 @@ const limitedRefs = Array.from({ length: 5 }, (_, i) => `limited/repo#${i + 1}`)
 beforeAll(async () => {
   const table: Record<string, StandInRef> = { ...small };
   seedRefs.forEach((ref, i) => (table[ref] = STATES[i % STATES.length]!));
-  for (const list of [manyRefs, anonymousRefs, limitedRefs]) list.forEach((ref, i) => (table[ref] = STATES[i % STATES.length]!));
+  for (const list of [manyRefs, anonymousRefs, limitedRefs])
+    list.forEach((ref, i) => (table[ref] = STATES[i % STATES.length]!));
   standIn = await startGitHubStandIn({ refs: table, token: TOKEN });
   server = await servePages({
     '/small.html': SMALL,
@@ -243,7 +251,10 @@ async function configure(token: string | null): Promise<void> {
   let seen = '';
   for (let tries = 0; tries < 50 && seen !== wanted; tries++) {
     seen = await asker.evaluate(async () => {
-      const state = (await chrome.runtime.sendMessage({ type: 'github/state' })) as { apiBase: string; authenticated: boolean };
+      const state = (await chrome.runtime.sendMessage({ type: 'github/state' })) as {
+        apiBase: string;
+        authenticated: boolean;
+      };
       return `${state.apiBase} ${state.authenticated}`;
     });
     if (seen !== wanted) await asker.waitForTimeout(100);
@@ -278,13 +289,29 @@ describe('with a token', () => {
     expect(Object.fromEntries(seen.map((badge) => [badge.href, badge.state]))).toEqual(SMALL_EXPECTED);
     expect(seen.every((badge) => badge.count === (badge.state ? 1 : 0))).toBe(true);
     // The link texts, the hrefs and the page's text are as served.
-    expect(seen.map((badge) => badge.text)).toEqual(['small/repo#1', '#2', '#3', '#4', 'issue 5', 'issue 6', 'issue 7', 'issue 404', 'elsewhere', 'the repo', 'a discussion']);
+    expect(seen.map((badge) => badge.text)).toEqual([
+      'small/repo#1',
+      '#2',
+      '#3',
+      '#4',
+      'issue 5',
+      'issue 6',
+      'issue 7',
+      'issue 404',
+      'elsewhere',
+      'the repo',
+      'a discussion',
+    ]);
     expect(await page.locator('#open').textContent()).toBe('small/repo#1 open');
-    expect(await page.evaluate(() => document.querySelectorAll('a')[0]!.outerHTML)).toBe('<a href="https://github.com/small/repo/pull/1">small/repo#1</a>');
+    expect(await page.evaluate(() => document.querySelectorAll('a')[0]!.outerHTML)).toBe(
+      '<a href="https://github.com/small/repo/pull/1">small/repo#1</a>',
+    );
     // The title and the last update on hover, as text (markup in a title stays text).
     const open_ = seen.find((badge) => badge.href.endsWith('/pull/1'))!;
     expect(open_.words).toBe('Pull request small/repo#1: Open\nAdd token review <b>API</b>\nUpdated May 1, 2024');
-    expect(seen.find((badge) => badge.href.endsWith('/issues/404'))!.words).toMatch(/small\/repo#404: Not found on GitHub, or private/);
+    expect(seen.find((badge) => badge.href.endsWith('/issues/404'))!.words).toMatch(
+      /small\/repo#404: Not found on GitHub, or private/,
+    );
     // The page's scripts see our element, but not into it.
     expect(await page.evaluate(() => document.querySelector('agenda-overlay-status')?.shadowRoot ?? null)).toBeNull();
     // Eight references, one query; the token went with it, to the stand-in only.
@@ -301,7 +328,9 @@ describe('with a token', () => {
     const contexts: { id: number; origin: string; auxData?: { type?: string } }[] = [];
     cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
     await cdp.send('Runtime.enable');
-    const script = contexts.find((context) => context.auxData?.type === 'isolated' && context.origin.startsWith('chrome-extension://'));
+    const script = contexts.find(
+      (context) => context.auxData?.type === 'isolated' && context.origin.startsWith('chrome-extension://'),
+    );
     expect(script).toBeDefined();
     const { result } = await cdp.send('Runtime.evaluate', {
       contextId: script!.id,
@@ -381,10 +410,14 @@ describe('without a token', () => {
     expect([...firstAsked].every((ref) => anonymousRefs.slice(0, 6).includes(ref))).toBe(true);
     expect(standIn.count('graphql')).toBe(0);
     expect(standIn.requests.every((request) => request.headers.authorization === undefined)).toBe(true);
-    expect(shown(await badges(page)).map((badge) => badge.text)).toEqual(anonymousRefs.filter((ref) => firstAsked.has(ref)));
+    expect(shown(await badges(page)).map((badge) => badge.text)).toEqual(
+      anonymousRefs.filter((ref) => firstAsked.has(ref)),
+    );
 
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-    await expect.poll(async () => (await badges(page)).at(-1)?.state, WAIT).toBe(keyOf(STATES[(anonymousRefs.length - 1) % STATES.length]!));
+    await expect
+      .poll(async () => (await badges(page)).at(-1)?.state, WAIT)
+      .toBe(keyOf(STATES[(anonymousRefs.length - 1) % STATES.length]!));
     await page.waitForTimeout(500);
     const allAsked = new Set(standIn.requests.flatMap((request) => request.refs));
     // The top and the bottom of the page; nothing of the middle that was never on screen.
@@ -419,24 +452,34 @@ describe('the options page', () => {
 
   it('refuses an address that is no API base, in words, and saves nothing', async () => {
     await save('https://github.com', '');
-    await expect.poll(() => options.locator('[data-error="api-base"]').textContent(), WAIT).toBe('That is GitHub’s website. Its API is at https://api.github.com.');
-    expect(await browser.worker.evaluate(() => chrome.storage.local.get('github.apiBase'))).toEqual({ 'github.apiBase': standIn.apiBase });
+    await expect
+      .poll(() => options.locator('[data-error="api-base"]').textContent(), WAIT)
+      .toBe('That is GitHub’s website. Its API is at https://api.github.com.');
+    expect(await browser.worker.evaluate(() => chrome.storage.local.get('github.apiBase'))).toEqual({
+      'github.apiBase': standIn.apiBase,
+    });
   });
 
   it('says in words that GitHub refused the token', async () => {
     await save(standIn.apiBase, 'ghp_this_is_not_the_right_token_0000000');
     await expect
       .poll(() => options.locator('[data-check]').textContent(), WAIT)
-      .toBe('GitHub did not accept the token (HTTP 401). Replace it in the options, or remove it to look up without one.');
+      .toBe(
+        'GitHub did not accept the token (HTTP 401). Replace it in the options, or remove it to look up without one.',
+      );
     expect(await options.locator('[data-check]').getAttribute('data-check')).toBe('bad-token');
-    await expect.poll(() => options.locator('[data-fact="problem"]').textContent(), WAIT).toMatch(/^GitHub did not accept the token \(HTTP 401\)/);
+    await expect
+      .poll(() => options.locator('[data-fact="problem"]').textContent(), WAIT)
+      .toMatch(/^GitHub did not accept the token \(HTTP 401\)/);
   });
 
   it('says connected with the right token, and keeps it out of the page', async () => {
     await save(standIn.apiBase, TOKEN);
-    await expect.poll(() => options.locator('[data-check="ok"]').textContent(), WAIT).toMatch(
-      new RegExp(`^Connected to ${standIn.origin.replace('http://', '').replace(/\./g, '\\.')} with the token\\.`),
-    );
+    await expect
+      .poll(() => options.locator('[data-check="ok"]').textContent(), WAIT)
+      .toMatch(
+        new RegExp(`^Connected to ${standIn.origin.replace('http://', '').replace(/\./g, '\\.')} with the token\\.`),
+      );
     expect(await options.inputValue('#token')).toBe('');
     expect(await options.getAttribute('#token', 'placeholder')).toBe('A token is saved. Type a new one to replace it.');
     const local = await browser.worker.evaluate(() => chrome.storage.local.get(null));

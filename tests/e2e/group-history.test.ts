@@ -39,7 +39,10 @@ async function search(query: string): Promise<void> {
 beforeAll(async () => {
   standIn = await startContentsStandIn({ files: sigAuthFiles() });
   session = await startSession({ [PAGE]: renderGithubHtml(readSeed(), { title: 'meeting-notes-2018.md' }) });
-  await session.browser.worker.evaluate((apiBase) => chrome.storage.local.set({ 'github.apiBase': apiBase }), standIn.apiBase);
+  await session.browser.worker.evaluate(
+    (apiBase) => chrome.storage.local.set({ 'github.apiBase': apiBase }),
+    standIn.apiBase,
+  );
   // Links to github.com and elsewhere are answered here: opening one costs nothing and reaches nobody.
   await session.browser.context.route(
     (url) => url.protocol.startsWith('http') && url.hostname !== '127.0.0.1',
@@ -123,7 +126,10 @@ describe('a group history', () => {
     expect(dates.some((d) => d.includes('2017'))).toBe(true);
     expect(dates.some((d) => d.includes('2018'))).toBe(true);
     mkdirSync(SHOTS, { recursive: true });
-    await panel.screenshot({ path: `${SHOTS}/group-history-following.png`, clip: { x: 0, y: 0, width: 360, height: 640 } });
+    await panel.screenshot({
+      path: `${SHOTS}/group-history-following.png`,
+      clip: { x: 0, y: 0, width: 360, height: 640 },
+    });
   });
 
   it('looks right at 360 px, light and dark', async () => {
@@ -132,11 +138,17 @@ describe('a group history', () => {
     // A search whose meetings span two years: both years' marks are in view.
     await search('community#911');
     await panel.locator('[data-year-start="2017"]').waitFor(WAIT);
-    expect(await panel.locator('[data-year-start]').evaluateAll((marks) => marks.map((m) => m.textContent))).toEqual(['2018', '2017']);
+    expect(await panel.locator('[data-year-start]').evaluateAll((marks) => marks.map((m) => m.textContent))).toEqual([
+      '2018',
+      '2017',
+    ]);
     for (const scheme of ['light', 'dark'] as const) {
       await panel.emulateMedia({ colorScheme: scheme });
       await settle(panel);
-      await panel.screenshot({ path: `${SHOTS}/group-history-${scheme}.png`, clip: { x: 0, y: 0, width: 360, height: 640 } });
+      await panel.screenshot({
+        path: `${SHOTS}/group-history-${scheme}.png`,
+        clip: { x: 0, y: 0, width: 360, height: 640 },
+      });
       expect(await seriousViolations(panel)).toEqual([]);
     }
     await panel.emulateMedia({ colorScheme: 'light' });

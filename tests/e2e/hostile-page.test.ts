@@ -71,7 +71,9 @@ afterAll(async () => {
 });
 
 it('parses the meetings', async () => {
-  const keys = await panel.locator('[data-meeting-key]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-meeting-key')));
+  const keys = await panel
+    .locator('[data-meeting-key]')
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-meeting-key')));
   expect(keys).toEqual(['2018-04-04', '2018-03-28']);
 });
 
@@ -126,9 +128,15 @@ describe('a page of 100,000-character pathological blocks', () => {
 
   it('is indexed: the panel lists its meetings', async () => {
     await expect
-      .poll(() => hostilePanel.locator('[data-meeting-key]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-meeting-key'))), {
-        timeout: 30_000,
-      })
+      .poll(
+        () =>
+          hostilePanel
+            .locator('[data-meeting-key]')
+            .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-meeting-key'))),
+        {
+          timeout: 30_000,
+        },
+      )
       .toEqual(['2018-05-02', '2018-04-25']);
   });
 
@@ -153,7 +161,10 @@ describe('a page of 100,000-character pathological blocks', () => {
     // And the edit reached the index.
     await hostilePanel.locator('[data-meeting-key="2018-05-02"] .meeting__toggle').click();
     await expect
-      .poll(() => hostilePanel.locator('[data-item-key^="2018-05-02/"]').filter({ hasText: 'Edited here, again' }).count(), { timeout: 10_000 })
+      .poll(
+        () => hostilePanel.locator('[data-item-key^="2018-05-02/"]').filter({ hasText: 'Edited here, again' }).count(),
+        { timeout: 10_000 },
+      )
       .toBe(1);
   });
 });

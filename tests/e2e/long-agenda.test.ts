@@ -52,7 +52,9 @@ describe('a long agenda', () => {
     // The last row is the oldest meeting.
     await panel.locator('.tree').focus();
     await panel.keyboard.press('End');
-    await expect.poll(() => panel.locator('.row--active').getAttribute('data-meeting-key')).toBe(generated.dates.at(-1));
+    await expect
+      .poll(() => panel.locator('.row--active').getAttribute('data-meeting-key'))
+      .toBe(generated.dates.at(-1));
   });
 
   it('finds items beyond the first part', async () => {

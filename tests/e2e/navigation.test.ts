@@ -6,7 +6,8 @@ import { renderGithubBody, renderGithubHtml } from '../../scripts/render/markdow
 import { issueThreadPage } from '../support/quiet-pages';
 import { startSession, type Session } from './support/session';
 
-const NOTES_2018 = '# Meeting notes\n\n## March 14, 2018\n\n* Demos\n    * [@alice] A demo\n\n## March 7, 2018\n\n* Announcements\n    * Hello\n';
+const NOTES_2018 =
+  '# Meeting notes\n\n## March 14, 2018\n\n* Demos\n    * [@alice] A demo\n\n## March 7, 2018\n\n* Announcements\n    * Hello\n';
 const NOTES_2019 = '# Meeting notes\n\n## January 9, 2019\n\n* Discussion topics\n    * [@bob] Next steps\n';
 
 // Moves to another file without a reload, the way GitHub does: push a URL, swap the rendered file.
@@ -43,7 +44,9 @@ afterAll(async () => {
 });
 
 function meetingKeys(panel: Page): Promise<string[]> {
-  return panel.locator('[data-meeting-key]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-meeting-key') ?? ''));
+  return panel
+    .locator('[data-meeting-key]')
+    .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-meeting-key') ?? ''));
 }
 
 it('re-reads the agenda when a single-page app moves to another file', async () => {

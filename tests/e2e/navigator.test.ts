@@ -29,7 +29,11 @@ beforeEach(async () => {
 });
 
 function keysOf(selector: string): Promise<string[]> {
-  return panel.locator(selector).evaluateAll((rows) => rows.map((row) => row.getAttribute('data-meeting-key') ?? row.getAttribute('data-item-key') ?? ''));
+  return panel
+    .locator(selector)
+    .evaluateAll((rows) =>
+      rows.map((row) => row.getAttribute('data-meeting-key') ?? row.getAttribute('data-item-key') ?? ''),
+    );
 }
 
 function activeRowId(): Promise<string | null> {
@@ -40,13 +44,19 @@ describe('search', () => {
   it('finds items by word prefix on every keystroke, marks the match, and clears with Esc', async () => {
     const search = panel.getByRole('searchbox', { name: /search/i });
     await search.pressSequentially('tokenreq');
-    await expect.poll(() => keysOf('[data-meeting-key]')).toEqual(['2018-10-03', '2018-06-13', '2018-02-21', '2018-01-24', '2018-01-10']);
+    await expect
+      .poll(() => keysOf('[data-meeting-key]'))
+      .toEqual(['2018-10-03', '2018-06-13', '2018-02-21', '2018-01-24', '2018-01-10']);
     await expect(panel.locator('[data-item-key]').count()).resolves.toBe(6);
     await expect(panel.locator('[data-item-key] mark').first().textContent()).resolves.toBe('TokenReq');
-    await expect(panel.getByRole('status').filter({ hasText: 'matching' }).textContent()).resolves.toContain('6 matching items');
+    await expect(panel.getByRole('status').filter({ hasText: 'matching' }).textContent()).resolves.toContain(
+      '6 matching items',
+    );
     // Not an infix match: nothing matches exactly, and the closest readings are offered, marked approximate.
     await search.fill('okenrequest');
-    await expect.poll(() => panel.locator('.agenda__results--approximate').textContent()).toContain('No exact match for “okenrequest”');
+    await expect
+      .poll(() => panel.locator('.agenda__results--approximate').textContent())
+      .toContain('No exact match for “okenrequest”');
     await search.press('Escape');
     await expect.poll(() => panel.locator('[data-meeting-key]').count()).toBe(26);
   });
@@ -65,11 +75,15 @@ describe('filters', () => {
     await expect.poll(() => panel.locator('[data-meeting-key]').count()).toBe(20);
     await expect(panel.locator('.meeting--canceled').count()).resolves.toBe(0);
     await panel.getByLabel('Person').selectOption('liggitt');
-    await expect.poll(() => keysOf('[data-meeting-key]')).toEqual(['2018-10-31', '2018-10-17', '2018-10-03', '2018-01-10']);
+    await expect
+      .poll(() => keysOf('[data-meeting-key]'))
+      .toEqual(['2018-10-31', '2018-10-17', '2018-10-03', '2018-01-10']);
     await expect(panel.getByRole('button', { name: /Clear Person: liggitt/ }).count()).resolves.toBe(1);
 
     await panel.reload();
-    await expect.poll(() => keysOf('[data-meeting-key]')).toEqual(['2018-10-31', '2018-10-17', '2018-10-03', '2018-01-10']);
+    await expect
+      .poll(() => keysOf('[data-meeting-key]'))
+      .toEqual(['2018-10-31', '2018-10-17', '2018-10-03', '2018-01-10']);
 
     await panel.getByRole('button', { name: /Clear Person: liggitt/ }).click();
     await expect.poll(() => panel.locator('[data-meeting-key]').count()).toBe(20);
@@ -118,13 +132,18 @@ describe('keyboard', () => {
 describe('item jump', () => {
   it('scrolls the page to the item itself, not just its meeting', async () => {
     await panel.locator('[data-meeting-key="2018-10-03"] .meeting__toggle').click();
-    const item = panel.locator('[data-item-key^="2018-10-03/"]').filter({ hasText: 'Third-Party Security Audit' }).first();
+    const item = panel
+      .locator('[data-item-key^="2018-10-03/"]')
+      .filter({ hasText: 'Third-Party Security Audit' })
+      .first();
     await expect(item.count()).resolves.toBe(1);
     await item.click();
     await expect
       .poll(() =>
         page.evaluate(() => {
-          const li = [...document.querySelectorAll('li')].find((el) => el.firstChild?.textContent?.includes('Third-Party Security Audit'));
+          const li = [...document.querySelectorAll('li')].find((el) =>
+            el.firstChild?.textContent?.includes('Third-Party Security Audit'),
+          );
           if (!li) return null;
           const { top } = li.getBoundingClientRect();
           return top > 0 && top < window.innerHeight;
@@ -150,7 +169,9 @@ describe('where am I', () => {
     await expect.poll(() => keysOf('.meeting--current')).toEqual(['2018-12-26']);
     // The index follows on its own: the row of the meeting reached is in the panel's view.
     await page.evaluate(() =>
-      [...document.querySelectorAll('h2')].find((h) => h.textContent?.startsWith('January 10, 2018'))?.scrollIntoView({ block: 'start' }),
+      [...document.querySelectorAll('h2')]
+        .find((h) => h.textContent?.startsWith('January 10, 2018'))
+        ?.scrollIntoView({ block: 'start' }),
     );
     await expect.poll(() => keysOf('.meeting--current')).toEqual(['2018-01-10']);
     await expect(panel.evaluate(() => document.activeElement === document.body)).resolves.toBe(true);
@@ -162,19 +183,22 @@ describe('a live document', () => {
     await panel.locator('[data-meeting-key="2018-10-31"] .meeting__toggle').click();
     await panel.locator('[data-meeting-key="2018-10-17"] .meeting__date').click();
     // The row under the pointer (the one just clicked) must not move on screen when the page changes above it.
-    const rowTop = () => panel.locator('[data-meeting-key="2018-10-17"]').evaluate((row) => row.getBoundingClientRect().top);
+    const rowTop = () =>
+      panel.locator('[data-meeting-key="2018-10-17"]').evaluate((row) => row.getBoundingClientRect().top);
     const before = await rowTop();
     const itemsBefore = await panel.locator('[data-item-key^="2018-10-31/"]').count();
     await page.evaluate(() => {
       const heading = [...document.querySelectorAll('h2')].find((h) => h.textContent?.startsWith('October 31, 2018'));
-      const discussion = [...(heading?.closest('.markdown-heading')?.nextElementSibling?.querySelectorAll(':scope > li') ?? [])].find(
-        (li) => li.firstChild?.textContent?.trim() === 'Discussion topics',
-      );
+      const discussion = [
+        ...(heading?.closest('.markdown-heading')?.nextElementSibling?.querySelectorAll(':scope > li') ?? []),
+      ].find((li) => li.firstChild?.textContent?.trim() === 'Discussion topics');
       const topic = document.createElement('li');
       topic.textContent = '[@newcomer] Brand new topic about webhooks';
       discussion?.querySelector('ul')?.append(topic);
     });
-    await expect.poll(() => panel.locator('[data-item-key^="2018-10-31/"]').count(), { timeout: 2000 }).toBe(itemsBefore + 1);
+    await expect
+      .poll(() => panel.locator('[data-item-key^="2018-10-31/"]').count(), { timeout: 2000 })
+      .toBe(itemsBefore + 1);
     await expect(panel.getByText('Brand new topic about webhooks').count()).resolves.toBe(1);
     await expect(panel.locator('[data-meeting-key="2018-10-31"]').getAttribute('aria-expanded')).resolves.toBe('true');
     await expect(panel.locator('.row--active').getAttribute('data-meeting-key')).resolves.toBe('2018-10-17');

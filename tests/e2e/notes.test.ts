@@ -108,7 +108,9 @@ describe('private notes', () => {
       await selectItem(panel, 'Token review for the new API');
       await (await noteEditor(panel)).pressSequentially(NOTE);
       await expect.poll(() => savedStatus(panel)).toBe('Saved');
-      await expect.poll(() => itemRow(panel, 'Token review for the new API').locator('.row-marks__note').count()).toBe(1);
+      await expect
+        .poll(() => itemRow(panel, 'Token review for the new API').locator('.row-marks__note').count())
+        .toBe(1);
       // The page shows a marker beside the item, and only there.
       await expect.poll(() => page.locator('#token agenda-overlay-mark').count()).toBe(1);
       expect(await page.locator('agenda-overlay-mark').count()).toBe(1);
@@ -203,9 +205,12 @@ describe('private notes', () => {
       await selectItem(panel, 'CSR API cleanup');
       await (await noteEditor(panel)).pressSequentially('Two windows, one note');
       await expect
-        .poll(() => other.locator('.note-card', { hasText: 'CSR API cleanup' }).locator('.note-card__body').allInnerTexts(), {
-          timeout: 3000,
-        })
+        .poll(
+          () => other.locator('.note-card', { hasText: 'CSR API cleanup' }).locator('.note-card__body').allInnerTexts(),
+          {
+            timeout: 3000,
+          },
+        )
         .toEqual(['Two windows, one note']);
     } finally {
       await browser.close();
@@ -228,7 +233,9 @@ describe('one document, two renderings', () => {
       // Shared content proves nothing (any page can copy an agenda): the panel asks, and until then the page gets
       // no mark.
       const offer = github.panel.getByRole('group', { name: 'Notes from another page' });
-      await expect.poll(() => offer.innerText()).toMatch(/^This page shares \d+ items with 127\.0\.0\.1:\d+\/docs\/seed\.html, where you keep 1 note\./);
+      await expect
+        .poll(() => offer.innerText())
+        .toMatch(/^This page shares \d+ items with 127\.0\.0\.1:\d+\/docs\/seed\.html, where you keep 1 note\./);
       expect(await github.page.locator('agenda-overlay-mark').count()).toBe(0);
       await offer.getByRole('button', { name: 'Same document: show them here' }).click();
       expect(await offer.count()).toBe(0);
@@ -260,10 +267,9 @@ describe('follows and action items', () => {
       const thread = panel.locator('.thread', { hasText: 'kubernetes/kubernetes#123 — discussed in 2 meetings' });
       await thread.getByRole('button', { name: 'Follow' }).click();
       const refTopic = panel.locator('.topic', { hasText: 'kubernetes/kubernetes#123' });
-      await expect.poll(() => refTopic.locator('.timeline__when').allInnerTexts()).toEqual([
-        expect.stringMatching(/^Wed, Mar 14, 2018/),
-        expect.stringMatching(/^Wed, Mar 7, 2018/),
-      ]);
+      await expect
+        .poll(() => refTopic.locator('.timeline__when').allInnerTexts())
+        .toEqual([expect.stringMatching(/^Wed, Mar 14, 2018/), expect.stringMatching(/^Wed, Mar 7, 2018/)]);
       await expect.poll(() => page.locator('#csr agenda-overlay-mark').count()).toBe(1);
       await expect.poll(() => page.locator('#token agenda-overlay-mark').count()).toBe(1);
 

@@ -32,7 +32,10 @@ afterAll(async () => {
 
 /** Sends a panel request to the tab from the extension's service worker (the panel would do the same). */
 function request(tabId: number, message: unknown): Promise<unknown> {
-  return session.browser.worker.evaluate(([id, body]) => chrome.tabs.sendMessage(id as number, body), [tabId, message] as const);
+  return session.browser.worker.evaluate(([id, body]) => chrome.tabs.sendMessage(id as number, body), [
+    tabId,
+    message,
+  ] as const);
 }
 
 async function open(path: string): Promise<{ page: Page; tabId: number; agenda: Agenda }> {
@@ -77,7 +80,8 @@ interface Drawn {
 async function drawnMarks(page: Page): Promise<Drawn[]> {
   const placed = await page.evaluate((tag) => {
     return [...document.querySelectorAll(tag)].map((host) => {
-      const owner = (host.parentElement as Element).closest('p, li, h1, h2, h3, h4, h5, h6') ?? (host.parentElement as Element);
+      const owner =
+        (host.parentElement as Element).closest('p, li, h1, h2, h3, h4, h5, h6') ?? (host.parentElement as Element);
       const copy = owner.cloneNode(true) as Element;
       copy.querySelectorAll('ul, ol').forEach((list) => list.remove());
       const box = host.getBoundingClientRect();
@@ -91,7 +95,11 @@ async function drawnMarks(page: Page): Promise<Drawn[]> {
     });
   }, MARK_TAG);
   const labels = await shadowLabels(page);
-  return placed.map((place, index) => ({ owner: words(place.owner), labels: labels[index] ?? [], onOwnLine: place.onOwnLine }));
+  return placed.map((place, index) => ({
+    owner: words(place.owner),
+    labels: labels[index] ?? [],
+    onOwnLine: place.onOwnLine,
+  }));
 }
 
 interface DomNode {
@@ -129,11 +137,19 @@ it('draws the panel’s marks beside the right headings and items, and replaces 
   const { page, tabId, agenda } = await open('/seed.html');
   const items = flatItems(agenda);
   const meeting = agenda.meetings[0];
-  const tokenRequest = items.find((item) => /tokenrequest/i.test(item.text) && !item.text.includes('\n') && item.children.length === 0);
-  const parent = items.find((item) => item.children.length > 0 && item.refs.length > 0) ?? items.find((item) => item.children.length > 0);
+  const tokenRequest = items.find(
+    (item) => /tokenrequest/i.test(item.text) && !item.text.includes('\n') && item.children.length === 0,
+  );
+  const parent =
+    items.find((item) => item.children.length > 0 && item.refs.length > 0) ??
+    items.find((item) => item.children.length > 0);
   if (!meeting || !tokenRequest || !parent) throw new Error('the seed changed');
 
-  const first: PageMarks = { agendaId: agenda.id, notes: [meeting.key, parent.key], follows: [tokenRequest.key, parent.key] };
+  const first: PageMarks = {
+    agendaId: agenda.id,
+    notes: [meeting.key, parent.key],
+    follows: [tokenRequest.key, parent.key],
+  };
   await expect(request(tabId, { type: 'agenda/marks', marks: first })).resolves.toEqual({ ok: true });
   await expect.poll(() => drawnMarks(page).then((marks) => marks.length)).toBe(3);
   const drawn = await drawnMarks(page);
@@ -147,7 +163,10 @@ it('draws the panel’s marks beside the right headings and items, and replaces 
   // The next message replaces the marks; one for another agenda is ignored.
   const second: PageMarks = { agendaId: agenda.id, notes: [tokenRequest.key], follows: [] };
   await expect(request(tabId, { type: 'agenda/marks', marks: second })).resolves.toEqual({ ok: true });
-  await request(tabId, { type: 'agenda/marks', marks: { agendaId: 'https://elsewhere.example/agenda', notes: [meeting.key], follows: [] } });
+  await request(tabId, {
+    type: 'agenda/marks',
+    marks: { agendaId: 'https://elsewhere.example/agenda', notes: [meeting.key], follows: [] },
+  });
   await expect.poll(() => drawnMarks(page).then((marks) => marks.map((mark) => mark.labels))).toEqual([[NOTE]]);
   const [only] = await drawnMarks(page);
   expect(only?.owner.startsWith(words(tokenRequest.text).slice(0, 40))).toBe(true);
@@ -157,7 +176,12 @@ it('draws the panel’s marks beside the right headings and items, and replaces 
     const host = document.querySelector(tag) as HTMLElement;
     const selection = window.getSelection() as Selection;
     selection.selectAllChildren(host.parentElement as Element);
-    return { shadow: host.shadowRoot, text: host.textContent, userSelect: getComputedStyle(host).userSelect, copied: selection.toString() };
+    return {
+      shadow: host.shadowRoot,
+      text: host.textContent,
+      userSelect: getComputedStyle(host).userSelect,
+      copied: selection.toString(),
+    };
   }, MARK_TAG);
   expect(seenByPage).toMatchObject({ shadow: null, text: '', userSelect: 'none' });
   expect(seenByPage.copied).not.toMatch(/note|follow/i);
@@ -169,7 +193,10 @@ it('draws them on the Google Docs rendering too', async () => {
   const meeting = agenda.meetings[1];
   const item = flatItems(agenda).find((candidate) => candidate.refs.length > 0);
   if (!meeting || !item) throw new Error('the seed changed');
-  await request(tabId, { type: 'agenda/marks', marks: { agendaId: agenda.id, notes: [meeting.key], follows: [item.key] } });
+  await request(tabId, {
+    type: 'agenda/marks',
+    marks: { agendaId: agenda.id, notes: [meeting.key], follows: [item.key] },
+  });
   await expect.poll(() => drawnMarks(page).then((marks) => marks.length)).toBe(2);
   const drawn = await drawnMarks(page);
   expect(drawn.find((mark) => mark.owner === words(meeting.title))?.labels).toEqual([NOTE]);

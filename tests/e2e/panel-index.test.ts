@@ -34,7 +34,9 @@ afterAll(async () => {
 });
 
 async function meetingKeys(panel: Page): Promise<string[]> {
-  return panel.locator('[data-meeting-key]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-meeting-key') ?? ''));
+  return panel
+    .locator('[data-meeting-key]')
+    .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-meeting-key') ?? ''));
 }
 
 async function headingTopInViewport(page: Page, text: string): Promise<number | null> {
@@ -114,7 +116,9 @@ describe('a page that changes after it loaded', () => {
 describe('pages that are no agenda', () => {
   it('says plainly that an ordinary page is not an agenda, and why', async () => {
     const { page, panel } = await session.openWithPanel('/recipes.html');
-    await expect(panel.getByRole('heading', { name: 'This page is not an agenda' }).textContent()).resolves.toBeTruthy();
+    await expect(
+      panel.getByRole('heading', { name: 'This page is not an agenda' }).textContent(),
+    ).resolves.toBeTruthy();
     await expect(panel.locator('.panel-message__body').textContent()).resolves.toMatch(/date/i);
     await expect(panel.locator('[data-meeting-key]').count()).resolves.toBe(0);
     await page.close();

@@ -26,7 +26,11 @@ beforeAll(async () => {
   standIn = await startGitHubStandIn({
     token: TOKEN,
     refs: {
-      'kubernetes/kubernetes#68267': { kind: 'pr', state: 'merged', title: 'NodeRestriction prevents node label updates' },
+      'kubernetes/kubernetes#68267': {
+        kind: 'pr',
+        state: 'merged',
+        title: 'NodeRestriction prevents node label updates',
+      },
       'kubernetes/kubernetes#58027': { kind: 'pr', state: 'open' },
       'kubernetes/kubernetes#69836': { kind: 'issue', state: 'not-planned' },
     },
@@ -55,9 +59,15 @@ it('shows each item’s references with their status, in words as well as colour
   await expect.poll(() => badgeState('kubernetes/kubernetes#68267')).toBe('pr-merged');
   await expect.poll(() => badgeState('kubernetes/kubernetes#58027')).toBe('pr-open');
   await expect.poll(() => badgeState('kubernetes/kubernetes#69836')).toBe('issue-not-planned');
-  const words = await panel.locator('[data-item-key] .ref-badge[data-ref="kubernetes/kubernetes#68267"]').first().textContent();
+  const words = await panel
+    .locator('[data-item-key] .ref-badge[data-ref="kubernetes/kubernetes#68267"]')
+    .first()
+    .textContent();
   expect(words).toContain('Merged');
-  const hover = await panel.locator('[data-item-key] .ref-badge[data-ref="kubernetes/kubernetes#68267"]').first().getAttribute('title');
+  const hover = await panel
+    .locator('[data-item-key] .ref-badge[data-ref="kubernetes/kubernetes#68267"]')
+    .first()
+    .getAttribute('title');
   expect(hover).toContain('NodeRestriction prevents node label updates');
 });
 

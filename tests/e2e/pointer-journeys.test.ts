@@ -62,7 +62,10 @@ async function freshPanel(width: number, height: number): Promise<void> {
 /** A point of the list: `fraction` of its height down, at 40% of its width (on a row's text). */
 async function listPoint(fraction: number): Promise<{ x: number; y: number }> {
   const box = await treeBox(panel);
-  return { x: Math.round(box.left + 0.4 * (box.right - box.left)), y: Math.round(box.top + fraction * (box.bottom - box.top)) };
+  return {
+    x: Math.round(box.left + 0.4 * (box.right - box.left)),
+    y: Math.round(box.top + fraction * (box.bottom - box.top)),
+  };
 }
 
 /**
@@ -78,7 +81,9 @@ async function pressRow(x: number, y: number, what: string): Promise<Target> {
   await pressAt(panel, x, y);
   await expect.poll(() => selectedRowId(panel), { message: `selected after pressing ${what}` }).toBe(target!.rowId);
   await expect
-    .poll(async () => nearTop(await placeInPage(page, target!), PAGE_HEIGHT), { message: `the page shows ${target!.rowId}` })
+    .poll(async () => nearTop(await placeInPage(page, target!), PAGE_HEIGHT), {
+      message: `the page shows ${target!.rowId}`,
+    })
     .toBe(true);
   await settle(panel);
   expect((await targetAt(panel, x, y))?.rowId, `still under the pointer after pressing ${what}`).toBe(target!.rowId);
@@ -157,14 +162,19 @@ describe.each(SIZES)('a panel %i px wide and %i px tall', (width, height) => {
     await pressAt(panel, arrow.x, arrow.y);
     await expect.poll(() => panel.locator(`[id="${meeting!.rowId}"]`).getAttribute('aria-expanded')).toBe('true');
     await settle(panel);
-    expect((await targetAt(panel, arrow.x, arrow.y))?.rowId, 'the meeting stays under the arrow pressed').toBe(meeting!.rowId);
+    expect((await targetAt(panel, arrow.x, arrow.y))?.rowId, 'the meeting stays under the arrow pressed').toBe(
+      meeting!.rowId,
+    );
     // Its items are below it; bring one into view with the wheel, as a person would.
-    const itemInView = () => panel.evaluate((key) => {
-      const tree = document.querySelector('.tree')!.getBoundingClientRect();
-      const rows = [...document.querySelectorAll<HTMLElement>(`[data-item-key^="${key}/"]`)];
-      const seen = rows.map((row) => row.getBoundingClientRect()).find((r) => r.top >= tree.top && r.bottom <= tree.bottom);
-      return seen ? { x: Math.round(tree.left + 0.4 * tree.width), y: Math.round(seen.top + seen.height / 2) } : null;
-    }, meeting!.meetingKey);
+    const itemInView = () =>
+      panel.evaluate((key) => {
+        const tree = document.querySelector('.tree')!.getBoundingClientRect();
+        const rows = [...document.querySelectorAll<HTMLElement>(`[data-item-key^="${key}/"]`)];
+        const seen = rows
+          .map((row) => row.getBoundingClientRect())
+          .find((r) => r.top >= tree.top && r.bottom <= tree.bottom);
+        return seen ? { x: Math.round(tree.left + 0.4 * tree.width), y: Math.round(seen.top + seen.height / 2) } : null;
+      }, meeting!.meetingKey);
     let item = await itemInView();
     for (let turn = 0; !item && turn < 30; turn++) {
       await panel.mouse.wheel(0, 60);

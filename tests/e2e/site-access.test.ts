@@ -5,7 +5,13 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { demoAgendaHtml } from '../../scripts/render/seed-demo';
-import { launchWithExtension, panelUrl, STORE_EXTENSION_DIR, tabIdOf, type ExtensionBrowser } from '../../scripts/support/chromium';
+import {
+  launchWithExtension,
+  panelUrl,
+  STORE_EXTENSION_DIR,
+  tabIdOf,
+  type ExtensionBrowser,
+} from '../../scripts/support/chromium';
 import { servePages, type PageServer } from '../../scripts/support/static-server';
 import { extensionCopyGranting, type ExtensionCopy } from './support/extension-copy';
 
@@ -75,7 +81,9 @@ it('reads the site once turned on from the panel, and stops once it is removed i
   const row = options.locator(`[data-site="${origin}"]`);
   await row.waitFor();
   await clickCentre(options, `[data-site="${origin}"] button`);
-  await expect.poll(() => options.locator('[data-sites-message]').textContent()).toBe(`Removed ${origin}: its pages are no longer read.`);
+  await expect
+    .poll(() => options.locator('[data-sites-message]').textContent())
+    .toBe(`Removed ${origin}: its pages are no longer read.`);
   await expect.poll(() => row.count()).toBe(0);
   await expect.poll(() => browser.worker.evaluate(() => chrome.scripting.getRegisteredContentScripts())).toEqual([]);
 
@@ -100,9 +108,15 @@ it('adds a site from the options page by its address, and refuses what is not on
   const origin = new URL(server.url('/')).origin;
   await options.keyboard.type(`${origin}/some/page.html`);
   await options.keyboard.press('Enter');
-  await expect.poll(() => options.locator('[data-sites-message]').textContent()).toBe(`Added ${origin}. Reload its pages to read their agendas.`);
   await expect
-    .poll(() => browser.worker.evaluate(() => chrome.scripting.getRegisteredContentScripts().then((s) => s.map((x) => x.matches))))
+    .poll(() => options.locator('[data-sites-message]').textContent())
+    .toBe(`Added ${origin}. Reload its pages to read their agendas.`);
+  await expect
+    .poll(() =>
+      browser.worker.evaluate(() =>
+        chrome.scripting.getRegisteredContentScripts().then((s) => s.map((x) => x.matches)),
+      ),
+    )
     .toEqual([['http://127.0.0.1/*']]);
 
   const { page, panel } = await openBeside();

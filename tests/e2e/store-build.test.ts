@@ -3,7 +3,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { EXTENSION_DIR, launchWithExtension, STORE_EXTENSION_DIR, welcomePage, type ExtensionBrowser } from '../../scripts/support/chromium';
+import {
+  EXTENSION_DIR,
+  launchWithExtension,
+  STORE_EXTENSION_DIR,
+  welcomePage,
+  type ExtensionBrowser,
+} from '../../scripts/support/chromium';
 
 interface Manifest {
   permissions?: string[];
@@ -19,7 +25,10 @@ const LOCAL = /127\.0\.0\.1|localhost/;
 
 it('reads the agenda sites only, and asks for no host at install', () => {
   const manifest = manifestOf(STORE_EXTENSION_DIR);
-  expect(manifest.content_scripts?.flatMap((script) => script.matches)).toEqual(['https://docs.google.com/document/*', 'https://github.com/*']);
+  expect(manifest.content_scripts?.flatMap((script) => script.matches)).toEqual([
+    'https://docs.google.com/document/*',
+    'https://github.com/*',
+  ]);
   expect(JSON.stringify(manifest)).not.toMatch(LOCAL);
   expect(manifest.host_permissions ?? []).toEqual([]);
   expect(manifest.permissions).toEqual(['storage', 'sidePanel', 'scripting', 'contextMenus', 'activeTab']);
@@ -56,7 +65,9 @@ afterAll(async () => {
 it('greets a new install with what it does, how to open it and agendas to try', async () => {
   const page = await welcomePage(browser.context);
   await page.getByRole('heading', { name: 'Agenda Overlay is installed' }).waitFor();
-  const links = await page.getByRole('link').evaluateAll((anchors) => anchors.map((a) => (a as HTMLAnchorElement).href));
+  const links = await page
+    .getByRole('link')
+    .evaluateAll((anchors) => anchors.map((a) => (a as HTMLAnchorElement).href));
   expect(links).toContain('https://github.com/kubernetes/community/blob/master/sig-auth/archive/meeting-notes-2018.md');
   expect(links).toContain('https://docs.google.com/document/d/1woLGRoONE3EBVx-wTb4pvp4CI7tmLZ6lS26VTbosLKM/edit');
   expect(await page.locator('main').textContent()).toContain('Alt+Shift+A');

@@ -27,11 +27,17 @@ const EDITOR_PATH = `/document/d/${DOC_ID}/edit`;
 
 /** The meetings' keys, newest first, as the notes with their years give them (the archive's own address). */
 async function knownKeys(): Promise<string[]> {
-  const window = new Window({ url: 'https://github.com/', settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true } });
+  const window = new Window({
+    url: 'https://github.com/',
+    settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true },
+  });
   try {
     const html = renderGithubHtml(NOTES, { title: 'meeting-notes-2019.md' });
     const doc = new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
-    const agenda = parseAgenda(doc, 'https://github.com/kubernetes/community/blob/master/sig-auth/archive/meeting-notes-2019.md');
+    const agenda = parseAgenda(
+      doc,
+      'https://github.com/kubernetes/community/blob/master/sig-auth/archive/meeting-notes-2019.md',
+    );
     return agenda.meetings.map((m) => m.key);
   } finally {
     await window.happyDOM.close();
@@ -57,7 +63,9 @@ async function openWithPanel(url: string): Promise<{ page: Page; panel: Page }> 
 async function shown(panel: Page): Promise<{ keys: string[]; inferred: number; note: string }> {
   await panel.locator('[data-meeting-key]').first().waitFor();
   return {
-    keys: await panel.locator('[data-meeting-key]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-meeting-key') ?? '')),
+    keys: await panel
+      .locator('[data-meeting-key]')
+      .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-meeting-key') ?? '')),
     inferred: await panel.locator('[data-meeting-key] .inferred-year').count(),
     note: (await panel.locator('.agenda__years').textContent()) ?? '',
   };
@@ -108,10 +116,14 @@ describe('a year-less live document', () => {
     expect(keys).toEqual(known);
     expect(inferred).toBe(26);
     expect(note).toMatch(/^Years inferred for 26 meetings \(underlined with dots\) from today’s date/);
-    expect(note).toBe('Years inferred for 26 meetings (underlined with dots) from today’s date; every meeting falls on a Wednesday.');
+    expect(note).toBe(
+      'Years inferred for 26 meetings (underlined with dots) from today’s date; every meeting falls on a Wednesday.',
+    );
     expect(await panel.locator('.agenda__years').count()).toBe(1);
     expect(await panel.locator('.agenda__years--doubt').count()).toBe(0);
-    expect(await panel.locator('[data-meeting-key="2019-12-11"] .meeting__date').textContent()).toBe('Wed, Dec 11, 2019 (year inferred)');
+    expect(await panel.locator('[data-meeting-key="2019-12-11"] .meeting__date').textContent()).toBe(
+      'Wed, Dec 11, 2019 (year inferred)',
+    );
     mkdirSync('artifacts', { recursive: true });
     await panel.screenshot({ path: 'artifacts/year-less-panel.png', clip: { x: 0, y: 0, width: 400, height: 520 } });
     await page.close();

@@ -34,7 +34,11 @@ const SECTION_TITLES: Record<SectionKind, string> = {
   other: '',
 };
 
-export function meeting(date: string, sections: Sections, extra: Partial<Omit<MeetingSpec, 'date' | 'sections'>> = {}): MeetingSpec {
+export function meeting(
+  date: string,
+  sections: Sections,
+  extra: Partial<Omit<MeetingSpec, 'date' | 'sections'>> = {},
+): MeetingSpec {
   return { date, sections, ...extra };
 }
 
@@ -60,7 +64,12 @@ export function agenda(meetings: MeetingSpec[], id = 'sig-auth-2018'): Agenda {
         itemCount++;
         const links = item.links ?? bareLinks(item.text);
         // The parser unwraps Google's redirect links before it reads references from them.
-        const refs = [...new Set([...links.map((l) => refFromUrl(unwrapGoogleRedirect(l.href))).filter((r): r is string => r !== null), ...refsInText(item.text)])];
+        const refs = [
+          ...new Set([
+            ...links.map((l) => refFromUrl(unwrapGoogleRedirect(l.href))).filter((r): r is string => r !== null),
+            ...refsInText(item.text),
+          ]),
+        ];
         return {
           key: itemKeys.next(itemKeyBase(key, kind, item.text)),
           text: item.text,
@@ -72,7 +81,11 @@ export function agenda(meetings: MeetingSpec[], id = 'sig-auth-2018'): Agenda {
         };
       };
       const sections = (Object.entries(spec.sections) as [SectionKind, (string | ItemSpec)[]][]).map(
-        ([kind, items]): Section => ({ kind, title: SECTION_TITLES[kind], items: items.map((item) => build(item, kind)) }),
+        ([kind, items]): Section => ({
+          kind,
+          title: SECTION_TITLES[kind],
+          items: items.map((item) => build(item, kind)),
+        }),
       );
       return {
         key,
@@ -122,19 +135,27 @@ export function sigAuth(): MeetingSpec[] {
         '[@pbarker] Outgoing webhook auth https://docs.google.com/document/d/1rtnPnrW2Ws1I8h826oYwSKuqWif5SaRnm2jvwFH9lIk/edit?usp=sharing',
         {
           text: '[Clayton] Something about bootstrapping',
-          children: ['Unblocking static pods to run prior to establishing kubelet/API connection', 'https://github.com/kubernetes/kubernetes/pull/71174 ?'],
+          children: [
+            'Unblocking static pods to run prior to establishing kubelet/API connection',
+            'https://github.com/kubernetes/kubernetes/pull/71174 ?',
+          ],
         },
       ],
       'action-items': ['@brancz will make issue for review of kube-rbac-proxy'],
     }),
     meeting('2018-10-31', {
-      demos: ['Nikhil Bhatia @ Microsoft - Demo for Kubernetes Policy Controller -- https://github.com/Azure/kubernetes-policy-controller'],
+      demos: [
+        'Nikhil Bhatia @ Microsoft - Demo for Kubernetes Policy Controller -- https://github.com/Azure/kubernetes-policy-controller',
+      ],
       discussion: [
         {
           text: '[klizhentas] Discuss CSR API promotion out of beta https://github.com/kubernetes/kubernetes/issues/69836',
           children: ['API shape/issues', 'Approval flow/issues'],
         },
-        linked('[liggitt] node self-labeling resolution', 'https://github.com/kubernetes/community/pull/911#issuecomment-434757411'),
+        linked(
+          '[liggitt] node self-labeling resolution',
+          'https://github.com/kubernetes/community/pull/911#issuecomment-434757411',
+        ),
         '[mikedanese] moving service account token secret mounts to projected volumes',
       ],
       'action-items': ['[Mike] CSR ?'],

@@ -118,7 +118,13 @@ export async function startContentsStandIn(options: ContentsStandInOptions): Pro
     const path = decodeURIComponent(url.pathname.startsWith(PREFIX) ? url.pathname.slice(PREFIX.length) : '');
     const accept = String(request.headers.accept ?? '');
     const ifNoneMatch = (request.headers['if-none-match'] as string | undefined) ?? null;
-    const seen: ContentsRequestSeen = { path, accept, ifNoneMatch, authorization: (request.headers.authorization as string | undefined) ?? null, status: 0 };
+    const seen: ContentsRequestSeen = {
+      path,
+      accept,
+      ifNoneMatch,
+      authorization: (request.headers.authorization as string | undefined) ?? null,
+      status: 0,
+    };
     requests.push(seen);
     const reply = (status: number, body: string, headers: Record<string, string> = {}): void => {
       seen.status = status;
@@ -128,17 +134,31 @@ export async function startContentsStandIn(options: ContentsStandInOptions): Pro
     if (remaining <= 0 || failure === 'rate-limit') {
       const saved = remaining;
       remaining = 0;
-      reply(403, JSON.stringify({ message: 'API rate limit exceeded for 127.0.0.1.', documentation_url: 'https://docs.github.com/rest/overview/resources-in-the-rest-api#rate-limiting' }), {
-        'Content-Type': 'application/json; charset=utf-8',
-      });
+      reply(
+        403,
+        JSON.stringify({
+          message: 'API rate limit exceeded for 127.0.0.1.',
+          documentation_url: 'https://docs.github.com/rest/overview/resources-in-the-rest-api#rate-limiting',
+        }),
+        {
+          'Content-Type': 'application/json; charset=utf-8',
+        },
+      );
       if (failure === 'rate-limit') remaining = saved;
       return;
     }
     if (!path || failure === 'not-found') {
       remaining--;
-      reply(404, JSON.stringify({ message: 'Not Found', documentation_url: 'https://docs.github.com/rest/repos/contents#get-repository-content' }), {
-        'Content-Type': 'application/json; charset=utf-8',
-      });
+      reply(
+        404,
+        JSON.stringify({
+          message: 'Not Found',
+          documentation_url: 'https://docs.github.com/rest/repos/contents#get-repository-content',
+        }),
+        {
+          'Content-Type': 'application/json; charset=utf-8',
+        },
+      );
       return;
     }
     const text = files.get(path);
@@ -152,7 +172,12 @@ export async function startContentsStandIn(options: ContentsStandInOptions): Pro
       } else if (accept.includes('vnd.github.raw')) {
         body = text;
       } else {
-        body = JSON.stringify({ type: 'file', encoding: 'base64', path, content: Buffer.from(text).toString('base64') });
+        body = JSON.stringify({
+          type: 'file',
+          encoding: 'base64',
+          path,
+          content: Buffer.from(text).toString('base64'),
+        });
       }
       type = accept.includes('vnd.github.html') ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8';
     } else {
@@ -204,7 +229,9 @@ export async function startContentsStandIn(options: ContentsStandInOptions): Pro
 export function sigAuthFiles(): Record<string, string> {
   const files: Record<string, string> = { 'sigs.yaml': readFixture('kubernetes-community/sigs.yaml') };
   for (const year of [2016, 2017, 2018, 2019]) {
-    files[`sig-auth/archive/meeting-notes-${year}.md`] = readFixture(`agendas/sig-auth_archive_meeting-notes-${year}.md`);
+    files[`sig-auth/archive/meeting-notes-${year}.md`] = readFixture(
+      `agendas/sig-auth_archive_meeting-notes-${year}.md`,
+    );
   }
   files['sig-auth/README.md'] = '# SIG Auth\n';
   return files;

@@ -10,7 +10,10 @@ export const DOC_ID = '1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcd';
  */
 export function editorFixtureHtml(title: string, headings: { id: string; text: string }[] = []): string {
   const outline = headings
-    .map((h) => `<div class="navigation-item" data-heading-id="${h.id}"><div class="navigation-item-content">${escapeText(h.text)}</div></div>`)
+    .map(
+      (h) =>
+        `<div class="navigation-item" data-heading-id="${h.id}"><div class="navigation-item-content">${escapeText(h.text)}</div></div>`,
+    )
     .join('');
   return `<!doctype html><html><head><meta charset="utf-8"><title>${escapeText(title)} - Google Docs</title>
 <style>
@@ -78,7 +81,11 @@ export const SIGN_IN_PAGE = `<!doctype html><html><head><meta charset="utf-8"><t
 export function exportHeadings(exportHtml: string): { id: string; text: string }[] {
   return [...exportHtml.matchAll(/<h[1-6][^>]*\bid="(h\.[\w-]+)"[^>]*>([\s\S]*?)<\/h[1-6]>/g)].map((m) => ({
     id: m[1] ?? '',
-    text: (m[2] ?? '').replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&nbsp;/g, ' ').trim(),
+    text: (m[2] ?? '')
+      .replace(/<[^>]+>/g, '')
+      .replace(/&amp;/g, '&')
+      .replace(/&nbsp;/g, ' ')
+      .trim(),
   }));
 }
 

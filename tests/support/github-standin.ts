@@ -202,7 +202,17 @@ function queryProblem(query: string, fields: QueryField[]): string | null {
   if (depth !== 0) return 'Parse error: unbalanced braces';
   const aliases = new Set(fields.map((field) => field.alias));
   if (aliases.size !== fields.length) return 'Field and argument conflict: an alias is used twice';
-  for (const name of ['state', 'stateReason', 'isDraft', 'merged', 'title', 'updatedAt', 'url', '... on Issue', '... on PullRequest']) {
+  for (const name of [
+    'state',
+    'stateReason',
+    'isDraft',
+    'merged',
+    'title',
+    'updatedAt',
+    'url',
+    '... on Issue',
+    '... on PullRequest',
+  ]) {
     if (!query.includes(name)) return `The stand-in expects the query to ask for ${name}`;
   }
   return null;
@@ -253,7 +263,8 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
   /** The quota of a resource, refilled when its window has passed, as GitHub does. */
   const quota = (resource: StandInResource): StandInLimit & { used: number } => {
     const current = limits[resource];
-    if (nowSeconds() >= current.reset) Object.assign(current, { remaining: current.limit, used: 0, reset: nowSeconds() + 3600 });
+    if (nowSeconds() >= current.reset)
+      Object.assign(current, { remaining: current.limit, used: 0, reset: nowSeconds() + 3600 });
     return current;
   };
   const spend = (resource: StandInResource): void => {
@@ -334,12 +345,17 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
     const template = route === 'graphql' ? graphqlHeaders : restHeaders;
     switch (injected.kind) {
       case 'bad-credentials':
-        sendJson(response, 401, route, resource, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest', status: '401' });
+        sendJson(response, 401, route, resource, {
+          message: 'Bad credentials',
+          documentation_url: 'https://docs.github.com/rest',
+          status: '401',
+        });
         return 401;
       case 'rate-limit': {
         setLimit(resource, { remaining: 0 });
         sendJson(response, 403, route, resource, {
-          message: 'API rate limit exceeded for 127.0.0.1. (But here\'s the good news: Authenticated requests get a higher rate limit. Check out the documentation for more details.)',
+          message:
+            "API rate limit exceeded for 127.0.0.1. (But here's the good news: Authenticated requests get a higher rate limit. Check out the documentation for more details.)",
           documentation_url: 'https://docs.github.com/rest/overview/resources-in-the-rest-api#rate-limiting',
         });
         return 403;
@@ -351,25 +367,51 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
           status,
           route,
           resource,
-          { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.', documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits', status: String(status) },
+          {
+            message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+            documentation_url:
+              'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits',
+            status: String(status),
+          },
           { 'Retry-After': String(injected.seconds) },
         );
         return status;
       }
       case 'graphql-errors': {
         spend(resource);
-        const errors = injected.errors ?? [{ type: 'RATE_LIMITED', code: 'graphql_rate_limit', message: 'API rate limit already exceeded for user ID 1.' }];
+        const errors = injected.errors ?? [
+          {
+            type: 'RATE_LIMITED',
+            code: 'graphql_rate_limit',
+            message: 'API rate limit already exceeded for user ID 1.',
+          },
+        ];
         sendJson(response, 200, route, resource, { data: null, errors });
         return 200;
       }
       case 'server-error': {
         const status = injected.status ?? 502;
-        send(response, status, template, { 'Content-Type': 'application/json; charset=utf-8' }, JSON.stringify({ message: 'Server Error' }));
+        send(
+          response,
+          status,
+          template,
+          { 'Content-Type': 'application/json; charset=utf-8' },
+          JSON.stringify({ message: 'Server Error' }),
+        );
         return status;
       }
       case 'garbage':
         spend(resource);
-        send(response, 200, template, { ...rateHeaders(resource, resource === 'graphql' ? 'graphql' : 'core'), 'Content-Type': injected.contentType ?? 'text/html; charset=utf-8' }, injected.body ?? '<html><body><h1>Unicorn!</h1> This page is taking too long to load.</body></html>');
+        send(
+          response,
+          200,
+          template,
+          {
+            ...rateHeaders(resource, resource === 'graphql' ? 'graphql' : 'core'),
+            'Content-Type': injected.contentType ?? 'text/html; charset=utf-8',
+          },
+          injected.body ?? '<html><body><h1>Unicorn!</h1> This page is taking too long to load.</body></html>',
+        );
         return 200;
       case 'wrong-shape':
         spend(resource);
@@ -377,7 +419,11 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
         return 200;
       case 'not-found':
         spend(resource);
-        sendJson(response, 404, route, resource, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' });
+        sendJson(response, 404, route, resource, {
+          message: 'Not Found',
+          documentation_url: 'https://docs.github.com/rest',
+          status: '404',
+        });
         return 404;
       case 'redirect': {
         const status = injected.status ?? 307;
@@ -410,25 +456,43 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
     };
   }
 
-  function answerRest(response: ServerResponse, route: 'issue' | 'pull', ref: string, headers: Record<string, string>, authenticated: boolean): number {
+  function answerRest(
+    response: ServerResponse,
+    route: 'issue' | 'pull',
+    ref: string,
+    headers: Record<string, string>,
+    authenticated: boolean,
+  ): number {
     const resource: StandInResource = authenticated ? 'coreAuthenticated' : 'core';
     const entry = visible(ref, authenticated);
     if (!entry || (route === 'pull' && entry.kind !== 'pr')) {
       spend(resource);
-      const doc = route === 'pull' ? 'https://docs.github.com/rest/pulls/pulls#get-a-pull-request' : 'https://docs.github.com/rest/issues/issues#get-an-issue';
+      const doc =
+        route === 'pull'
+          ? 'https://docs.github.com/rest/pulls/pulls#get-a-pull-request'
+          : 'https://docs.github.com/rest/issues/issues#get-an-issue';
       sendJson(response, 404, route, resource, { message: 'Not Found', documentation_url: doc, status: '404' });
       return 404;
     }
-    const body = route === 'issue' ? issueBody(fixture(ref, entry), urls(), draftInIssue) : pullBody(fixture(ref, entry), urls());
+    const body =
+      route === 'issue' ? issueBody(fixture(ref, entry), urls(), draftInIssue) : pullBody(fixture(ref, entry), urls());
     const etag = entityTag(body);
     const asked = headers['if-none-match'];
-    if (asked?.split(',').map((tag) => tag.trim()).includes(etag)) {
+    if (
+      asked
+        ?.split(',')
+        .map((tag) => tag.trim())
+        .includes(etag)
+    ) {
       if (!conditionalFree) spend(resource);
       send(response, 304, restHeaders, { ...rateHeaders(resource, 'core'), ETag: etag }, null);
       return 304;
     }
     spend(resource);
-    sendJson(response, 200, route, resource, body, { ETag: etag, 'Last-Modified': new Date(fixture(ref, entry).updatedAt).toUTCString() });
+    sendJson(response, 200, route, resource, body, {
+      ETag: etag,
+      'Last-Modified': new Date(fixture(ref, entry).updatedAt).toUTCString(),
+    });
     return 200;
   }
 
@@ -439,7 +503,11 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
       if (typeof parsed.query !== 'string') throw new Error('no query');
       query = parsed.query;
     } catch {
-      sendJson(response, 400, 'graphql', 'graphql', { message: 'Problems parsing JSON', documentation_url: 'https://docs.github.com/graphql', status: '400' });
+      sendJson(response, 400, 'graphql', 'graphql', {
+        message: 'Problems parsing JSON',
+        documentation_url: 'https://docs.github.com/graphql',
+        status: '400',
+      });
       return 400;
     }
     const fields = parseQuery(query);
@@ -447,7 +515,9 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
     spend('graphql');
     const problem = queryProblem(query, fields);
     if (problem) {
-      sendJson(response, 200, 'graphql', 'graphql', { errors: [{ message: problem, locations: [{ line: 1, column: 1 }] }] });
+      sendJson(response, 200, 'graphql', 'graphql', {
+        errors: [{ message: problem, locations: [{ line: 1, column: 1 }] }],
+      });
       return 200;
     }
     const data: Record<string, unknown> = {};
@@ -466,10 +536,17 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
       });
       if (!repoKnown) {
         data[field.alias] = null;
-        errors.push(error([field.alias], `Could not resolve to a Repository with the name '${field.owner}/${field.name}'.`));
+        errors.push(
+          error([field.alias], `Could not resolve to a Repository with the name '${field.owner}/${field.name}'.`),
+        );
       } else if (!entry) {
         data[field.alias] = { issueOrPullRequest: null };
-        errors.push(error([field.alias, 'issueOrPullRequest'], `Could not resolve to an issue or pull request with the number of ${field.number}.`));
+        errors.push(
+          error(
+            [field.alias, 'issueOrPullRequest'],
+            `Could not resolve to an issue or pull request with the number of ${field.number}.`,
+          ),
+        );
       } else {
         data[field.alias] = { issueOrPullRequest: graphqlNode(fixture(ref, entry), urls()) };
       }
@@ -483,7 +560,15 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
     const pathname = new URL(path, 'http://127.0.0.1').pathname;
     const headers = lowerHeaders(request);
     const body = await readBody(request);
-    const record: StandInRequest = { method: request.method ?? 'GET', path, headers, body, route: 'other', refs: [], status: 0 };
+    const record: StandInRequest = {
+      method: request.method ?? 'GET',
+      path,
+      headers,
+      body,
+      route: 'other',
+      refs: [],
+      status: 0,
+    };
     const rest = new RegExp(`^${restPrefix}/repos/([^/]+)/([^/]+)/(issues|pulls)/(\\d+)$`).exec(pathname);
     if (rest?.[1] && rest[2] && rest[4]) {
       record.route = rest[3] === 'pulls' ? 'pull' : 'issue';
@@ -515,22 +600,35 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
     const { path, headers, body } = record;
     const authorization = headers.authorization;
     const authenticated = authorization !== undefined;
-    const resource: StandInResource = record.route === 'graphql' ? 'graphql' : authenticated ? 'coreAuthenticated' : 'core';
-    if (authorization !== undefined && !new RegExp(`^(?:token|bearer) ${token.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'i').test(authorization.trim())) {
+    const resource: StandInResource =
+      record.route === 'graphql' ? 'graphql' : authenticated ? 'coreAuthenticated' : 'core';
+    if (
+      authorization !== undefined &&
+      !new RegExp(`^(?:token|bearer) ${token.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'i').test(authorization.trim())
+    ) {
       record.status = 401;
-      sendJson(response, 401, record.route, resource, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest', status: '401' });
+      sendJson(response, 401, record.route, resource, {
+        message: 'Bad credentials',
+        documentation_url: 'https://docs.github.com/rest',
+        status: '401',
+      });
       return;
     }
     if (record.route === 'other') {
       record.status = 404;
-      sendJson(response, 404, 'other', resource, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' });
+      sendJson(response, 404, 'other', resource, {
+        message: 'Not Found',
+        documentation_url: 'https://docs.github.com/rest',
+        status: '404',
+      });
       return;
     }
     if (record.route === 'graphql' && (record.method !== 'POST' || !authenticated)) {
       record.status = 401;
       sendJson(response, 401, 'graphql', resource, {
         message: 'This endpoint requires you to be authenticated.',
-        documentation_url: 'https://docs.github.com/graphql/guides/forming-calls-with-graphql#authenticating-with-graphql',
+        documentation_url:
+          'https://docs.github.com/graphql/guides/forming-calls-with-graphql#authenticating-with-graphql',
         status: '401',
       });
       return;

@@ -31,7 +31,9 @@ export function bigDiffPage(lines: number): string {
           `  if err := r.client.Get(ctx, key, obj${n}); err != nil { return fmt.Errorf("get %s: %w", key, err) }</td></tr>`,
       );
     }
-    files.push(`<div class="file"><div class="file-header">pkg/controller/file_${start / 500}.go</div><table class="diff-table">${rows.join('')}</table></div>`);
+    files.push(
+      `<div class="file"><div class="file-header">pkg/controller/file_${start / 500}.go</div><table class="diff-table">${rows.join('')}</table></div>`,
+    );
   }
   return `<!doctype html><html><head><title>Refactor the controller · Pull Request #98765</title></head><body>
 <div id="files">${files.join('\n')}</div></body></html>`;

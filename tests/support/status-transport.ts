@@ -11,7 +11,15 @@ export const NOW = Date.parse('2024-06-01T12:00:00Z');
 export function status(ref: string, kind: RefKind, state: RefState, extra: Partial<RefReport> = {}): RefReport {
   return {
     ref,
-    status: { ref, kind, state, title: `Title of ${ref}`, updatedAt: '2024-05-01T12:00:00Z', url: `https://github.com/${ref.replace('#', kind === 'pr' ? '/pull/' : '/issues/')}`, fetchedAt: NOW },
+    status: {
+      ref,
+      kind,
+      state,
+      title: `Title of ${ref}`,
+      updatedAt: '2024-05-01T12:00:00Z',
+      url: `https://github.com/${ref.replace('#', kind === 'pr' ? '/pull/' : '/issues/')}`,
+      fetchedAt: NOW,
+    },
     failure: null,
     pending: false,
     stale: false,
@@ -20,7 +28,13 @@ export function status(ref: string, kind: RefKind, state: RefState, extra: Parti
 }
 
 export function failed(ref: string, error: RefFailure['error'], extra: Partial<RefFailure> = {}): RefReport {
-  return { ref, status: null, failure: { ref, error, message: `words for ${error}`, fetchedAt: NOW, ...extra }, pending: false, stale: false };
+  return {
+    ref,
+    status: null,
+    failure: { ref, error, message: `words for ${error}`, fetchedAt: NOW, ...extra },
+    pending: false,
+    stale: false,
+  };
 }
 
 export function pending(ref: string): RefReport {

@@ -15,7 +15,11 @@ export const NO_GITHUB = 'http://127.0.0.1:9';
 
 export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise<FirefoxExtensionBrowser> {
   const firefox = await launchFirefoxWithExtension(options);
-  await firefox.evaluate((apiBase: string) => (globalThis as unknown as { browser: typeof chrome }).browser.storage.local.set({ 'github.apiBase': apiBase }), NO_GITHUB);
+  await firefox.evaluate(
+    (apiBase: string) =>
+      (globalThis as unknown as { browser: typeof chrome }).browser.storage.local.set({ 'github.apiBase': apiBase }),
+    NO_GITHUB,
+  );
   return firefox;
 }
 
@@ -27,7 +31,10 @@ export interface FirefoxSession {
   close(): Promise<void>;
 }
 
-export async function openBeside(firefox: FirefoxExtensionBrowser, url: string): Promise<{ page: Page; panel: Page; tabId: number }> {
+export async function openBeside(
+  firefox: FirefoxExtensionBrowser,
+  url: string,
+): Promise<{ page: Page; panel: Page; tabId: number }> {
   const page = await firefox.browser.newPage();
   await page.goto(url);
   const tabId = await firefoxTabIdOf(firefox, page);
@@ -35,7 +42,10 @@ export async function openBeside(firefox: FirefoxExtensionBrowser, url: string):
   return { page, panel, tabId };
 }
 
-export async function startFirefoxSession(pages: Record<string, string>, options: FirefoxLaunchOptions = {}): Promise<FirefoxSession> {
+export async function startFirefoxSession(
+  pages: Record<string, string>,
+  options: FirefoxLaunchOptions = {},
+): Promise<FirefoxSession> {
   const server = await servePages(pages);
   const firefox = await launchFirefox(options);
   return {
@@ -50,7 +60,8 @@ export async function startFirefoxSession(pages: Record<string, string>, options
 }
 
 async function onScreen(page: Page, target: string | ElementHandle<Element>): Promise<ElementHandle<Element>> {
-  const element = typeof target === 'string' ? await page.waitForSelector(target, { visible: true, timeout: 15_000 }) : target;
+  const element =
+    typeof target === 'string' ? await page.waitForSelector(target, { visible: true, timeout: 15_000 }) : target;
   if (!element) throw new Error(`${String(target)} is not on the page`);
   await element.scrollIntoView();
   return element;

@@ -60,8 +60,10 @@ export async function startDocsServers(): Promise<DocsServers> {
       // Slow enough that a second request for the same document would overlap this one.
       setTimeout(() => {
         open--;
-        if (state.mode === 'too-many-requests') return send(response, 429, '<html><body>Too Many Requests</body></html>', { 'retry-after': '120' });
-        if (state.mode === 'signed-out') return send(response, 302, '', { location: `/ServiceLogin?continue=${encodeURIComponent(url.href)}` });
+        if (state.mode === 'too-many-requests')
+          return send(response, 429, '<html><body>Too Many Requests</body></html>', { 'retry-after': '120' });
+        if (state.mode === 'signed-out')
+          return send(response, 302, '', { location: `/ServiceLogin?continue=${encodeURIComponent(url.href)}` });
         if (!state.exports.has(exportOf)) return send(response, 404, 'Not found');
         send(response, 307, '', { location: `${contentOrigin}/export/${exportOf}.html` });
       }, 300);

@@ -24,11 +24,17 @@ export async function targetAt(panel: Page, x: number, y: number): Promise<Targe
       const hit = document.elementFromPoint(px!, py!);
       const row = hit?.closest<HTMLElement>('[role="treeitem"]');
       if (!hit || !row) return null;
-      const kind = row.classList.contains('meeting') ? 'meeting' : row.classList.contains('section') ? 'section' : 'item';
+      const kind = row.classList.contains('meeting')
+        ? 'meeting'
+        : row.classList.contains('section')
+          ? 'section'
+          : 'item';
       const meetingKey =
         row.dataset.meetingKey ?? row.dataset.itemKey?.split('/')[0] ?? row.id.replace(/^row-/, '').split('::')[0]!;
       const text =
-        kind === 'meeting' ? (row.querySelector('.meeting__title')?.getAttribute('title') ?? '') : (row.getAttribute('title') ?? row.textContent ?? '');
+        kind === 'meeting'
+          ? (row.querySelector('.meeting__title')?.getAttribute('title') ?? '')
+          : (row.getAttribute('title') ?? row.textContent ?? '');
       const part = hit.closest('.meeting__toggle')
         ? 'toggle'
         : hit.closest('.tag--recording')
@@ -107,7 +113,9 @@ export async function stableLayout(panel: Page): Promise<void> {
 
 /** Removes the page's last jump highlight, so that the next one is known to come from the next press. */
 export async function clearHighlight(page: Page): Promise<void> {
-  await page.evaluate(() => document.querySelectorAll('[data-agenda-overlay="highlight"]').forEach((box) => box.remove()));
+  await page.evaluate(() =>
+    document.querySelectorAll('[data-agenda-overlay="highlight"]').forEach((box) => box.remove()),
+  );
 }
 
 /**
@@ -117,7 +125,20 @@ export async function clearHighlight(page: Page): Promise<void> {
  */
 export async function placeInPage(page: Page, target: Target): Promise<{ top: number; atBottom: boolean } | null> {
   return page.evaluate((wanted) => {
-    const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+    const MONTHS = [
+      'January',
+      'February',
+      'March',
+      'April',
+      'May',
+      'June',
+      'July',
+      'August',
+      'September',
+      'October',
+      'November',
+      'December',
+    ];
     const keyOf = (text: string): string | null => {
       const m = /([A-Z][a-z]+) (\d{1,2}), (\d{4})/.exec(text);
       const month = m ? MONTHS.indexOf(m[1]!) : -1;

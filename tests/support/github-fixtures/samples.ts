@@ -162,7 +162,11 @@ export function issueBody(ref: FixtureRef, urls: FixtureUrls, draftInIssue = tru
     title: ref.title,
     state: isOpen(ref.state) ? 'open' : 'closed',
     state_reason:
-      ref.kind === 'issue' && ref.state === 'completed' ? 'completed' : ref.kind === 'issue' && ref.state === 'not-planned' ? 'not_planned' : null,
+      ref.kind === 'issue' && ref.state === 'completed'
+        ? 'completed'
+        : ref.kind === 'issue' && ref.state === 'not-planned'
+          ? 'not_planned'
+          : null,
     updated_at: ref.updatedAt,
     closed_at: isOpen(ref.state) ? null : CLOSED_AT,
   });
@@ -197,8 +201,23 @@ export function graphqlNode(ref: FixtureRef, urls: FixtureUrls): Record<string, 
   const url = `${urls.htmlBase}/${ref.owner}/${ref.repo}/${ref.kind === 'pr' ? 'pull' : 'issues'}/${ref.number}`;
   if (ref.kind === 'pr') {
     const state = ref.state === 'merged' ? 'MERGED' : isOpen(ref.state) ? 'OPEN' : 'CLOSED';
-    return { __typename: 'PullRequest', state, isDraft: ref.state === 'draft', merged: ref.state === 'merged', title: ref.title, updatedAt: ref.updatedAt, url };
+    return {
+      __typename: 'PullRequest',
+      state,
+      isDraft: ref.state === 'draft',
+      merged: ref.state === 'merged',
+      title: ref.title,
+      updatedAt: ref.updatedAt,
+      url,
+    };
   }
   const stateReason = ref.state === 'completed' ? 'COMPLETED' : ref.state === 'not-planned' ? 'NOT_PLANNED' : null;
-  return { __typename: 'Issue', state: isOpen(ref.state) ? 'OPEN' : 'CLOSED', stateReason, title: ref.title, updatedAt: ref.updatedAt, url };
+  return {
+    __typename: 'Issue',
+    state: isOpen(ref.state) ? 'OPEN' : 'CLOSED',
+    stateReason,
+    title: ref.title,
+    updatedAt: ref.updatedAt,
+    url,
+  };
 }

@@ -19,7 +19,8 @@ const CASES: Case[] = [
   {
     name: 'a year whose early meetings are written a level deeper',
     file: 'sig-contributor-experience_meeting-notes-archive_2019-meeting-notes.md',
-    markdown: '# 2019\n\n## April 3 (recording)\n\n* Item\n\n### March 27 (Recording)\n\n* Item\n\n### March 20 (Recording)\n\n* Item\n',
+    markdown:
+      '# 2019\n\n## April 3 (recording)\n\n* Item\n\n### March 27 (Recording)\n\n* Item\n\n### March 20 (Recording)\n\n* Item\n',
     meetings: ['2019-04-03', '2019-03-27', '2019-03-20'],
   },
   {
@@ -41,7 +42,8 @@ const CASES: Case[] = [
   {
     name: 'a year heading above the meetings of the year before',
     file: 'sig-contributor-experience_meeting-notes-archive_2022-meeting-notes.md',
-    markdown: '## November 9th\n\n* Item\n\n## January 5\n\n* Item\n\n# 2021\n\n## December 8\n\n* Item\n\n## January 13th\n\n* Item\n',
+    markdown:
+      '## November 9th\n\n* Item\n\n## January 5\n\n* Item\n\n# 2021\n\n## December 8\n\n* Item\n\n## January 13th\n\n* Item\n',
     meetings: ['2022-11-09', '2022-01-05', '2021-12-08', '2021-01-13'],
   },
   {
@@ -56,7 +58,8 @@ const CASES: Case[] = [
   {
     name: 'a date on a line of its own, in a document with no date headings',
     file: 'sig-node_archive_meeting-notes-2015.md',
-    markdown: '# sig-node weekly meeting\n\nDec. 9\n\n*   Item\n\nNov. 11\n\n*   Cancelled as people are in the kube-con\n\n' +
+    markdown:
+      '# sig-node weekly meeting\n\nDec. 9\n\n*   Item\n\nNov. 11\n\n*   Cancelled as people are in the kube-con\n\n' +
       'Sept. 30\n\nDate: Sept 30, 2015\n\n*   Item\n',
     meetings: ['2015-12-09', '2015-11-11C', '2015-09-30'],
   },
@@ -82,30 +85,35 @@ describe.each(CASES)('$name ($file)', (c) => {
 
 describe('what belongs to a meeting rather than opening a section', () => {
   it('reads "10:30am Pacific (18:30 UTC)" under the date as the meeting time (SIG Docs 2021)', () => {
-    const m = parseGithub('### 12/14/2021\n\n### 10:30am Pacific (18:30 UTC)\n\n**Agenda:**\n\n* Item\n').agenda.meetings[0]!;
+    const m = parseGithub('### 12/14/2021\n\n### 10:30am Pacific (18:30 UTC)\n\n**Agenda:**\n\n* Item\n').agenda
+      .meetings[0]!;
     expect(m.time).toBe('10:30am Pacific (18:30 UTC)');
     expect(m.sections.map((s) => [s.kind, s.title])).toEqual([['discussion', 'Agenda:']]);
   });
 
   it('keeps a bold table row out of the section titles (SIG Node 2021)', () => {
-    const md = '## December 14, 2021\n\n<table>\n  <tr>\n   <td><strong>Incoming</strong>\n   </td>\n   <td><strong>Completed</strong>\n' +
+    const md =
+      '## December 14, 2021\n\n<table>\n  <tr>\n   <td><strong>Incoming</strong>\n   </td>\n   <td><strong>Completed</strong>\n' +
       '   </td>\n  </tr>\n</table>\n\n* Item\n';
     const m = parseGithub(md).agenda.meetings[0]!;
     expect(m.sections.map((s) => s.title)).toEqual(['']);
   });
 
   it('reads "**" then "Open Discussion:**" as a title (SIG Release 2022)', () => {
-    const m = parseGithub('## August 23, 2022\n\n** \\\nOpen Discussion:**\n\n* Provenance builder demo\n').agenda.meetings[0]!;
+    const m = parseGithub('## August 23, 2022\n\n** \\\nOpen Discussion:**\n\n* Provenance builder demo\n').agenda
+      .meetings[0]!;
     expect(m.sections.map((s) => [s.kind, s.items.length])).toEqual([['discussion', 1]]);
   });
 
   it('leaves a meeting on when its first line says another is off (SIG Docs 2017)', () => {
-    const m = parseGithub('## 12/19/2017\n\n**NOTE: No meeting 12/26, Happy Holidays!**\n\n* Item\n').agenda.meetings[0]!;
+    const m = parseGithub('## 12/19/2017\n\n**NOTE: No meeting 12/26, Happy Holidays!**\n\n* Item\n').agenda
+      .meetings[0]!;
     expect(m.canceled).toBe(false);
   });
 
   it('reads the SIG Storage labels under "Agenda/Note" as sections, "Misc" included (SIG Storage 2019)', () => {
-    const md = '## December 4, 2019\n\nAgenda/Note\n\n* Q4 2019 v1.17 Planning\n  * End of quarter status\n' +
+    const md =
+      '## December 4, 2019\n\nAgenda/Note\n\n* Q4 2019 v1.17 Planning\n  * End of quarter status\n' +
       '* PRs to discuss or that need attention:\n  * [Please add any PRs that need attention, with your name, below]\n' +
       '* Design Review\n  * Consistency groups google doc\n* Misc\n  * [Xing/Dave] Proposal for a Data Protection WG\n';
     const m = parseGithub(md).agenda.meetings[0]!;

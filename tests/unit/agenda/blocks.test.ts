@@ -9,17 +9,35 @@ function blocks(body: string): Pick<Block, 'kind' | 'level' | 'depth' | 'text' |
     ({ kind, level, depth, text, struck, bold }) => ({ kind, level, depth, text, struck, bold }),
   );
 }
-const item = (depth: number, text: string, struck = false): object => ({ kind: 'item', level: 0, depth, text, struck, bold: false });
+const item = (depth: number, text: string, struck = false): object => ({
+  kind: 'item',
+  level: 0,
+  depth,
+  text,
+  struck,
+  bold: false,
+});
 
 describe('readBlocks', () => {
   it('reads nested lists as items with their depth, text after a sub-list as its sibling', () => {
     expect(
-      blocks('<ul><li>Announcements<ul><li>One</li><li>Two<ul><li>Deep</li></ul></li></ul><p>After the sub-list</p></li><li>Next</li></ul>'),
-    ).toEqual([item(0, 'Announcements'), item(1, 'One'), item(1, 'Two'), item(2, 'Deep'), item(1, 'After the sub-list'), item(0, 'Next')]);
+      blocks(
+        '<ul><li>Announcements<ul><li>One</li><li>Two<ul><li>Deep</li></ul></li></ul><p>After the sub-list</p></li><li>Next</li></ul>',
+      ),
+    ).toEqual([
+      item(0, 'Announcements'),
+      item(1, 'One'),
+      item(1, 'Two'),
+      item(2, 'Deep'),
+      item(1, 'After the sub-list'),
+      item(0, 'Next'),
+    ]);
   });
 
   it('joins loose-list paragraphs with a line break, and source line breaks with a space', () => {
-    expect(blocks('<ul><li><p>First\nparagraph</p><p>second</p></li></ul>')).toEqual([item(0, 'First paragraph\nsecond')]);
+    expect(blocks('<ul><li><p>First\nparagraph</p><p>second</p></li></ul>')).toEqual([
+      item(0, 'First paragraph\nsecond'),
+    ]);
   });
 
   it('keeps line breaks inside <pre>', () => {
@@ -40,11 +58,11 @@ describe('readBlocks', () => {
   });
 
   it('marks an item struck only when all of its text is', () => {
-    expect(blocks('<ul><li><s>all</s> <del>of it</del></li><li><s>part</s> of it</li><li><span style="text-decoration: line-through">styled</span></li></ul>')).toEqual([
-      item(0, 'all of it', true),
-      item(0, 'part of it', false),
-      item(0, 'styled', true),
-    ]);
+    expect(
+      blocks(
+        '<ul><li><s>all</s> <del>of it</del></li><li><s>part</s> of it</li><li><span style="text-decoration: line-through">styled</span></li></ul>',
+      ),
+    ).toEqual([item(0, 'all of it', true), item(0, 'part of it', false), item(0, 'styled', true)]);
   });
 
   it('reads bold, and Docs clipboard wrappers that say normal weight', () => {
@@ -62,22 +80,25 @@ describe('readBlocks', () => {
   });
 
   it('reads table rows as paragraphs, cells joined', () => {
-    expect(blocks('<table><tr><th>Date</th><th>Topic</th></tr><tr><td>Jan 8</td><td>RBAC</td></tr></table>').map((b) => b.text)).toEqual([
-      'Date | Topic',
-      'Jan 8 | RBAC',
-    ]);
+    expect(
+      blocks('<table><tr><th>Date</th><th>Topic</th></tr><tr><td>Jan 8</td><td>RBAC</td></tr></table>').map(
+        (b) => b.text,
+      ),
+    ).toEqual(['Date | Topic', 'Jan 8 | RBAC']);
   });
 
   it('reads loose text as a paragraph, and skips scripts, styles and our own overlay', () => {
     expect(
-      blocks('<div>Cancelled<div>inner</div></div><script>alert(1)</script><style>p{}</style><div data-agenda-overlay="x">overlay</div><agenda-overlay-status>badge</agenda-overlay-status><div hidden>hidden</div>').map(
-        (b) => b.text,
-      ),
+      blocks(
+        '<div>Cancelled<div>inner</div></div><script>alert(1)</script><style>p{}</style><div data-agenda-overlay="x">overlay</div><agenda-overlay-status>badge</agenda-overlay-status><div hidden>hidden</div>',
+      ).map((b) => b.text),
     ).toEqual(['Cancelled', 'inner']);
   });
 
   it('collects links with their text', () => {
-    const doc = bodyDocument('<ul><li>see <a href="https://a.example/x">this</a>, <a href="javascript:alert(1)">that</a> and https://b.example/y</li></ul>');
+    const doc = bodyDocument(
+      '<ul><li>see <a href="https://a.example/x">this</a>, <a href="javascript:alert(1)">that</a> and https://b.example/y</li></ul>',
+    );
     const [block] = readBlocks(doc.body, { baseUrl: 'https://github.com/' });
     expect(block?.links).toEqual([{ href: 'https://a.example/x', text: 'this' }]);
     expect(block?.text).toBe('see this, that and https://b.example/y');

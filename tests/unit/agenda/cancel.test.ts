@@ -24,7 +24,10 @@ describe('lineSaysCanceled', () => {
     ['Plumbs context to allow cancelation of backend webhook token authn', false],
     ['Upcoming meetings: Nov/Dec cancellations', false],
     ['Proposed to cancel meeting due to KubeCon EU', false],
-    ['We discussed whether the request should be cancelled when the client disconnects and what the API server should do then', false],
+    [
+      'We discussed whether the request should be cancelled when the client disconnects and what the API server should do then',
+      false,
+    ],
     ['Sig lead change', false],
     ['', false],
   ];

@@ -21,7 +21,10 @@ interface Outcome {
 
 async function parseCli(...args: string[]): Promise<Outcome> {
   try {
-    const { stdout, stderr } = await run(TSX, ['scripts/parse.ts', ...args], { cwd: REPO, maxBuffer: 64 * 1024 * 1024 });
+    const { stdout, stderr } = await run(TSX, ['scripts/parse.ts', ...args], {
+      cwd: REPO,
+      maxBuffer: 64 * 1024 * 1024,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code?: number; stdout?: string; stderr?: string };
@@ -37,17 +40,29 @@ describe('scripts/parse.ts', { timeout: 60_000 }, () => {
     expect(stdout).toMatch(/^\{\n {2}"id": /); // two-space indent
     const agenda = JSON.parse(stdout) as Agenda;
     expect(agenda.source).toBe('github-markdown');
-    expect(agenda.url).toBe('https://github.com/kubernetes/community/blob/master/sig-auth_archive_meeting-notes-2018.md');
+    expect(agenda.url).toBe(
+      'https://github.com/kubernetes/community/blob/master/sig-auth_archive_meeting-notes-2018.md',
+    );
     expect(agenda.meetings).toHaveLength(26);
     expect(agenda.meetings.filter((m) => m.canceled).map((m) => m.key)).toEqual([
-      '2018-12-26', '2018-12-12', '2018-11-14', '2018-09-05', '2018-05-02', '2018-03-07',
+      '2018-12-26',
+      '2018-12-12',
+      '2018-11-14',
+      '2018-09-05',
+      '2018-05-02',
+      '2018-03-07',
     ]);
     const m = agenda.meetings.find((x) => x.key === '2018-10-31');
     expect(m?.recording).toBe('https://youtu.be/xfj8wG4aG_0');
     const item = m?.sections.find((s) => s.kind === 'discussion')?.items[1];
     expect(item).toMatchObject({
       text: '[liggitt] node self-labeling resolution',
-      links: [{ href: 'https://github.com/kubernetes/community/pull/911#issuecomment-434757411', text: 'node self-labeling resolution' }],
+      links: [
+        {
+          href: 'https://github.com/kubernetes/community/pull/911#issuecomment-434757411',
+          text: 'node self-labeling resolution',
+        },
+      ],
       refs: ['kubernetes/community#911'],
       people: ['liggitt'],
     });
@@ -57,14 +72,21 @@ describe('scripts/parse.ts', { timeout: 60_000 }, () => {
   it('reads an .html file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'agenda-cli-'));
     const file = join(dir, 'notes-2019.html');
-    writeFileSync(file, '<h2 id="h.a">Jan 8</h2><ul class="lst-kix_z-0"><li>Hello <a href="javascript:x">x</a></li></ul>');
+    writeFileSync(
+      file,
+      '<h2 id="h.a">Jan 8</h2><ul class="lst-kix_z-0"><li>Hello <a href="javascript:x">x</a></li></ul>',
+    );
     const { code, stdout } = await parseCli(file);
     expect(code).toBe(0);
     const agenda = JSON.parse(stdout) as Agenda;
     expect(agenda.source).toBe('gdocs-html');
     expect(agenda.meetings.map((x) => x.key)).toEqual(['2019-01-08']);
     expect(agenda.problems).toEqual([]);
-    expect(agenda.years).toMatchObject({ inferred: 1, method: 'named', how: 'from the year in the page address (2019)' });
+    expect(agenda.years).toMatchObject({
+      inferred: 1,
+      method: 'named',
+      how: 'from the year in the page address (2019)',
+    });
     expect(agenda.meetings[0]?.sections[0]?.items[0]).toMatchObject({ text: 'Hello x', links: [] });
   });
 

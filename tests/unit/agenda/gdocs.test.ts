@@ -27,7 +27,9 @@ describe('style sheet', () => {
     expect(styles.has('lst-kix_a-1')).toBe(false);
   });
   it('passes over list rules even when they declare what a text class would', () => {
-    const styles = readStyleSheet('ul.lst-kix_a-1{margin-left:36pt}ol.lst-kix_b-0{font-weight:700}.c3{margin-left:36pt}');
+    const styles = readStyleSheet(
+      'ul.lst-kix_a-1{margin-left:36pt}ol.lst-kix_b-0{font-weight:700}.c3{margin-left:36pt}',
+    );
     expect([...styles.keys()]).toEqual(['c3']);
   });
   it('reads list levels from class names and margins', () => {
@@ -121,8 +123,15 @@ describe('real exports', () => {
   });
 
   it('finds no meetings in them, and says so', () => {
-    for (const name of ['mr0grog_lists.export.html', 'mr0grog_headings-and-paragraphs.export.html', 'mr0grog_linebreaks-at-the-end-of-links.export.html']) {
-      const { agenda } = parseDocument(sample(name), 'https://docs.google.com/document/d/1AeGd3Zn2Aab0X1bHHF/export?format=html');
+    for (const name of [
+      'mr0grog_lists.export.html',
+      'mr0grog_headings-and-paragraphs.export.html',
+      'mr0grog_linebreaks-at-the-end-of-links.export.html',
+    ]) {
+      const { agenda } = parseDocument(
+        sample(name),
+        'https://docs.google.com/document/d/1AeGd3Zn2Aab0X1bHHF/export?format=html',
+      );
       expect(agenda.source).toBe('gdocs-html');
       expect(agenda.meetings).toEqual([]);
       expect(agenda.problems).toEqual(['No date headings found: this page does not look like a meeting agenda.']);
@@ -155,11 +164,15 @@ describe('an agenda written in Docs', () => {
       ['2019-01-02', true, 'h.bbb'],
     ]);
     const [first] = agenda.meetings;
-    expect(first?.sections.map((s) => [s.kind, s.title, s.items.length])).toEqual([['discussion', 'Discussion topics', 2]]);
+    expect(first?.sections.map((s) => [s.kind, s.title, s.items.length])).toEqual([
+      ['discussion', 'Discussion topics', 2],
+    ]);
     const [topic, struck] = first?.sections[0]?.items ?? [];
     expect(topic?.text).toBe('[jane] First topic\nsecond line #1');
     expect(topic?.people).toEqual(['jane']);
-    expect(topic?.links).toEqual([{ href: 'https://github.com/kubernetes/kubernetes/pull/1#issuecomment-9', text: '#1' }]);
+    expect(topic?.links).toEqual([
+      { href: 'https://github.com/kubernetes/kubernetes/pull/1#issuecomment-9', text: '#1' },
+    ]);
     expect(topic?.refs).toEqual(['kubernetes/kubernetes#1']);
     expect(struck?.struck).toBe(false);
     expect(struck?.text).toBe('A struck item\nMore about the struck item');

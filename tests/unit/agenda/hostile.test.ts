@@ -126,7 +126,11 @@ describe('hostile input', () => {
       URL,
     );
     expect(agenda.meetings.map((m) => m.key)).toEqual(['2019-01-08']);
-    expect(allItems(agenda.meetings[0]!).map((i) => i.text)).toEqual(['\u0007bell \uD800 lone \u05e9\u05dc\u05d5\u05dd', '__proto__', 'constructor']);
+    expect(allItems(agenda.meetings[0]!).map((i) => i.text)).toEqual([
+      '\u0007bell \uD800 lone \u05e9\u05dc\u05d5\u05dd',
+      '__proto__',
+      'constructor',
+    ]);
     expect(JSON.parse(JSON.stringify(agenda))).toEqual(agenda);
   });
 

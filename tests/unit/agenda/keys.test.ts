@@ -48,7 +48,12 @@ describe('keys in a parsed agenda', () => {
 
   it('derives keys from content, not positions, and survives edits above', () => {
     const before = parseGithub(md).agenda;
-    const after = parseGithub(md.replace('*   Discussion\n    *   TokenRequest', '*   Discussion\n    *   A new first topic\n    *   TokenRequest')).agenda;
+    const after = parseGithub(
+      md.replace(
+        '*   Discussion\n    *   TokenRequest',
+        '*   Discussion\n    *   A new first topic\n    *   TokenRequest',
+      ),
+    ).agenda;
     const keysBefore = allItems(before.meetings[0]!).map((i) => i.key);
     const keysAfter = allItems(after.meetings[0]!).map((i) => i.key);
     for (const key of keysBefore) expect(keysAfter).toContain(key);

@@ -4,11 +4,25 @@
 import { describe, expect, it } from 'vitest';
 import { headingSaysCanceled, lineSaysCanceled } from '../../../lib/agenda/cancel';
 import { extractTime, findDate, parseDateHeading, yearIn, yearInAddress } from '../../../lib/agenda/dates';
-import { docsDocumentId, kixLevel, readDeclarations, readStyleSheet, unwrapGoogleRedirect } from '../../../lib/agenda/gdocs';
+import {
+  docsDocumentId,
+  kixLevel,
+  readDeclarations,
+  readStyleSheet,
+  unwrapGoogleRedirect,
+} from '../../../lib/agenda/gdocs';
 import { fingerprint, normaliseForKey } from '../../../lib/agenda/keys';
 import { bareUrls, cleanHref, linksOf } from '../../../lib/agenda/links';
 import { isRecordingLine } from '../../../lib/agenda/meeting';
-import { actionOwnerIn, attendeeLabel, attendeesIn, mentionsIn, peopleIn, peopleInTag, trailingDashName } from '../../../lib/agenda/people';
+import {
+  actionOwnerIn,
+  attendeeLabel,
+  attendeesIn,
+  mentionsIn,
+  peopleIn,
+  peopleInTag,
+  trailingDashName,
+} from '../../../lib/agenda/people';
 import { refFromUrl, refsInText, refsOf } from '../../../lib/agenda/refs';
 import { isParagraphTitle, sectionKind } from '../../../lib/agenda/sections';
 import { agendaId } from '../../../lib/agenda/page-kind';

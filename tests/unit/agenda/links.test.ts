@@ -39,21 +39,32 @@ describe('cleanHref', () => {
 
 describe('bareUrls', () => {
   it('finds typed URLs, without the punctuation after them', () => {
-    expect(bareUrls('Issue: https://github.com/kubernetes/kubernetes/issues/53020, and (see https://sched.co/Grez).')).toEqual([
-      { href: 'https://github.com/kubernetes/kubernetes/issues/53020', text: 'https://github.com/kubernetes/kubernetes/issues/53020' },
+    expect(
+      bareUrls('Issue: https://github.com/kubernetes/kubernetes/issues/53020, and (see https://sched.co/Grez).'),
+    ).toEqual([
+      {
+        href: 'https://github.com/kubernetes/kubernetes/issues/53020',
+        text: 'https://github.com/kubernetes/kubernetes/issues/53020',
+      },
       { href: 'https://sched.co/Grez', text: 'https://sched.co/Grez' },
     ]);
   });
   it('takes www. addresses but not bare domains in prose', () => {
     expect(bareUrls('NodeRestriction limits self-labeling under kubernetes.io and k8s.io')).toEqual([]);
-    expect(bareUrls('see www.openpolicyagent.org')).toEqual([{ href: 'http://www.openpolicyagent.org/', text: 'www.openpolicyagent.org' }]);
+    expect(bareUrls('see www.openpolicyagent.org')).toEqual([
+      { href: 'http://www.openpolicyagent.org/', text: 'www.openpolicyagent.org' },
+    ]);
   });
   it('keeps only http(s)', () => {
     expect(bareUrls('javascript:alert(1) ftp://example.com/file mailto:a@b.c')).toEqual([]);
   });
 
   it('ends every URL of the seed and samples where linkify ends it (its fast path included)', () => {
-    const files = ['agendas/sig-auth_archive_meeting-notes-2018.md', 'agendas/sig-node_archive_meeting-notes-2019.md', 'agendas/sig-storage_archive_meeting-notes-2017.md'];
+    const files = [
+      'agendas/sig-auth_archive_meeting-notes-2018.md',
+      'agendas/sig-node_archive_meeting-notes-2019.md',
+      'agendas/sig-storage_archive_meeting-notes-2017.md',
+    ];
     let count = 0;
     for (const line of files.flatMap((f) => readFixture(f).split('\n'))) {
       const expected = [...line.matchAll(/(?<![\w.@/-])(?:https?:\/\/|www\.)[^\s<>"]+/gi)].flatMap((m) =>
@@ -61,7 +72,10 @@ describe('bareUrls', () => {
           .filter((x) => x.start === 0)
           .map((x) => x.value),
       );
-      expect(bareUrls(line).map((l) => l.text), line).toEqual(expected);
+      expect(
+        bareUrls(line).map((l) => l.text),
+        line,
+      ).toEqual(expected);
       count += expected.length;
     }
     expect(count).toBeGreaterThan(500);
@@ -70,11 +84,13 @@ describe('bareUrls', () => {
 
 describe('linksOf', () => {
   it("adds typed URLs that are not an anchor's own text", () => {
-    const anchor = { href: 'https://github.com/kubernetes/community/pull/2738', text: 'https://github.com/kubernetes/community/pull/2738' };
-    expect(linksOf('see https://github.com/kubernetes/community/pull/2738 and https://sched.co/Grez', [anchor])).toEqual([
-      anchor,
-      { href: 'https://sched.co/Grez', text: 'https://sched.co/Grez' },
-    ]);
+    const anchor = {
+      href: 'https://github.com/kubernetes/community/pull/2738',
+      text: 'https://github.com/kubernetes/community/pull/2738',
+    };
+    expect(
+      linksOf('see https://github.com/kubernetes/community/pull/2738 and https://sched.co/Grez', [anchor]),
+    ).toEqual([anchor, { href: 'https://sched.co/Grez', text: 'https://sched.co/Grez' }]);
   });
 });
 
@@ -89,8 +105,12 @@ describe('mergeLinks', () => {
 describe('Google Docs addresses', () => {
   it('unwraps only Google redirects', () => {
     expect(unwrapGoogleRedirect('https://www.google.com/url?q=https://github.com/&sa=D')).toBe('https://github.com/');
-    expect(unwrapGoogleRedirect('https://google.com/url?q=https://a.example/x%3Fy%3D1%26z%3D2&sa=D')).toBe('https://a.example/x?y=1&z=2');
-    expect(unwrapGoogleRedirect('https://www.google.com/search?q=kubernetes')).toBe('https://www.google.com/search?q=kubernetes');
+    expect(unwrapGoogleRedirect('https://google.com/url?q=https://a.example/x%3Fy%3D1%26z%3D2&sa=D')).toBe(
+      'https://a.example/x?y=1&z=2',
+    );
+    expect(unwrapGoogleRedirect('https://www.google.com/search?q=kubernetes')).toBe(
+      'https://www.google.com/search?q=kubernetes',
+    );
   });
   it('finds the document id in every address of a Doc', () => {
     for (const url of [

@@ -10,13 +10,18 @@ describe('source detection', () => {
     ['<h2 id="h.7g4fsi8p3zfh">Heading</h2>', 'gdocs-html'],
     ['<p><a href="https://www.google.com/url?q=https://x.example/&sa=D">x</a></p>', 'gdocs-html'],
     ['<article class="markdown-body"><h2>x</h2></article>', 'github-markdown'],
-    ['<article class="markdown-body"><a href="https://www.google.com/url?q=https://x.example/&sa=D">x</a></article>', 'github-markdown'],
+    [
+      '<article class="markdown-body"><a href="https://www.google.com/url?q=https://x.example/&sa=D">x</a></article>',
+      'github-markdown',
+    ],
     ['<h2>January 8, 2019</h2>', 'generic'],
   ];
   it.each(cases)('%s', (body, kind) => expect(detectSource(bodyDocument(body))).toBe(kind));
 
   it('uses the given source instead', () => {
-    expect(parseAgenda(bodyDocument('<h2>January 8, 2019</h2>'), 'https://x.example/', 'gdocs-editor').source).toBe('gdocs-editor');
+    expect(parseAgenda(bodyDocument('<h2>January 8, 2019</h2>'), 'https://x.example/', 'gdocs-editor').source).toBe(
+      'gdocs-editor',
+    );
   });
 });
 
@@ -32,8 +37,12 @@ describe('agenda identity and title', () => {
   });
 
   it('takes the title from <title>, else the first H1', () => {
-    expect(parseHtml('<html><head><title> SIG  Auth </title></head><body></body></html>').agenda.title).toBe('SIG Auth');
-    expect(parseHtml('<html><body><h1>SIG Node Meeting Notes</h1></body></html>').agenda.title).toBe('SIG Node Meeting Notes');
+    expect(parseHtml('<html><head><title> SIG  Auth </title></head><body></body></html>').agenda.title).toBe(
+      'SIG Auth',
+    );
+    expect(parseHtml('<html><body><h1>SIG Node Meeting Notes</h1></body></html>').agenda.title).toBe(
+      'SIG Node Meeting Notes',
+    );
   });
 });
 
@@ -44,7 +53,10 @@ describe('which headings are meetings', () => {
       const { agenda } = parseHtml(
         `<body><h1>Meeting notes</h1><${h}>January 22, 2019</${h}><ul><li>One</li></ul><${h}>January 8, 2019</${h}><ul><li>Two</li></ul></body>`,
       );
-      expect(agenda.meetings.map((m) => m.key), h).toEqual(['2019-01-22', '2019-01-08']);
+      expect(
+        agenda.meetings.map((m) => m.key),
+        h,
+      ).toEqual(['2019-01-22', '2019-01-08']);
     }
   });
 
@@ -53,11 +65,15 @@ describe('which headings are meetings', () => {
       '<body><h2>January 22, 2019</h2><h3>Follow-up from Jan 8</h3><ul><li>Thing</li></ul><h2>January 8, 2019</h2><ul><li>Other</li></ul><h2>January 1, 2019</h2></body>',
     );
     expect(agenda.meetings.map((m) => m.key)).toEqual(['2019-01-22', '2019-01-08', '2019-01-01']);
-    expect(agenda.meetings[0]?.sections.map((s) => [s.kind, s.title])).toEqual([['action-items', 'Follow-up from Jan 8']]);
+    expect(agenda.meetings[0]?.sections.map((s) => [s.kind, s.title])).toEqual([
+      ['action-items', 'Follow-up from Jan 8'],
+    ]);
   });
 
   it('ends a meeting at a heading above the meetings level', () => {
-    const { agenda } = parseHtml('<body><h2>January 8, 2019</h2><ul><li>In</li></ul><h1>Archive</h1><ul><li>Out</li></ul></body>');
+    const { agenda } = parseHtml(
+      '<body><h2>January 8, 2019</h2><ul><li>In</li></ul><h1>Archive</h1><ul><li>Out</li></ul></body>',
+    );
     expect(allItems(agenda.meetings[0]!).map((i) => i.text)).toEqual(['In']);
   });
 
@@ -66,11 +82,15 @@ describe('which headings are meetings', () => {
       '<body><p><b>Tue, Jan 8, 2019</b></p><ul><li>One</li></ul><p><strong>Jan 1, 2019</strong></p><p><b>Discussion</b></p><ul><li>Two</li></ul></body>',
     );
     expect(agenda.meetings.map((m) => m.key)).toEqual(['2019-01-08', '2019-01-01']);
-    expect(agenda.meetings[1]?.sections.map((s) => [s.kind, s.title, s.items.length])).toEqual([['discussion', 'Discussion', 1]]);
+    expect(agenda.meetings[1]?.sections.map((s) => [s.kind, s.title, s.items.length])).toEqual([
+      ['discussion', 'Discussion', 1],
+    ]);
   });
 
   it('sorts an oldest-first document newest first, keys in document order', () => {
-    const { agenda } = parseHtml('<body><h2>Jan 1, 2019</h2><h2>Jan 8, 2019</h2><h2>Jan 8, 2019</h2><h2>Jan 15, 2019</h2></body>');
+    const { agenda } = parseHtml(
+      '<body><h2>Jan 1, 2019</h2><h2>Jan 8, 2019</h2><h2>Jan 8, 2019</h2><h2>Jan 15, 2019</h2></body>',
+    );
     expect(agenda.meetings.map((m) => m.key)).toEqual(['2019-01-15', '2019-01-08', '2019-01-08#2', '2019-01-01']);
   });
 });
@@ -83,13 +103,24 @@ describe('years', () => {
     expect(agenda.meetings.map((m) => m.key)).toEqual(['2019-12-24', '2019-01-08']);
     expect(agenda.meetings.map((m) => m.yearInferred)).toEqual([true, true]);
     expect(agenda.problems).toEqual([]);
-    expect(agenda.years).toMatchObject({ inferred: 2, method: 'named', how: "from the year in the document’s title (2019)" });
+    expect(agenda.years).toMatchObject({
+      inferred: 2,
+      method: 'named',
+      how: 'from the year in the document’s title (2019)',
+    });
   });
 
   it('takes the year from the address, and says so', () => {
-    const { agenda } = parseHtml(`<body>${noYear}</body>`, 'https://github.com/kubernetes/community/blob/master/sig-node/meeting-notes-2018.md');
+    const { agenda } = parseHtml(
+      `<body>${noYear}</body>`,
+      'https://github.com/kubernetes/community/blob/master/sig-node/meeting-notes-2018.md',
+    );
     expect(agenda.meetings.map((m) => m.key)).toEqual(['2018-12-24', '2018-01-08']);
-    expect(agenda.years).toMatchObject({ inferred: 2, method: 'named', how: 'from the year in the page address (2018)' });
+    expect(agenda.years).toMatchObject({
+      inferred: 2,
+      method: 'named',
+      how: 'from the year in the page address (2018)',
+    });
   });
 
   it('takes the year from a heading above the meetings', () => {
@@ -112,7 +143,9 @@ describe('years', () => {
   });
 
   it('marks nothing as inferred when every heading writes its year', () => {
-    const { agenda } = parseHtml('<body><h2>Jan 15, 2019</h2><ul><li>a</li></ul><h2>Jan 8, 2019</h2><ul><li>b</li></ul></body>');
+    const { agenda } = parseHtml(
+      '<body><h2>Jan 15, 2019</h2><ul><li>a</li></ul><h2>Jan 8, 2019</h2><ul><li>b</li></ul></body>',
+    );
     expect(agenda.years).toBeUndefined();
     expect(agenda.meetings.some((m) => 'yearInferred' in m)).toBe(false);
   });
@@ -145,7 +178,8 @@ describe('problems', () => {
 });
 
 describe('the result', () => {
-  const md = '# SIG Example\n\n## January 8, 2019\n\n*   [Recording](https://youtu.be/x)\n*   Pulls of note\n    *   [@amy] fix [#12](https://github.com/o/r/pull/12)\n        *   nested\n';
+  const md =
+    '# SIG Example\n\n## January 8, 2019\n\n*   [Recording](https://youtu.be/x)\n*   Pulls of note\n    *   [@amy] fix [#12](https://github.com/o/r/pull/12)\n        *   nested\n';
   const result = parseGithub(md);
 
   it('is plain JSON, the same after a round trip', () => {
@@ -170,6 +204,8 @@ describe('the result', () => {
 
   it('reads a Docs-style document given as a plain string of HTML too', () => {
     const doc = htmlDocument('<h2 id="h.x">March 5, 2019</h2><ul class="lst-kix_q-0"><li>Item</li></ul>');
-    expect(parseAgenda(doc, 'https://docs.google.com/document/d/abcdefghijkl/mobilebasic').meetings[0]?.anchor.id).toBe('h.x');
+    expect(parseAgenda(doc, 'https://docs.google.com/document/d/abcdefghijkl/mobilebasic').meetings[0]?.anchor.id).toBe(
+      'h.x',
+    );
   });
 });

@@ -63,7 +63,8 @@ describe('in a parsed agenda', () => {
     * AI Paris: find a new time slot
 `;
   const m = meeting(parseGithub(markdown, 'meeting-notes-2019.md'), '2019-03-06');
-  const people = (start: string): string[] => allItems(m).find((i) => i.text.startsWith(start))?.people ?? ['(no such item)'];
+  const people = (start: string): string[] =>
+    allItems(m).find((i) => i.text.startsWith(start))?.people ?? ['(no such item)'];
 
   it('reads the attendees under their label', () => {
     expect(people('Joe Beda')).toEqual(['Joe Beda', 'Tim St. Clair']);

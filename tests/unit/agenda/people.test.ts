@@ -8,14 +8,23 @@ describe('peopleIn', () => {
     ['[@pbarker] Outgoing webhook auth https://docs.google.com/document/d/1rtn/edit', ['pbarker']],
     ['[liggitt] node self-labeling resolution', ['liggitt']],
     ['Node agents want to add taints to themselves (@mikedanese)', ['mikedanese']],
-    ['[@cjcullen,@tallclair] Request for feedback on contributor summit "State of Security" outline', ['cjcullen', 'tallclair']],
+    [
+      '[@cjcullen,@tallclair] Request for feedback on contributor summit "State of Security" outline',
+      ['cjcullen', 'tallclair'],
+    ],
     ['@brancz will make issue for review of kube-rbac-proxy', ['brancz']],
     ['(kksriram) Reviewing the Vault KMS provider with HashiCorp this week.', ['kksriram']],
     ['[Clayton] Something about bootstrapping', ['Clayton']],
     ['[Mike] CSR ?', ['Mike']],
-    ['Should Audit Logging API go to v1 in 1.10? [@destijl, @crassirostris, @tallclair]', ['destijl', 'crassirostris', 'tallclair']],
+    [
+      'Should Audit Logging API go to v1 in 1.10? [@destijl, @crassirostris, @tallclair]',
+      ['destijl', 'crassirostris', 'tallclair'],
+    ],
     ['plan for secrets (@mayakacz, @immutableT)', ['mayakacz', 'immutableT']],
-    ['Bound Service Account Tokens use case for dynamic webhook configuration (@mattmoyer/@pbarker)', ['mattmoyer', 'pbarker']],
+    [
+      'Bound Service Account Tokens use case for dynamic webhook configuration (@mattmoyer/@pbarker)',
+      ['mattmoyer', 'pbarker'],
+    ],
     ['kube-oidc: OpenID Connect utilities for Kube [ericchiang]', ['ericchiang']],
     ['For 1.11 [mikedanese]:', ['mikedanese']],
     ['SIG contribx presentation (Paris Pittman)', ['Paris Pittman']],
@@ -23,7 +32,10 @@ describe('peopleIn', () => {
     ['[Saad Ali, 20 minutes] 1.9 Q4 End-of-quarter Status Update', ['Saad Ali']],
     ['[Yassine Tijani  5 minutes] discuss CSI timeline', ['Yassine Tijani']],
     ['Representative from sig-auth to PM group (5 minutes, cjcullen)', ['cjcullen']],
-    ['Demo of https://github.com/kelseyhightower/vault-controller  (Kelsey, 10 minutes demo + 10m questions)', ['Kelsey']],
+    [
+      'Demo of https://github.com/kelseyhightower/vault-controller  (Kelsey, 10 minutes demo + 10m questions)',
+      ['Kelsey'],
+    ],
     ['[kkmsft,patricklang] Review alternate proposal', ['kkmsft', 'patricklang']],
     ['[Jess Frazelle / Kent Rancourt]: Proposal for kubelet feature', ['Jess Frazelle', 'Kent Rancourt']],
     ['[lili]: Adding new subproject', ['lili']],
@@ -31,7 +43,10 @@ describe('peopleIn', () => {
     ['Note(@ericchiang): some open questions here', ['ericchiang']],
     ['s/@liggitt/@enj/ in sig-auth chairs (thread, PR)', ['liggitt', 'enj']],
     ['David Eads (@deads2k, Red Hat) stepping down as sig lead', ['deads2k']],
-    ['Unanimous support from other leads (Jordan Liggitt, Red Hat; Eric Chiang, CoreOS)', ['Jordan Liggitt', 'Eric Chiang']],
+    [
+      'Unanimous support from other leads (Jordan Liggitt, Red Hat; Eric Chiang, CoreOS)',
+      ['Jordan Liggitt', 'Eric Chiang'],
+    ],
     ['Exec auth plugin - Beta requirements (awly@)', ['awly']],
     ['@x13n: make umbrella issue for audit work', ['x13n']],
     ['[Saad Ali] Cancelled due to U.S. Thanksgiving Holiday', ['Saad Ali']],
@@ -79,6 +94,9 @@ describe('peopleInTag', () => {
 
 describe('mentionsIn', () => {
   it('skips addresses and URLs', () => {
-    expect(mentionsIn('ping @alice, mail bob@example.com, see https://x.io/@carol and @dave.')).toEqual(['alice', 'dave']);
+    expect(mentionsIn('ping @alice, mail bob@example.com, see https://x.io/@carol and @dave.')).toEqual([
+      'alice',
+      'dave',
+    ]);
   });
 });

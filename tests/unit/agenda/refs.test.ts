@@ -8,15 +8,24 @@ describe('refFromUrl', () => {
     ['https://github.com/kubernetes/kubernetes/issues/69836', 'kubernetes/kubernetes#69836'],
     ['https://github.com/kubernetes/community/pull/911#issuecomment-434757411', 'kubernetes/community#911'],
     ['https://github.com/cncf/toc/pull/146/files', 'cncf/toc#146'],
-    ['https://github.com/kubernetes/community/pull/1950/files#diff-4e2582430273ddd4c245083aff3b23e1R119', 'kubernetes/community#1950'],
-    ['https://github.com/kubernetes/community/pull/2908/commits/4ad6fa7c27f4a21c27a6be83c2dc81c43549fa55', 'kubernetes/community#2908'],
+    [
+      'https://github.com/kubernetes/community/pull/1950/files#diff-4e2582430273ddd4c245083aff3b23e1R119',
+      'kubernetes/community#1950',
+    ],
+    [
+      'https://github.com/kubernetes/community/pull/2908/commits/4ad6fa7c27f4a21c27a6be83c2dc81c43549fa55',
+      'kubernetes/community#2908',
+    ],
     ['https://github.com/kubernetes/kubernetes/pull/63819/', 'kubernetes/kubernetes#63819'],
     ['https://github.com/kubernetes/features/issues/43#issuecomment-340082591', 'kubernetes/features#43'],
     ['https://github.com/kubernetes/enhancements/issues/1103', 'kubernetes/enhancements#1103'],
     ['https://github.com/kubernetes/enhancements/pull/1400', 'kubernetes/enhancements#1400'],
     ['https://github.com/orgs/community/discussions/42', 'orgs/community#42'],
     ['https://github.com/kubernetes/community/discussions/5001?sort=top', 'kubernetes/community#5001'],
-    ['https://github.com/GoogleCloudPlatform/K8s-Cloudkms-Plugin/issues/7', 'googlecloudplatform/k8s-cloudkms-plugin#7'],
+    [
+      'https://github.com/GoogleCloudPlatform/K8s-Cloudkms-Plugin/issues/7',
+      'googlecloudplatform/k8s-cloudkms-plugin#7',
+    ],
     ['http://www.github.com/kubernetes/kubernetes/pull/5', 'kubernetes/kubernetes#5'],
     // Not issues or pulls.
     ['https://github.com/kubernetes/kubernetes/issues?q=is%3Aopen+label%3Asig%2Fauth', null],
@@ -33,7 +42,10 @@ describe('refFromUrl', () => {
 describe('refsInText', () => {
   const cases: [string, string[]][] = [
     ['Container-level service account: kubernetes/community#2497', ['kubernetes/community#2497']],
-    ['TokenRequest API kubernetes/kubernetes#58027 and kubernetes/features#43.', ['kubernetes/kubernetes#58027', 'kubernetes/features#43']],
+    [
+      'TokenRequest API kubernetes/kubernetes#58027 and kubernetes/features#43.',
+      ['kubernetes/kubernetes#58027', 'kubernetes/features#43'],
+    ],
     ['Subproject PR - #2525', []],
     ['community#1503', []],
     ['see https://github.com/kubernetes/kubernetes/pull/1#issuecomment-2', []],

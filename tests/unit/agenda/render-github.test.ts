@@ -15,7 +15,11 @@ describe('githubSlug', () => {
 
   it('numbers repeats as GitHub does', () => {
     const seen = new Map<string, number>();
-    expect(['Attending:', 'Attending:', 'Attending:'].map((t) => githubSlug(t, seen))).toEqual(['attending', 'attending-1', 'attending-2']);
+    expect(['Attending:', 'Attending:', 'Attending:'].map((t) => githubSlug(t, seen))).toEqual([
+      'attending',
+      'attending-1',
+      'attending-2',
+    ]);
   });
 });
 
@@ -29,7 +33,9 @@ describe('renderGithubHtml', () => {
 
   it("wraps headings as GitHub does, the anchor's id beside the heading", () => {
     const wrapper = doc.querySelectorAll('article .markdown-heading')[1];
-    expect(wrapper?.querySelector('h2.heading-element')?.textContent).toBe('December 26, 2018, 11a - Noon (Pacific Time)');
+    expect(wrapper?.querySelector('h2.heading-element')?.textContent).toBe(
+      'December 26, 2018, 11a - Noon (Pacific Time)',
+    );
     const anchor = wrapper?.querySelector('a.anchor');
     expect(anchor?.id).toBe('user-content-december-26-2018-11a---noon-pacific-time');
     expect(anchor?.getAttribute('href')).toBe('#december-26-2018-11a---noon-pacific-time');
@@ -39,7 +45,9 @@ describe('renderGithubHtml', () => {
   it('renders ~~struck~~ as <del>, nested lists, and inline HTML as is', () => {
     expect(doc.querySelector('h2 > del')?.textContent).toBe('March 7, 2018, 11a - Noon (Pacific Time)');
     expect(doc.querySelectorAll('article ul ul ul ul').length).toBeGreaterThan(0);
-    expect(doc.querySelector('span[style="text-decoration:underline;"]')?.textContent).toBe('Features in 1.13 (from 1.12)');
+    expect(doc.querySelector('span[style="text-decoration:underline;"]')?.textContent).toBe(
+      'Features in 1.13 (from 1.12)',
+    );
   });
 
   it('leaves bare URLs as text, as linkify: false asks', () => {

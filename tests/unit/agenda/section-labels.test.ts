@@ -13,11 +13,19 @@ describe.each([
   ['GitHub', parseGithub(markdown, FILE)],
   ['Google Docs', parseGdocs(markdown, '')],
 ])('SIG Storage 2017 as rendered by %s', (_name, result) => {
-  const sections = (key: string) => meeting(result, key).sections.map((s) => [s.kind, s.items.map((i) => i.text.slice(0, 40))]);
+  const sections = (key: string) =>
+    meeting(result, key).sections.map((s) => [s.kind, s.items.map((i) => i.text.slice(0, 40))]);
 
   it('reads "PRs to discuss" and "Design Review" under "Agenda/Notes" as sections of their kinds', () => {
     expect(sections('2017-11-09')).toEqual([
-      ['discussion', ['[Saad Ali, 20 minutes] 1.9 Q4 Planning', '[Saad Ali] Kubernetes CSI Implementation', 'Kubecon Storage-SIG planning (AMA)']],
+      [
+        'discussion',
+        [
+          '[Saad Ali, 20 minutes] 1.9 Q4 Planning',
+          '[Saad Ali] Kubernetes CSI Implementation',
+          'Kubecon Storage-SIG planning (AMA)',
+        ],
+      ],
       ['pulls', ['Fix dangling volumes - https://github.co']],
       ['designs', ['[Sandeep Pissay, 20 mins] Review proposa', '[Yunwen Bai, 5 minutes] Dynamically prov']],
     ]);

@@ -74,7 +74,7 @@ describe('isParagraphTitle', () => {
     ['Issues:', false, false, true],
     ['Attendees:', false, false, true],
     ['Agenda/Notes (Please include your name and estimated time):', false, false, true],
-    ['Eric Tune\'s view of priorities:', false, false, true],
+    ["Eric Tune's view of priorities:", false, false, true],
     ['Discussion', true, false, true],
     ['Next steps', true, false, true],
     ['Cancelled.', false, false, false],

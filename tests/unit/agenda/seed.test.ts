@@ -14,10 +14,32 @@ const renderings: [string, ParseResult][] = [
 ];
 
 const ALL_DATES = [
-  '2018-12-26', '2018-12-12', '2018-11-28', '2018-11-14', '2018-10-31', '2018-10-17', '2018-10-03', '2018-09-19',
-  '2018-09-05', '2018-08-22', '2018-08-08', '2018-07-25', '2018-07-11', '2018-06-27', '2018-06-13', '2018-05-30',
-  '2018-05-16', '2018-05-02', '2018-04-18', '2018-04-04', '2018-03-21', '2018-03-07', '2018-02-21', '2018-02-07',
-  '2018-01-24', '2018-01-10',
+  '2018-12-26',
+  '2018-12-12',
+  '2018-11-28',
+  '2018-11-14',
+  '2018-10-31',
+  '2018-10-17',
+  '2018-10-03',
+  '2018-09-19',
+  '2018-09-05',
+  '2018-08-22',
+  '2018-08-08',
+  '2018-07-25',
+  '2018-07-11',
+  '2018-06-27',
+  '2018-06-13',
+  '2018-05-30',
+  '2018-05-16',
+  '2018-05-02',
+  '2018-04-18',
+  '2018-04-04',
+  '2018-03-21',
+  '2018-03-07',
+  '2018-02-21',
+  '2018-02-07',
+  '2018-01-24',
+  '2018-01-10',
 ];
 const CANCELED = ['2018-12-26', '2018-12-12', '2018-11-14', '2018-09-05', '2018-05-02', '2018-03-07'];
 
@@ -34,7 +56,10 @@ function expectItems(actual: readonly Item[], expected: readonly Expected[]): vo
   expect(actual.map((i) => i.text)).toEqual(expected.map((e) => e.text));
   expected.forEach((e, n) => {
     const item = actual[n] as Item;
-    expect(item.links.map((l) => l.href), item.text).toEqual(e.links ?? []);
+    expect(
+      item.links.map((l) => l.href),
+      item.text,
+    ).toEqual(e.links ?? []);
     expect(item.refs, item.text).toEqual(e.refs ?? []);
     expect(item.people, item.text).toEqual(e.people ?? []);
     if (e.children) expectItems(item.children, e.children);
@@ -87,7 +112,8 @@ describe.each(renderings)('the seed, rendered by %s', (_name, result) => {
     for (const m of agenda.meetings) {
       expect(m.anchor.id).toBeTruthy();
       expect(result.elements.get(m.key)?.localName).toBe('h2');
-      for (const item of allItems(m)) expect(result.elements.get(item.key)?.localName, item.text).toMatch(/^(li|p|pre)$/);
+      for (const item of allItems(m))
+        expect(result.elements.get(item.key)?.localName, item.text).toMatch(/^(li|p|pre)$/);
     }
   });
 
@@ -160,7 +186,11 @@ describe.each(renderings)('the seed, rendered by %s', (_name, result) => {
           },
         ],
       ],
-      ['action-items', 'Action items', [{ text: '@brancz will make issue for review of kube-rbac-proxy', people: ['brancz'] }]],
+      [
+        'action-items',
+        'Action items',
+        [{ text: '@brancz will make issue for review of kube-rbac-proxy', people: ['brancz'] }],
+      ],
     ]);
     expect(m.itemCount).toBe(9);
   });
@@ -196,10 +226,15 @@ describe.each(renderings)('the seed, rendered by %s', (_name, result) => {
                   'Use for higher-level requests ("give me a node client cert", "give me a serving cert for a pod backing a service")',
                 ),
               },
-              { text: 'Approval flow/issues', children: leaves('Cannot limit or add components to request (limit or add SANs, usages, etc)') },
+              {
+                text: 'Approval flow/issues',
+                children: leaves('Cannot limit or add components to request (limit or add SANs, usages, etc)'),
+              },
               {
                 text: 'Signing flow/issues',
-                children: leaves('Method for multiple signers to interact (or approver to indicate what signer should be used)'),
+                children: leaves(
+                  'Method for multiple signers to interact (or approver to indicate what signer should be used)',
+                ),
               },
               {
                 text: 'Guarantees on issued certificates',
@@ -222,7 +257,10 @@ describe.each(renderings)('the seed, rendered by %s', (_name, result) => {
             people: ['mikedanese'],
             children: [
               { text: 'Breaks in the presence of PSPs that only allow secret volumes' },
-              { text: 'Ugly options:', children: leaves('Change PSP to allow projected volumes if secret volumes are allowed') },
+              {
+                text: 'Ugly options:',
+                children: leaves('Change PSP to allow projected volumes if secret volumes are allowed'),
+              },
               {
                 text: 'Discussion in #69848',
                 links: ['https://github.com/kubernetes/kubernetes/pull/69848#issuecomment-434158411'],
@@ -244,7 +282,10 @@ describe.each(renderings)('the seed, rendered by %s', (_name, result) => {
         'announcements',
         'Announcements',
         [
-          { text: 'HashiCorp Vault KMS provider - repo. Feedback welcome.', links: ['https://github.com/oracle/kubernetes-vault-kms-plugin'] },
+          {
+            text: 'HashiCorp Vault KMS provider - repo. Feedback welcome.',
+            links: ['https://github.com/oracle/kubernetes-vault-kms-plugin'],
+          },
           {
             text: 'Audit event type promotion to v1 - #65891',
             links: ['https://github.com/kubernetes/kubernetes/pull/65891'],
@@ -379,7 +420,9 @@ describe('where the two renderings differ, each is read as it shows', () => {
   it('2018-02-07: GitHub folds the over-indented bullets into one line; Docs keeps them as items', () => {
     // Markdown: "*   sig lead change\n        *   David Eads …" — 8 spaces after a paragraph is a lazy continuation.
     const onGithub = allItems(meeting(github, '2018-02-07')).find((i) => i.text.startsWith('sig lead change'));
-    expect(onGithub?.text).toMatch(/^sig lead change \* David Eads \(@deads2k, Red Hat\) stepping down as sig lead \* Tim Allclair/);
+    expect(onGithub?.text).toMatch(
+      /^sig lead change \* David Eads \(@deads2k, Red Hat\) stepping down as sig lead \* Tim Allclair/,
+    );
     expect(onGithub?.children).toEqual([]);
     const inDocs = allItems(meeting(gdocs, '2018-02-07')).find((i) => i.text.startsWith('sig lead change'));
     expect(inDocs?.text).toBe('sig lead change');

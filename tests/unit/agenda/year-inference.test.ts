@@ -180,7 +180,8 @@ describe('findFullDates', () => {
     ['phone 201912110', []],
   ];
   it.each(cases)('%s', (text, dates) => {
-    const iso = (d: FullDate): string => `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+    const iso = (d: FullDate): string =>
+      `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
     expect(findFullDates(text).map(iso)).toEqual(dates);
   });
 
@@ -201,11 +202,17 @@ const GITHUB_NO_YEAR = 'https://github.com/kubernetes/community/blob/master/sig-
 type Rendering = 'docs' | 'github';
 
 function render(markdown: string, rendering: Rendering, title: string): Document {
-  return htmlDocument(rendering === 'docs' ? renderGdocsExport(markdown, { title }) : renderGithubHtml(markdown, { title }));
+  return htmlDocument(
+    rendering === 'docs' ? renderGdocsExport(markdown, { title }) : renderGithubHtml(markdown, { title }),
+  );
 }
 
 /** Meeting dates in the order of the page. */
-function datesInPageOrder(doc: Document, url: string, options: ParseOptions = {}): { dates: string[]; parsed: ReturnType<typeof parseDocument> } {
+function datesInPageOrder(
+  doc: Document,
+  url: string,
+  options: ParseOptions = {},
+): { dates: string[]; parsed: ReturnType<typeof parseDocument> } {
   const parsed = parseDocument(doc, url, undefined, options);
   const byKey = new Map(parsed.agenda.meetings.map((m) => [m.key, m.date]));
   return { dates: parsed.pageOrder.map((key) => byKey.get(key) ?? '?'), parsed };
@@ -218,7 +225,10 @@ const SIG_AUTH_2016 = readFixture('agendas/sig-auth_archive_meeting-notes-2016.m
  * The file holds its 2019 notes twice over, from "## December 19 (APAC)" down to "### Jan 2" and again: the first
  * copy is the document (read whole, the second copy's year is anyone's guess, the title's rule says 2018).
  */
-const CONTRIBEX_2019 = firstCopy(readFixture('agendas/sig-contributor-experience_meeting-notes-archive_2019-meeting-notes.md'), '## December 19');
+const CONTRIBEX_2019 = firstCopy(
+  readFixture('agendas/sig-contributor-experience_meeting-notes-archive_2019-meeting-notes.md'),
+  '## December 19',
+);
 
 function firstCopy(markdown: string, heading: string): string {
   const first = markdown.indexOf(`\n${heading}`);
@@ -256,26 +266,164 @@ const contribex = {
 const liveOn = (iso: string): ParseOptions => ({ now: at(iso), live: true });
 
 const REAL: RealCase[] = [
-  { name: 'SIG Auth 2019, published Doc', markdown: SIG_AUTH_2019, ...auth, years: [2019], order: 'newest-first', rendering: 'docs', url: PUB, options: liveOn('2019-12-20'), meetings: 26, method: 'today' },
-  { name: 'SIG Auth 2019, published Doc, oldest first', markdown: SIG_AUTH_2019, ...auth, years: [2019], order: 'oldest-first', rendering: 'docs', url: PUB, options: liveOn('2019-12-20'), meetings: 26, method: 'today' },
+  {
+    name: 'SIG Auth 2019, published Doc',
+    markdown: SIG_AUTH_2019,
+    ...auth,
+    years: [2019],
+    order: 'newest-first',
+    rendering: 'docs',
+    url: PUB,
+    options: liveOn('2019-12-20'),
+    meetings: 26,
+    method: 'today',
+  },
+  {
+    name: 'SIG Auth 2019, published Doc, oldest first',
+    markdown: SIG_AUTH_2019,
+    ...auth,
+    years: [2019],
+    order: 'oldest-first',
+    rendering: 'docs',
+    url: PUB,
+    options: liveOn('2019-12-20'),
+    meetings: 26,
+    method: 'today',
+  },
   // Read in March 2021 the Doc still fits 2020 by today's date, but not by its weekdays: 2020 is a leap year.
-  { name: 'SIG Auth 2019, published Doc read in 2021', markdown: SIG_AUTH_2019, ...auth, years: [2019], order: 'newest-first', rendering: 'docs', url: PUB, options: liveOn('2021-03-01'), meetings: 26, method: 'today' },
-  { name: 'SIG Auth 2019, GitHub file without a year in its name', markdown: SIG_AUTH_2019, ...auth, years: [2019], keepText: true, order: 'newest-first', rendering: 'github', url: GITHUB_NO_YEAR, options: { now: at('2026-12-02'), live: false }, meetings: 26, method: 'hints' },
-  { name: 'SIG Auth 2019, a canceled meeting moved off its weekday', markdown: SIG_AUTH_2019_THURSDAY, ...auth, years: [2019], order: 'newest-first', rendering: 'docs', url: PUB, options: liveOn('2019-12-20'), meetings: 26, method: 'today' },
-  { name: 'SIG Auth 2018–2019, across a new year', markdown: SIG_AUTH_2018_2019, ...auth, years: [2018, 2019], order: 'newest-first', rendering: 'docs', url: PUB, options: liveOn('2019-12-20'), meetings: 52, method: 'today' },
-  { name: 'SIG Auth 2018–2019, across a new year, oldest first', markdown: SIG_AUTH_2018_2019, ...auth, years: [2018, 2019], order: 'oldest-first', rendering: 'docs', url: PUB, options: liveOn('2019-12-20'), meetings: 52, method: 'today' },
+  {
+    name: 'SIG Auth 2019, published Doc read in 2021',
+    markdown: SIG_AUTH_2019,
+    ...auth,
+    years: [2019],
+    order: 'newest-first',
+    rendering: 'docs',
+    url: PUB,
+    options: liveOn('2021-03-01'),
+    meetings: 26,
+    method: 'today',
+  },
+  {
+    name: 'SIG Auth 2019, GitHub file without a year in its name',
+    markdown: SIG_AUTH_2019,
+    ...auth,
+    years: [2019],
+    keepText: true,
+    order: 'newest-first',
+    rendering: 'github',
+    url: GITHUB_NO_YEAR,
+    options: { now: at('2026-12-02'), live: false },
+    meetings: 26,
+    method: 'hints',
+  },
+  {
+    name: 'SIG Auth 2019, a canceled meeting moved off its weekday',
+    markdown: SIG_AUTH_2019_THURSDAY,
+    ...auth,
+    years: [2019],
+    order: 'newest-first',
+    rendering: 'docs',
+    url: PUB,
+    options: liveOn('2019-12-20'),
+    meetings: 26,
+    method: 'today',
+  },
+  {
+    name: 'SIG Auth 2018–2019, across a new year',
+    markdown: SIG_AUTH_2018_2019,
+    ...auth,
+    years: [2018, 2019],
+    order: 'newest-first',
+    rendering: 'docs',
+    url: PUB,
+    options: liveOn('2019-12-20'),
+    meetings: 52,
+    method: 'today',
+  },
+  {
+    name: 'SIG Auth 2018–2019, across a new year, oldest first',
+    markdown: SIG_AUTH_2018_2019,
+    ...auth,
+    years: [2018, 2019],
+    order: 'oldest-first',
+    rendering: 'docs',
+    url: PUB,
+    options: liveOn('2019-12-20'),
+    meetings: 52,
+    method: 'today',
+  },
   // Dormant since December 2019 and read in June 2021: today's date alone says 2020, the Wednesdays say 2019.
-  { name: 'SIG Auth 2018–2019, read a year and a half later', markdown: SIG_AUTH_2018_2019, ...auth, years: [2018, 2019], order: 'newest-first', rendering: 'docs', url: PUB, options: liveOn('2021-06-01'), meetings: 52, method: 'today' },
+  {
+    name: 'SIG Auth 2018–2019, read a year and a half later',
+    markdown: SIG_AUTH_2018_2019,
+    ...auth,
+    years: [2018, 2019],
+    order: 'newest-first',
+    rendering: 'docs',
+    url: PUB,
+    options: liveOn('2021-06-01'),
+    meetings: 52,
+    method: 'today',
+  },
   // 5 May 2016 was a Thursday; every other meeting a Wednesday.
-  { name: 'SIG Auth 2016, a meeting moved by a day', markdown: SIG_AUTH_2016, ...auth, archive: 'sig-auth/archive/meeting-notes-2016.md', years: [2016], order: 'newest-first', rendering: 'docs', url: PUB, options: liveOn('2016-12-20'), meetings: 18, method: 'today' },
-  { name: 'SIG ContribEx 2019, published Doc', markdown: CONTRIBEX_2019, ...contribex, years: [2019], order: 'newest-first', rendering: 'docs', url: PUB, options: liveOn('2019-12-27'), meetings: 58, method: 'today' },
-  { name: 'SIG ContribEx 2019, published Doc, oldest first', markdown: CONTRIBEX_2019, ...contribex, years: [2019], order: 'oldest-first', rendering: 'docs', url: PUB, options: liveOn('2019-12-27'), meetings: 58, method: 'today' },
-  { name: 'SIG ContribEx 2019, GitHub file without a year in its name', markdown: CONTRIBEX_2019, ...contribex, years: [2019], keepText: true, order: 'newest-first', rendering: 'github', url: GITHUB_NO_YEAR, options: { now: at('2026-12-02'), live: false }, meetings: 58, method: 'hints' },
+  {
+    name: 'SIG Auth 2016, a meeting moved by a day',
+    markdown: SIG_AUTH_2016,
+    ...auth,
+    archive: 'sig-auth/archive/meeting-notes-2016.md',
+    years: [2016],
+    order: 'newest-first',
+    rendering: 'docs',
+    url: PUB,
+    options: liveOn('2016-12-20'),
+    meetings: 18,
+    method: 'today',
+  },
+  {
+    name: 'SIG ContribEx 2019, published Doc',
+    markdown: CONTRIBEX_2019,
+    ...contribex,
+    years: [2019],
+    order: 'newest-first',
+    rendering: 'docs',
+    url: PUB,
+    options: liveOn('2019-12-27'),
+    meetings: 58,
+    method: 'today',
+  },
+  {
+    name: 'SIG ContribEx 2019, published Doc, oldest first',
+    markdown: CONTRIBEX_2019,
+    ...contribex,
+    years: [2019],
+    order: 'oldest-first',
+    rendering: 'docs',
+    url: PUB,
+    options: liveOn('2019-12-27'),
+    meetings: 58,
+    method: 'today',
+  },
+  {
+    name: 'SIG ContribEx 2019, GitHub file without a year in its name',
+    markdown: CONTRIBEX_2019,
+    ...contribex,
+    years: [2019],
+    keepText: true,
+    order: 'newest-first',
+    rendering: 'github',
+    url: GITHUB_NO_YEAR,
+    options: { now: at('2026-12-02'), live: false },
+    meetings: 58,
+    method: 'hints',
+  },
 ];
 
 describe.each(REAL)('$name', (c) => {
   const ordered = c.order === 'oldest-first' ? reversedMeetings(c.markdown) : c.markdown;
-  const known = datesInPageOrder(render(ordered, c.rendering, c.title), `https://github.com/kubernetes/community/blob/master/${c.archive}`);
+  const known = datesInPageOrder(
+    render(ordered, c.rendering, c.title),
+    `https://github.com/kubernetes/community/blob/master/${c.archive}`,
+  );
   const yearLess = withoutYears(ordered, c.years, { text: !c.keepText });
   const { dates, parsed } = datesInPageOrder(render(yearLess, c.rendering, c.title), c.url, c.options);
 

@@ -103,7 +103,9 @@ describe('reattach', () => {
     const before = agenda(sigAuth());
     const anchor = anchorOf(before, '2018-10-31', 'mikedanese');
     const specs = withDiscussion('2018-10-31', [CSR]);
-    const moved = specs.map((m) => (m.date === '2018-10-31' ? { ...m, sections: { ...m.sections, designs: [TOKENS] } } : m));
+    const moved = specs.map((m) =>
+      m.date === '2018-10-31' ? { ...m, sections: { ...m.sections, designs: [TOKENS] } } : m,
+    );
     const after = agenda(moved);
     expect(reattach(after, anchor)?.itemKey).toBe(keyOf(after, '2018-10-31', 'mikedanese'));
     expect(keyOf(after, '2018-10-31', 'mikedanese')).toContain('/designs/');
@@ -128,13 +130,29 @@ describe('reattach', () => {
     const before = agenda(sigAuth());
     const anchor = anchorOf(before, '2018-10-31', 'node self-labeling');
     const specs = withDiscussion('2018-10-31', [CSR, TOKENS]).map((m) =>
-      m.date === '2018-10-31' ? { ...m, sections: { ...m.sections, designs: ['node self-labeling resolution, round two with kubelet owners'] } } : m,
+      m.date === '2018-10-31'
+        ? {
+            ...m,
+            sections: { ...m.sections, designs: ['node self-labeling resolution, round two with kubelet owners'] },
+          }
+        : m,
     );
     expect(reattach(agenda(specs), anchor)).toBeNull();
     // With its link kept, the same text is enough.
     const withLink = withDiscussion('2018-10-31', [CSR, TOKENS]).map((m) =>
       m.date === '2018-10-31'
-        ? { ...m, sections: { ...m.sections, designs: [linked('node self-labeling resolution, round two with kubelet owners', 'https://github.com/kubernetes/community/pull/911')] } }
+        ? {
+            ...m,
+            sections: {
+              ...m.sections,
+              designs: [
+                linked(
+                  'node self-labeling resolution, round two with kubelet owners',
+                  'https://github.com/kubernetes/community/pull/911',
+                ),
+              ],
+            },
+          }
         : m,
     );
     const after = agenda(withLink);
@@ -202,7 +220,12 @@ describe('reattach', () => {
               ...m,
               sections: {
                 ...m.sections,
-                discussion: [{ text: '[Clayton] Something about bootstrapping', children: ['https://github.com/kubernetes/kubernetes/pull/99999'] }],
+                discussion: [
+                  {
+                    text: '[Clayton] Something about bootstrapping',
+                    children: ['https://github.com/kubernetes/kubernetes/pull/99999'],
+                  },
+                ],
               },
             }
           : m,
@@ -226,7 +249,12 @@ describe('targets', () => {
   it('targets a meeting by key and finds it by date when its key changed', () => {
     const a = agenda(sigAuth());
     const target = targetFor(a, '2018-10-31') as MeetingTarget;
-    expect(target).toEqual({ kind: 'meeting', meetingKey: '2018-10-31', meetingDate: '2018-10-31', quote: '2018-10-31, 11a - Noon (Pacific Time)' });
+    expect(target).toEqual({
+      kind: 'meeting',
+      meetingKey: '2018-10-31',
+      meetingDate: '2018-10-31',
+      quote: '2018-10-31, 11a - Noon (Pacific Time)',
+    });
     expect(locate(a, target)).toEqual({ key: '2018-10-31', score: 1, moved: false });
     expect(locate(a, { ...target, meetingKey: '2018-10-31#2' })).toEqual({ key: '2018-10-31', score: 1, moved: true });
     const without = agenda(sigAuth().filter((m) => m.date !== '2018-10-31'));
@@ -236,7 +264,12 @@ describe('targets', () => {
   it('targets an item with its anchor and quote', () => {
     const a = agenda(sigAuth());
     const key = keyOf(a, '2018-10-31', 'mikedanese');
-    expect(targetFor(a, key)).toMatchObject({ kind: 'item', itemKey: key, quote: TOKENS, anchor: { sectionKind: 'discussion' } });
+    expect(targetFor(a, key)).toMatchObject({
+      kind: 'item',
+      itemKey: key,
+      quote: TOKENS,
+      anchor: { sectionKind: 'discussion' },
+    });
     expect(targetFor(a, 'nothing')).toBeNull();
   });
 
@@ -259,7 +292,10 @@ describe('at scale', () => {
     const specs: MeetingSpec[] = [];
     for (let m = 0; m < 2000; m++) {
       const date = new Date(Date.UTC(2000, 0, 1) + m * 86_400_000).toISOString().slice(0, 10);
-      const items = Array.from({ length: 50 }, (_, i) => `topic ${m} number ${i} about feature${(m * 50 + i) % 997} and review`);
+      const items = Array.from(
+        { length: 50 },
+        (_, i) => `topic ${m} number ${i} about feature${(m * 50 + i) % 997} and review`,
+      );
       specs.push(meeting(date, { discussion: items }));
     }
     const big = agenda(specs);
@@ -275,7 +311,9 @@ describe('at scale', () => {
     const specs: MeetingSpec[] = [];
     for (let m = 0; m < 500; m++) {
       const date = new Date(Date.UTC(2000, 0, 1) + m * 86_400_000).toISOString().slice(0, 10);
-      specs.push(meeting(date, { discussion: Array.from({ length: 40 }, (_, i) => `item ${i} of the meeting about things`) }));
+      specs.push(
+        meeting(date, { discussion: Array.from({ length: 40 }, (_, i) => `item ${i} of the meeting about things`) }),
+      );
     }
     specs.push(meeting('2010-06-15', { discussion: ['Graduate TokenRequest projection to GA'] }));
     const index = new AnchorIndex(agenda(specs));

@@ -23,12 +23,18 @@ describe('textSimilarity', () => {
 
   it('stays high for a small edit', () => {
     const before = 'moving service account token secret mounts to projected volumes';
-    expect(textSimilarity(before, 'moving service account token secret mounts to projected volume')).toBeGreaterThan(0.85);
-    expect(textSimilarity(before, 'Moving service-account token secret mounts into projected volumes (draft)')).toBeGreaterThan(0.6);
+    expect(textSimilarity(before, 'moving service account token secret mounts to projected volume')).toBeGreaterThan(
+      0.85,
+    );
+    expect(
+      textSimilarity(before, 'Moving service-account token secret mounts into projected volumes (draft)'),
+    ).toBeGreaterThan(0.6);
   });
 
   it('is low for different topics', () => {
-    expect(textSimilarity('Discuss CSR API promotion out of beta', 'sig-auth ownership of kube-rbac-proxy')).toBeLessThan(0.25);
+    expect(
+      textSimilarity('Discuss CSR API promotion out of beta', 'sig-auth ownership of kube-rbac-proxy'),
+    ).toBeLessThan(0.25);
   });
 
   it('is 0 against empty text', () => {
@@ -44,7 +50,10 @@ describe('textSimilarity', () => {
 
 describe('normaliseHref', () => {
   it.each([
-    ['https://github.com/kubernetes/community/pull/911#issuecomment-434757411', 'github.com/kubernetes/community/pull/911'],
+    [
+      'https://github.com/kubernetes/community/pull/911#issuecomment-434757411',
+      'github.com/kubernetes/community/pull/911',
+    ],
     ['http://www.github.com/kubernetes/community/pull/911/', 'github.com/kubernetes/community/pull/911'],
     [
       'https://www.google.com/url?q=https://github.com/kubernetes/community/pull/911&sa=D&ust=1&usg=x',

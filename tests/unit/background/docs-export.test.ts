@@ -7,7 +7,8 @@ import { GOOGLE_HOSTS } from '../../../lib/sources/google-hosts';
 const ID = '1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789';
 const EDITOR = `https://docs.google.com/document/d/${ID}/edit?tab=t.0`;
 const EXPORT = `https://docs.google.com/document/d/${ID}/export?format=html&tab=t.0`;
-const DOC = '<html><head><style>.c0{margin:0}</style></head><body class="c5"><h2 id="h.a">May 1, 2024</h2></body></html>';
+const DOC =
+  '<html><head><style>.c0{margin:0}</style></head><body class="c5"><h2 id="h.a">May 1, 2024</h2></body></html>';
 
 function response(body: string, init: ResponseInit & { url?: string } = {}): Response {
   const r = new Response(body, { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, ...init });
@@ -26,7 +27,12 @@ function setup(overrides: Partial<DocsExportDeps> = {}) {
     now: () => now,
     ...overrides,
   };
-  return { service: createDocsExportService(deps), fetch: deps.fetch as typeof fetch, advance: (ms: number) => (now += ms), now: () => now };
+  return {
+    service: createDocsExportService(deps),
+    fetch: deps.fetch as typeof fetch,
+    advance: (ms: number) => (now += ms),
+    now: () => now,
+  };
 }
 
 describe('createDocsExportService', () => {
@@ -60,10 +66,12 @@ describe('createDocsExportService', () => {
   it('shares one fetch between everyone asking for the same document meanwhile', async () => {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const { service, fetch } = setup({ fetch: vi.fn(async () => {
+    const { service, fetch } = setup({
+      fetch: vi.fn(async () => {
         await gate;
         return response(DOC);
-      }) });
+      }),
+    });
     const answers = [service.exportFor(EDITOR), service.exportFor(EDITOR), service.exportFor(`${EDITOR}#heading=h.a`)];
     await Promise.resolve();
     release();
@@ -74,7 +82,9 @@ describe('createDocsExportService', () => {
   });
 
   it('after a 429, sends nothing to Google until Retry-After has passed', async () => {
-    const fetch = vi.fn<DocsExportDeps['fetch']>(async () => response('Too Many Requests', { status: 429, headers: { 'retry-after': '60' } }));
+    const fetch = vi.fn<DocsExportDeps['fetch']>(async () =>
+      response('Too Many Requests', { status: 429, headers: { 'retry-after': '60' } }),
+    );
     const { service, advance } = setup({ fetch });
     const first = await service.exportFor(EDITOR);
     expect(first).toEqual({ ok: false, problem: { kind: 'rate-limited', status: 429, retryAt: 1_060_000 } });
@@ -90,10 +100,16 @@ describe('createDocsExportService', () => {
   it('keeps Google’s wait through a restart of the worker', async () => {
     const kept = new Map<string, number>();
     const waits = { get: async (o: string) => kept.get(o), set: async (o: string, t: number) => void kept.set(o, t) };
-    const first = setup({ waits, fetch: vi.fn(async () => response('', { status: 429, headers: { 'retry-after': '60' } })) });
+    const first = setup({
+      waits,
+      fetch: vi.fn(async () => response('', { status: 429, headers: { 'retry-after': '60' } })),
+    });
     await first.service.exportFor(EDITOR);
     const restarted = setup({ waits });
-    expect(await restarted.service.exportFor(EDITOR)).toEqual({ ok: false, problem: { kind: 'rate-limited', status: 429, retryAt: 1_060_000 } });
+    expect(await restarted.service.exportFor(EDITOR)).toEqual({
+      ok: false,
+      problem: { kind: 'rate-limited', status: 429, retryAt: 1_060_000 },
+    });
     expect(restarted.fetch).not.toHaveBeenCalled();
   });
 
@@ -101,7 +117,10 @@ describe('createDocsExportService', () => {
     const offline = setup({ fetch: vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))) });
     expect(await offline.service.exportFor(EDITOR)).toEqual({ ok: false, problem: { kind: 'offline' } });
 
-    const noNetwork = setup({ fetch: vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))), isOnline: () => false });
+    const noNetwork = setup({
+      fetch: vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+      isOnline: () => false,
+    });
     expect(await noNetwork.service.exportFor(EDITOR)).toEqual({ ok: false, problem: { kind: 'offline' } });
     expect(noNetwork.fetch).toHaveBeenCalledTimes(1);
 
@@ -111,6 +130,10 @@ describe('createDocsExportService', () => {
     });
     const signedOut = setup({ fetch: redirected });
     expect(await signedOut.service.exportFor(EDITOR)).toEqual({ ok: false, problem: { kind: 'signed-out' } });
-    expect(redirected).toHaveBeenLastCalledWith(EXPORT, { credentials: 'include', cache: 'no-store', redirect: 'manual' });
+    expect(redirected).toHaveBeenLastCalledWith(EXPORT, {
+      credentials: 'include',
+      cache: 'no-store',
+      redirect: 'manual',
+    });
   });
 });

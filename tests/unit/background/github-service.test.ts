@@ -8,7 +8,12 @@ import { createGitHubService, type GitHubService } from '../../../lib/background
 import type { ConnectionCheck, GitHubNews } from '../../../lib/messaging/github-connection';
 import { readSettings, writeSettings, type SettingsStorage } from '../../../lib/background/settings';
 import type { TokenVault } from '../../../lib/background/token-vault';
-import { createMemoryStatusCache, STATUS_CACHE_LIMITS, type CachedRef, type StatusCache } from '../../../lib/github/cache';
+import {
+  createMemoryStatusCache,
+  STATUS_CACHE_LIMITS,
+  type CachedRef,
+  type StatusCache,
+} from '../../../lib/github/cache';
 import type { GitHubLookupAnswer } from '../../../lib/messaging/github-lookup';
 import { startGitHubStandIn, type GitHubStandIn, type StandInRef, ALL_STATES } from '../../support/github-standin';
 import { memoryTokenVault } from './memory-vault';
@@ -60,7 +65,10 @@ async function rig(options: { token?: string | null; refs?: Record<string, Stand
   cleanups.push(() => server.close());
   const storage = memoryStorage();
   const vault = memoryTokenVault();
-  await writeSettings(storage, vault, { apiBase: server.apiBase, token: options.token === undefined ? TOKEN : options.token });
+  await writeSettings(storage, vault, {
+    apiBase: server.apiBase,
+    token: options.token === undefined ? TOKEN : options.token,
+  });
   const cache = createMemoryStatusCache();
   const pages: GitHubNews[] = [];
   const tabs = new Map<number, GitHubNews[]>();
@@ -85,7 +93,18 @@ async function rig(options: { token?: string | null; refs?: Record<string, Stand
     cleanups.push(() => service.dispose());
     return service;
   };
-  const r: Rig = { server, storage, vault, cache, service: make(), pages, tabs, closedTabs, wire, restart: () => (r.service = make()) };
+  const r: Rig = {
+    server,
+    storage,
+    vault,
+    cache,
+    service: make(),
+    pages,
+    tabs,
+    closedTabs,
+    wire,
+    restart: () => (r.service = make()),
+  };
   return r;
 }
 
@@ -109,7 +128,9 @@ async function until(check: () => boolean, ms = 5000): Promise<void> {
 }
 
 function reportsIn(messages: readonly GitHubNews[]): string[] {
-  return messages.flatMap((m) => (m.type === 'github/reports' ? m.reports.filter((r) => r.status).map((r) => r.ref) : []));
+  return messages.flatMap((m) =>
+    m.type === 'github/reports' ? m.reports.filter((r) => r.status).map((r) => r.ref) : [],
+  );
 }
 
 describe('the background GitHub service', () => {
@@ -130,7 +151,10 @@ describe('the background GitHub service', () => {
     const { refs, refTable } = table(30);
     const r = await rig({ refs: refTable });
     r.server.setDelay(100);
-    await Promise.all([lookup(r, { type: 'github/lookup', refs }, 3), lookup(r, { type: 'github/lookup', refs: refs.slice(0, 10) })]);
+    await Promise.all([
+      lookup(r, { type: 'github/lookup', refs }, 3),
+      lookup(r, { type: 'github/lookup', refs: refs.slice(0, 10) }),
+    ]);
     await until(() => reportsIn(r.pages).length === 30);
     expect(r.server.count()).toBe(1);
     const warm = await lookup(r, { type: 'github/lookup', refs }, 3);
@@ -177,7 +201,11 @@ describe('the background GitHub service', () => {
     expect(r.pages.at(-1)).toEqual({ type: 'github/reset' });
     expect(r.tabs.get(2)?.at(-1)).toEqual({ type: 'github/reset' });
     await lookup(r, { type: 'github/lookup', refs, force: true }, 2);
-    await until(() => r.pages.some((m) => m.type === 'github/reports' && m.reports.some((report) => report.failure?.error === 'bad-token')));
+    await until(() =>
+      r.pages.some(
+        (m) => m.type === 'github/reports' && m.reports.some((report) => report.failure?.error === 'bad-token'),
+      ),
+    );
     const state = await r.service.state();
     expect(state.authenticated).toBe(true);
     expect(state.problem).toMatch(/^GitHub did not accept the token \(HTTP 401\)\. Replace it in the options/);
@@ -205,10 +233,19 @@ describe('the background GitHub service', () => {
     const r = await rig();
     const now = Date.now();
     const entry = (ref: string, storedAt: number): CachedRef => ({
-      base: r.server.apiBase, ref, status: null, notFound: null, etag: null, pullEtag: null, authenticated: false, storedAt,
+      base: r.server.apiBase,
+      ref,
+      status: null,
+      notFound: null,
+      etag: null,
+      pullEtag: null,
+      authenticated: false,
+      storedAt,
     });
     const old = entry('old/one#1', now - STATUS_CACHE_LIMITS.maxAgeMs - 1000);
-    const many = Array.from({ length: STATUS_CACHE_LIMITS.maxEntries + 10 }, (_, i) => entry(`o/r#${i + 1}`, now - 1000 + i / 100));
+    const many = Array.from({ length: STATUS_CACHE_LIMITS.maxEntries + 10 }, (_, i) =>
+      entry(`o/r#${i + 1}`, now - 1000 + i / 100),
+    );
     await r.cache.putMany([old, ...many]);
     await r.service.state();
     expect(await r.cache.getMany(r.server.apiBase, ['old/one#1'])).toEqual([]);
@@ -280,14 +317,22 @@ describe('the connection check', () => {
     const r = await rig();
     const result = await check(r);
     expect(result).toMatchObject({ ok: true, kind: 'ok' });
-    expect(result.message).toMatch(new RegExp(`^Connected to ${r.server.origin.replace('http://', '')} with the token\\. `));
+    expect(result.message).toMatch(
+      new RegExp(`^Connected to ${r.server.origin.replace('http://', '')} with the token\\. `),
+    );
     const anonymous = await rig({ token: null });
-    expect((await check(anonymous)).message).toMatch(/without a token\. .*\d+ of 60 look-ups left this hour .*A token raises this to 5,000\./);
+    expect((await check(anonymous)).message).toMatch(
+      /without a token\. .*\d+ of 60 look-ups left this hour .*A token raises this to 5,000\./,
+    );
   });
 
   it('says a bad token in words', async () => {
     const r = await rig({ token: 'ghp_wrong_token_wrong_token' });
-    expect(await check(r)).toMatchObject({ ok: false, kind: 'bad-token', message: expect.stringMatching(/^GitHub did not accept the token \(HTTP 401\)/) });
+    expect(await check(r)).toMatchObject({
+      ok: false,
+      kind: 'bad-token',
+      message: expect.stringMatching(/^GitHub did not accept the token \(HTTP 401\)/),
+    });
     expect((await r.service.state()).problem).toMatch(/did not accept the token/);
   });
 
@@ -297,7 +342,9 @@ describe('the connection check', () => {
     expect(await check(r)).toMatchObject({
       ok: false,
       kind: 'rate-limited',
-      message: expect.stringMatching(/^GitHub's rate limit is used up\. Looking up again in \d+ min\. A token raises the limit\.$/),
+      message: expect.stringMatching(
+        /^GitHub's rate limit is used up\. Looking up again in \d+ min\. A token raises the limit\.$/,
+      ),
     });
   });
 
@@ -305,15 +352,30 @@ describe('the connection check', () => {
     let answer: { status: number; headers: Record<string, string> } = { status: 502, headers: {} };
     const plain = createServer((_request, response) => {
       response.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
-      response.end(JSON.stringify({ message: answer.status === 502 ? 'Server Error' : 'You have exceeded a secondary rate limit.' }));
+      response.end(
+        JSON.stringify({
+          message: answer.status === 502 ? 'Server Error' : 'You have exceeded a secondary rate limit.',
+        }),
+      );
     });
     await new Promise<void>((resolve) => plain.listen(0, '127.0.0.1', resolve));
     cleanups.push(() => new Promise<void>((resolve) => plain.close(() => resolve())));
     const r = await rig();
-    await writeSettings(r.storage, r.vault, { apiBase: `http://127.0.0.1:${(plain.address() as AddressInfo).port}`, token: TOKEN });
-    expect(await check(r)).toMatchObject({ ok: false, kind: 'server-error', message: expect.stringMatching(/^GitHub had a server error \(HTTP 502\)/) });
+    await writeSettings(r.storage, r.vault, {
+      apiBase: `http://127.0.0.1:${(plain.address() as AddressInfo).port}`,
+      token: TOKEN,
+    });
+    expect(await check(r)).toMatchObject({
+      ok: false,
+      kind: 'server-error',
+      message: expect.stringMatching(/^GitHub had a server error \(HTTP 502\)/),
+    });
     answer = { status: 429, headers: { 'retry-after': '120' } };
-    expect(await check(r)).toMatchObject({ ok: false, kind: 'rate-limited', message: expect.stringMatching(/secondary rate limit\)\. Looking up again in 2 min\./) });
+    expect(await check(r)).toMatchObject({
+      ok: false,
+      kind: 'rate-limited',
+      message: expect.stringMatching(/secondary rate limit\)\. Looking up again in 2 min\./),
+    });
   });
 
   it('tells an address where no GitHub API answers', async () => {
@@ -324,14 +386,25 @@ describe('the connection check', () => {
     await new Promise<void>((resolve) => plain.listen(0, '127.0.0.1', resolve));
     cleanups.push(() => new Promise<void>((resolve) => plain.close(() => resolve())));
     const r = await rig();
-    await writeSettings(r.storage, r.vault, { apiBase: `http://127.0.0.1:${(plain.address() as AddressInfo).port}/api/v3`, token: null });
-    expect(await check(r)).toMatchObject({ ok: false, kind: 'not-github', message: expect.stringMatching(/has no GitHub API at/) });
+    await writeSettings(r.storage, r.vault, {
+      apiBase: `http://127.0.0.1:${(plain.address() as AddressInfo).port}/api/v3`,
+      token: null,
+    });
+    expect(await check(r)).toMatchObject({
+      ok: false,
+      kind: 'not-github',
+      message: expect.stringMatching(/has no GitHub API at/),
+    });
   });
 
   it('tells an unreachable host', async () => {
     const r = await rig();
     await r.server.close();
     cleanups.splice(0, 1);
-    expect(await check(r)).toMatchObject({ ok: false, kind: 'offline', message: expect.stringMatching(/^Could not reach 127\.0\.0\.1:\d+: offline, or the API address is wrong\./) });
+    expect(await check(r)).toMatchObject({
+      ok: false,
+      kind: 'offline',
+      message: expect.stringMatching(/^Could not reach 127\.0\.0\.1:\d+: offline, or the API address is wrong\./),
+    });
   });
 });

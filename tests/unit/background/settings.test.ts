@@ -1,7 +1,15 @@
 // The GitHub settings: what an API base and a token may be, and how they are read back.
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { readSettings, SETTINGS_KEYS, touchesSettings, validateApiBase, validateToken, writeSettings, type SettingsStorage } from '../../../lib/background/settings';
+import {
+  readSettings,
+  SETTINGS_KEYS,
+  touchesSettings,
+  validateApiBase,
+  validateToken,
+  writeSettings,
+  type SettingsStorage,
+} from '../../../lib/background/settings';
 import { indexedDbTokenVault, type TokenVault } from '../../../lib/background/token-vault';
 import { memoryTokenVault } from './memory-vault';
 
@@ -55,14 +63,21 @@ describe('validateApiBase', () => {
 
   it('takes a local stand-in over http, without warnings', () => {
     const check = validateApiBase('http://127.0.0.1:8123');
-    expect(check).toMatchObject({ ok: true, apiBase: 'http://127.0.0.1:8123', permissionOrigin: 'http://127.0.0.1/*', warnings: [] });
+    expect(check).toMatchObject({
+      ok: true,
+      apiBase: 'http://127.0.0.1:8123',
+      permissionOrigin: 'http://127.0.0.1/*',
+      warnings: [],
+    });
   });
 
   it('warns when the token could not be sent, or the path looks wrong', () => {
     const check = validateApiBase('http://ghe.example.com/api/v3');
     expect(check.ok && check.warnings).toEqual(['Over plain http the token is never sent: look-ups go without it.']);
     const noPath = validateApiBase('https://ghe.example.com');
-    expect(noPath.ok && noPath.warnings).toEqual(['GitHub Enterprise Server’s API is usually at https://your-host/api/v3.']);
+    expect(noPath.ok && noPath.warnings).toEqual([
+      'GitHub Enterprise Server’s API is usually at https://your-host/api/v3.',
+    ]);
   });
 
   it.each([
@@ -84,7 +99,10 @@ describe('validateApiBase', () => {
 describe('validateToken', () => {
   it('takes empty for none, and trims', () => {
     expect(validateToken('')).toEqual({ ok: true, token: null });
-    expect(validateToken('  ghp_abcdefghijklmnopqrstuvwxyz0123456789 \n')).toEqual({ ok: true, token: 'ghp_abcdefghijklmnopqrstuvwxyz0123456789' });
+    expect(validateToken('  ghp_abcdefghijklmnopqrstuvwxyz0123456789 \n')).toEqual({
+      ok: true,
+      token: 'ghp_abcdefghijklmnopqrstuvwxyz0123456789',
+    });
   });
 
   it.each([
@@ -101,7 +119,10 @@ describe('validateToken', () => {
 
 describe('reading and writing the settings', () => {
   it('reads nothing as api.github.com without a token', async () => {
-    expect(await readSettings(memoryStorage(), freshVault())).toEqual({ settings: { apiBase: 'https://api.github.com', token: null }, problem: null });
+    expect(await readSettings(memoryStorage(), freshVault())).toEqual({
+      settings: { apiBase: 'https://api.github.com', token: null },
+      problem: null,
+    });
   });
 
   it('writes the default as nothing, the token into the vault only, and reads back what it wrote', async () => {
@@ -112,11 +133,17 @@ describe('reading and writing the settings', () => {
     // storage.local is readable by content scripts in Firefox: the token is not in it, in any form.
     expect(everything(storage)).not.toContain('ghp_secret_token_1');
     expect(await vault.read()).toBe('ghp_secret_token_1');
-    expect((await readSettings(storage, vault)).settings).toEqual({ apiBase: 'https://ghe.example.com/api/v3', token: 'ghp_secret_token_1' });
+    expect((await readSettings(storage, vault)).settings).toEqual({
+      apiBase: 'https://ghe.example.com/api/v3',
+      token: 'ghp_secret_token_1',
+    });
     await writeSettings(storage, vault, { apiBase: 'https://api.github.com', token: null });
     expect(await vault.read()).toBeNull();
     expect([...storage.data.keys()]).toEqual([SETTINGS_KEYS.tokenChanged]);
-    expect(await readSettings(storage, vault)).toEqual({ settings: { apiBase: 'https://api.github.com', token: null }, problem: null });
+    expect(await readSettings(storage, vault)).toEqual({
+      settings: { apiBase: 'https://api.github.com', token: null },
+      problem: null,
+    });
   });
 
   it('tells storage.onChanged listeners that the token changed, without the token', async () => {
@@ -135,9 +162,15 @@ describe('reading and writing the settings', () => {
   });
 
   it('moves a token an earlier version kept in storage.local into the vault, losing nothing', async () => {
-    const storage = memoryStorage({ [SETTINGS_KEYS.apiBase]: 'https://ghe.example.com/api/v3', [SETTINGS_KEYS.legacyToken]: 'ghp_kept_by_v0_1' });
+    const storage = memoryStorage({
+      [SETTINGS_KEYS.apiBase]: 'https://ghe.example.com/api/v3',
+      [SETTINGS_KEYS.legacyToken]: 'ghp_kept_by_v0_1',
+    });
     const vault = freshVault();
-    expect(await readSettings(storage, vault)).toEqual({ settings: { apiBase: 'https://ghe.example.com/api/v3', token: 'ghp_kept_by_v0_1' }, problem: null });
+    expect(await readSettings(storage, vault)).toEqual({
+      settings: { apiBase: 'https://ghe.example.com/api/v3', token: 'ghp_kept_by_v0_1' },
+      problem: null,
+    });
     expect(storage.data.has(SETTINGS_KEYS.legacyToken)).toBe(false);
     expect(everything(storage)).not.toContain('ghp_kept_by_v0_1');
     expect(await vault.read()).toBe('ghp_kept_by_v0_1');
@@ -146,7 +179,10 @@ describe('reading and writing the settings', () => {
 
   it('keeps the old copy where it is while the vault cannot take it, and still uses it', async () => {
     const storage = memoryStorage({ [SETTINGS_KEYS.legacyToken]: 'ghp_kept_by_v0_1' });
-    const broken: TokenVault = { read: async () => null, write: async () => Promise.reject(new Error('QuotaExceededError')) };
+    const broken: TokenVault = {
+      read: async () => null,
+      write: async () => Promise.reject(new Error('QuotaExceededError')),
+    };
     expect((await readSettings(storage, broken)).settings.token).toBe('ghp_kept_by_v0_1');
     expect(storage.data.get(SETTINGS_KEYS.legacyToken)).toBe('ghp_kept_by_v0_1');
     const working = memoryTokenVault();
@@ -156,10 +192,15 @@ describe('reading and writing the settings', () => {
   });
 
   it('says in words when the vault cannot be read, and looks up without the token', async () => {
-    const unreadable: TokenVault = { read: async () => Promise.reject(new Error('The database is closed')), write: async () => undefined };
+    const unreadable: TokenVault = {
+      read: async () => Promise.reject(new Error('The database is closed')),
+      write: async () => undefined,
+    };
     const read = await readSettings(memoryStorage(), unreadable);
     expect(read.settings).toEqual({ apiBase: 'https://api.github.com', token: null });
-    expect(read.problem).toBe('The saved token cannot be read (The database is closed). Looking up without it until it can.');
+    expect(read.problem).toBe(
+      'The saved token cannot be read (The database is closed). Looking up without it until it can.',
+    );
   });
 
   it('never sends an Enterprise token to github.com when the saved address went bad', async () => {

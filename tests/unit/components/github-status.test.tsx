@@ -52,26 +52,43 @@ describe('RefBadge', () => {
   });
 
   it('keeps the word for screen readers when it is not shown', () => {
-    const el = mount(<RefBadge reference="k/k#1" report={status('k/k#1', 'pr', 'closed')} showLabel={false} showRef />).firstElementChild!;
+    const el = mount(<RefBadge reference="k/k#1" report={status('k/k#1', 'pr', 'closed')} showLabel={false} showRef />)
+      .firstElementChild!;
     expect(el.querySelector('.visually-hidden')?.textContent).toBe('Closed');
     expect(el.querySelector('.ref-badge__ref')?.textContent).toBe('k/k#1');
   });
 });
 
 describe('StatusSummary', () => {
-  const reports = new Map([status('a/b#1', 'pr', 'open'), status('a/b#2', 'pr', 'open'), status('a/b#3', 'issue', 'completed'), pending('a/b#4')].map((r) => [r.ref, r]));
+  const reports = new Map(
+    [
+      status('a/b#1', 'pr', 'open'),
+      status('a/b#2', 'pr', 'open'),
+      status('a/b#3', 'issue', 'completed'),
+      pending('a/b#4'),
+    ].map((r) => [r.ref, r]),
+  );
 
   it('shows a chip per status, in words, and the whole sentence', () => {
     const el = mount(<StatusSummary summary={summarise(reports, reports.keys())} scope="this year" />);
     const chips = [...el.querySelectorAll('.status-chip')].map((chip) => chip.textContent);
     expect(chips).toEqual(['2 open PRs', '1 closed issue', '1 not known yet']);
-    expect(el.querySelector('ul')?.getAttribute('aria-label')).toBe('2 open PRs and 1 closed issue mentioned this year; 1 not known yet');
+    expect(el.querySelector('ul')?.getAttribute('aria-label')).toBe(
+      '2 open PRs and 1 closed issue mentioned this year; 1 not known yet',
+    );
   });
 
   it('picks a filter and refreshes', () => {
     const onPick = vi.fn();
     const onRefresh = vi.fn();
-    const el = mount(<StatusSummary summary={summarise(reports, reports.keys())} onPick={onPick} picked="pr-open" onRefresh={onRefresh} />);
+    const el = mount(
+      <StatusSummary
+        summary={summarise(reports, reports.keys())}
+        onPick={onPick}
+        picked="pr-open"
+        onRefresh={onRefresh}
+      />,
+    );
     const [openPrs] = el.querySelectorAll<HTMLButtonElement>('.status-chip__button');
     expect(openPrs?.getAttribute('aria-pressed')).toBe('true');
     openPrs?.click();
@@ -91,7 +108,12 @@ describe('RateLimitBanner', () => {
   });
 
   it('tells a refused token, with the way to the options and a retry', () => {
-    const s = state({ kind: 'bad-token', tone: 'error', message: 'GitHub did not accept the token (HTTP 401).', offerOptions: true });
+    const s = state({
+      kind: 'bad-token',
+      tone: 'error',
+      message: 'GitHub did not accept the token (HTTP 401).',
+      offerOptions: true,
+    });
     const openOptions = vi.fn();
     const el = mount(<RateLimitBanner status={s} openOptions={openOptions} />);
     expect(el.querySelector('[role="alert"]')?.getAttribute('data-banner')).toBe('bad-token');
@@ -105,7 +127,17 @@ describe('RateLimitBanner', () => {
   });
 
   it('tells a rate limit', () => {
-    const el = mount(<RateLimitBanner status={state({ kind: 'rate-limited', tone: 'warning', message: 'GitHub’s rate limit is used up. Looking up again in 12 min.', until: 1, offerOptions: true })} />);
+    const el = mount(
+      <RateLimitBanner
+        status={state({
+          kind: 'rate-limited',
+          tone: 'warning',
+          message: 'GitHub’s rate limit is used up. Looking up again in 12 min.',
+          until: 1,
+          offerOptions: true,
+        })}
+      />,
+    );
     expect(el.textContent).toContain('Looking up again in 12 min.');
     expect([...el.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['Add a token', 'Try again']);
   });

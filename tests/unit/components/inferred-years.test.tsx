@@ -29,7 +29,9 @@ describe('MeetingDate', () => {
 
 describe('yearsSentence', () => {
   it('says how many, how they are shown and how they were found', () => {
-    expect(yearsSentence({ inferred: 26, method: 'today', how: 'from today’s date; every meeting falls on a Wednesday' })).toBe(
+    expect(
+      yearsSentence({ inferred: 26, method: 'today', how: 'from today’s date; every meeting falls on a Wednesday' }),
+    ).toBe(
       'Years inferred for 26 meetings (underlined with dots) from today’s date; every meeting falls on a Wednesday.',
     );
     expect(yearsSentence({ inferred: 1, method: 'neighbours', how: 'from the dated headings around them' })).toBe(

@@ -7,7 +7,13 @@ import type { ExportProblem, LiveDocState } from '../../../lib/messaging/live-do
 import { describeLiveDoc, formatAge, problemWords } from '../../../lib/panel/live-doc';
 
 const NOW = Date.parse('2024-05-01T10:00:00Z');
-const live = (over: Partial<LiveDocState> = {}): LiveDocState => ({ fetchedAt: NOW - 12 * 60_000, refreshing: false, problem: null, severalTabs: null, ...over });
+const live = (over: Partial<LiveDocState> = {}): LiveDocState => ({
+  fetchedAt: NOW - 12 * 60_000,
+  refreshing: false,
+  problem: null,
+  severalTabs: null,
+  ...over,
+});
 
 describe('formatAge', () => {
   it.each([
@@ -23,7 +29,9 @@ describe('formatAge', () => {
 describe('describeLiveDoc', () => {
   it('says when the agenda was read', () => {
     expect(describeLiveDoc(live(), true, NOW).freshness).toBe('Read from Google Docs 12 minutes ago.');
-    expect(describeLiveDoc(live({ fetchedAt: NOW - 5000 }), true, NOW).freshness).toBe('Read from Google Docs just now.');
+    expect(describeLiveDoc(live({ fetchedAt: NOW - 5000 }), true, NOW).freshness).toBe(
+      'Read from Google Docs just now.',
+    );
     expect(describeLiveDoc(live({ fetchedAt: null }), false, NOW).freshness).toBeNull();
   });
 
@@ -36,7 +44,11 @@ describe('describeLiveDoc', () => {
 
   it('offers a grant for the permission, and no retry', () => {
     // Whatever hosts the tab reports, the panel asks for its own list (components/LiveDocBanner.tsx).
-    const words = describeLiveDoc(live({ fetchedAt: null, problem: { kind: 'permission', origins: ['<all_urls>'] } }), false, NOW);
+    const words = describeLiveDoc(
+      live({ fetchedAt: null, problem: { kind: 'permission', origins: ['<all_urls>'] } }),
+      false,
+      NOW,
+    );
     expect(words.needsAccess).toBe(true);
     expect(describeLiveDoc(live({ problem: { kind: 'offline' } }), true, NOW).needsAccess).toBe(false);
     expect(words.canRetry).toBe(false);
@@ -49,21 +61,39 @@ describe('describeLiveDoc', () => {
   });
 
   it('says which tab is shown when the document has several', () => {
-    expect(describeLiveDoc(live({ severalTabs: { tab: 't.abc' } }), true, NOW).tabs).toMatch(/several tabs: the index shows the one open in the editor/);
+    expect(describeLiveDoc(live({ severalTabs: { tab: 't.abc' } }), true, NOW).tabs).toMatch(
+      /several tabs: the index shows the one open in the editor/,
+    );
   });
 });
 
 describe('problemWords', () => {
   it.each<[ExportProblem, string, RegExp]>([
-    [{ kind: 'permission', origins: [] }, 'Allow the index to read this document', /canvas.*docs\.google\.com and googleusercontent\.com.*Nothing is sent anywhere else/],
+    [
+      { kind: 'permission', origins: [] },
+      'Allow the index to read this document',
+      /canvas.*docs\.google\.com and googleusercontent\.com.*Nothing is sent anywhere else/,
+    ],
     [{ kind: 'signed-out' }, 'Google asks you to sign in', /sign-in page instead of the document.*Try again/],
-    [{ kind: 'no-access', status: 403 }, 'Google refused the download', /\(HTTP 403\).*turned off downloading.*\/mobilebasic/],
+    [
+      { kind: 'no-access', status: 403 },
+      'Google refused the download',
+      /\(HTTP 403\).*turned off downloading.*\/mobilebasic/,
+    ],
     [{ kind: 'not-found', status: 404 }, 'Google Docs has no such document', /deleted/],
-    [{ kind: 'rate-limited', status: 429, retryAt: NOW + 120_000 }, 'Google asks to slow down', /“too many requests” \(HTTP 429\)\. The index waits 2 minutes, as Google asked/],
+    [
+      { kind: 'rate-limited', status: 429, retryAt: NOW + 120_000 },
+      'Google asks to slow down',
+      /“too many requests” \(HTTP 429\)\. The index waits 2 minutes, as Google asked/,
+    ],
     [{ kind: 'rate-limited', status: 429, retryAt: NOW - 1 }, 'Google asks to slow down', /You can try again now\./],
     [{ kind: 'offline' }, 'Google Docs cannot be reached', /no network/],
     [{ kind: 'server-error', status: 503 }, 'Google Docs had a problem', /HTTP 503/],
-    [{ kind: 'unreadable', status: 200 }, 'Google’s answer was not the document', /something other than the document’s HTML/],
+    [
+      { kind: 'unreadable', status: 200 },
+      'Google’s answer was not the document',
+      /something other than the document’s HTML/,
+    ],
   ])('%o', (problem, title, body) => {
     const words = problemWords(problem, NOW);
     expect(words.title).toBe(title);
@@ -88,7 +118,12 @@ describe('LiveDocBanner', () => {
     const allow = vi.fn(async () => true);
     const refresh = vi.fn();
     const el = mount(
-      <LiveDocBanner live={live({ fetchedAt: null, problem: { kind: 'permission', origins: ['https://docs.google.com/*'] } })} hasAgenda={false} actions={{ allow, refresh }} now={() => NOW} />,
+      <LiveDocBanner
+        live={live({ fetchedAt: null, problem: { kind: 'permission', origins: ['https://docs.google.com/*'] } })}
+        hasAgenda={false}
+        actions={{ allow, refresh }}
+        now={() => NOW}
+      />,
     );
     const buttons = [...el.querySelectorAll('button')];
     expect(buttons.map((b) => b.textContent)).toEqual(['Allow access']);
@@ -101,7 +136,9 @@ describe('LiveDocBanner', () => {
   it('offers Try again after a problem, Refresh otherwise, and nothing while Google’s wait runs', () => {
     const refresh = vi.fn();
     const actions = { allow: vi.fn(), refresh };
-    let el = mount(<LiveDocBanner live={live({ problem: { kind: 'signed-out' } })} hasAgenda actions={actions} now={() => NOW} />);
+    let el = mount(
+      <LiveDocBanner live={live({ problem: { kind: 'signed-out' } })} hasAgenda actions={actions} now={() => NOW} />,
+    );
     el.querySelector('button')!.click();
     expect(el.querySelector('button')?.textContent).toBe('Try again');
     expect(refresh).toHaveBeenCalledTimes(1);
@@ -111,7 +148,14 @@ describe('LiveDocBanner', () => {
     expect(el.querySelector('button')?.textContent).toBe('Refresh');
     expect(el.querySelector('section')?.getAttribute('role')).toBe('status');
     render(null, el);
-    el = mount(<LiveDocBanner live={live({ problem: { kind: 'rate-limited', retryAt: NOW + 60_000 } })} hasAgenda actions={actions} now={() => NOW} />);
+    el = mount(
+      <LiveDocBanner
+        live={live({ problem: { kind: 'rate-limited', retryAt: NOW + 60_000 } })}
+        hasAgenda
+        actions={actions}
+        now={() => NOW}
+      />,
+    );
     expect(el.querySelectorAll('button')).toHaveLength(0);
   });
 });

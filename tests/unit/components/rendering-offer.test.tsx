@@ -20,7 +20,13 @@ afterEach(() => {
 describe('RenderingOffers', () => {
   it('says where the notes are and what they are, and passes the answer on', () => {
     const onAnswer = vi.fn();
-    const offer = { agendaId: 'https://docs.google.com/document/d/1AbCdEfGhIjK', shared: 120, notes: 2, follows: 1, ticks: 0 };
+    const offer = {
+      agendaId: 'https://docs.google.com/document/d/1AbCdEfGhIjK',
+      shared: 120,
+      notes: 2,
+      follows: 1,
+      ticks: 0,
+    };
     render(<RenderingOffers offers={[offer]} onAnswer={onAnswer} />, root);
     const text = root.querySelector('.rendering-offer p')!.textContent!.replace(/\s+/g, ' ');
     expect(text).toBe(
@@ -39,9 +45,14 @@ describe('RenderingOffers', () => {
 
   it('writes an address with markup in it as text', () => {
     const agendaId = 'http://127.0.0.1:8080/<img src=x onerror=alert(1)>';
-    render(<RenderingOffers offers={[{ agendaId, shared: 5, notes: 1, follows: 0, ticks: 0 }]} onAnswer={() => undefined} />, root);
+    render(
+      <RenderingOffers offers={[{ agendaId, shared: 5, notes: 1, follows: 0, ticks: 0 }]} onAnswer={() => undefined} />,
+      root,
+    );
     expect(root.querySelector('img')).toBeNull();
     expect(root.querySelector('a')).toBeNull();
-    expect(root.querySelector('.rendering-offer__place')!.textContent).toBe('127.0.0.1:8080/%3Cimg%20src=x%20onerror=alert(1)%3E');
+    expect(root.querySelector('.rendering-offer__place')!.textContent).toBe(
+      '127.0.0.1:8080/%3Cimg%20src=x%20onerror=alert(1)%3E',
+    );
   });
 });

@@ -39,7 +39,9 @@ describe('UnreadablePage', () => {
   it('names the site to turn on when the browser tells the tab address', async () => {
     stubBrowser('https://wiki.example.com/team/agenda');
     render(<UnreadablePage tabId={7} />, root);
-    await vi.waitFor(() => expect(root.querySelector('[data-action="turn-on-site"]')?.textContent).toBe('Read agendas on wiki.example.com'));
+    await vi.waitFor(() =>
+      expect(root.querySelector('[data-action="turn-on-site"]')?.textContent).toBe('Read agendas on wiki.example.com'),
+    );
   });
 
   it('says where to turn it on when the address is hidden from the extension', async () => {

@@ -8,12 +8,17 @@ import { renderGithubHtml } from '../../../scripts/render/markdown-to-github-htm
 import { fixturePath, readFixture } from '../../support/fixtures';
 import { htmlDocument, meeting, parseGithub } from '../agenda/helpers';
 
-const FILES = readdirSync(fixturePath('agendas')).filter((f) => f.endsWith('.md')).sort();
+const FILES = readdirSync(fixturePath('agendas'))
+  .filter((f) => f.endsWith('.md'))
+  .sort();
 
 function factsOf(file: string) {
   const markdown = readFixture(`agendas/${file}`);
   const result = parseGithub(markdown, file);
-  return { result, facts: corpusFacts(file, result.agenda, dateLikeBlocks(htmlDocument(renderGithubHtml(markdown, { title: file })))) };
+  return {
+    result,
+    facts: corpusFacts(file, result.agenda, dateLikeBlocks(htmlDocument(renderGithubHtml(markdown, { title: file })))),
+  };
 }
 
 describe.each(FILES)('%s', (file) => {
@@ -51,6 +56,10 @@ describe('numbers read off the documents', () => {
 
   it('ContribEx 2018: the meetings canceled are the ones the document says', () => {
     const { result } = factsOf('sig-contributor-experience_meeting-notes-archive_2018-meeting-notes.md');
-    expect(result.agenda.meetings.filter((m) => m.canceled).map((m) => m.key)).toEqual(['2018-12-27', '2018-12-12', '2018-05-03']);
+    expect(result.agenda.meetings.filter((m) => m.canceled).map((m) => m.key)).toEqual([
+      '2018-12-27',
+      '2018-12-12',
+      '2018-05-03',
+    ]);
   });
 });

@@ -12,7 +12,12 @@ describe('dateLikeBlocks', () => {
       '<h2>2023/12/06</h2><h3>December 27 (no meeting)</h3><p><strong>12/18/2018</strong></p>' +
         '<p>Met on <strong>March 3</strong> to talk</p><h2>Agenda</h2><h2>November 14th (recording)</h2>',
     );
-    expect(dateLikeBlocks(doc)).toEqual(['2023/12/06', 'December 27 (no meeting)', '12/18/2018', 'November 14th (recording)']);
+    expect(dateLikeBlocks(doc)).toEqual([
+      '2023/12/06',
+      'December 27 (no meeting)',
+      '12/18/2018',
+      'November 14th (recording)',
+    ]);
   });
 });
 
@@ -45,7 +50,20 @@ describe('corpusFacts on the SIG Auth 2018 archive', () => {
 
 describe('suspicious', () => {
   it('flags more date-like blocks than meetings, dates out of order and dates outside the file year', () => {
-    const base = { file: 'a-2020.md', meetings: 3, canceled: 0, first: null, last: null, usualInterval: 7, cadenceBreaks: [], emptyMeetings: [], sections: {}, people: 0, references: 0, problems: [] };
+    const base = {
+      file: 'a-2020.md',
+      meetings: 3,
+      canceled: 0,
+      first: null,
+      last: null,
+      usualInterval: 7,
+      cadenceBreaks: [],
+      emptyMeetings: [],
+      sections: {},
+      people: 0,
+      references: 0,
+      problems: [],
+    };
     expect(
       suspicious([
         { ...base, dateLikeBlocks: 3, outOfOrder: [], wrongYear: [] },

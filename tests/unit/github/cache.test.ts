@@ -29,11 +29,28 @@ afterEach(() => {
 });
 
 function status(ref: string, state: RefStatus['state'], fetchedAt = NOW): RefStatus {
-  return { ref, kind: state === 'completed' || state === 'not-planned' ? 'issue' : 'pr', state, title: `T ${ref}`, updatedAt: '2024-04-01T00:00:00Z', url: `https://github.com/${ref}`, fetchedAt };
+  return {
+    ref,
+    kind: state === 'completed' || state === 'not-planned' ? 'issue' : 'pr',
+    state,
+    title: `T ${ref}`,
+    updatedAt: '2024-04-01T00:00:00Z',
+    url: `https://github.com/${ref}`,
+    fetchedAt,
+  };
 }
 
 function entry(base: string, ref: string, value: RefStatus | null, storedAt = NOW): CachedRef {
-  return { base, ref, status: value, notFound: null, etag: `W/"${ref}"`, pullEtag: null, authenticated: false, storedAt };
+  return {
+    base,
+    ref,
+    status: value,
+    notFound: null,
+    etag: `W/"${ref}"`,
+    pullEtag: null,
+    authenticated: false,
+    storedAt,
+  };
 }
 
 describe('freshness', () => {
@@ -74,7 +91,10 @@ describe.each([
 
   it('replaces an entry, keeps rate limits, prunes old entries and clears', async () => {
     const cache = await make();
-    await cache.putMany([entry('b', 'a/b#1', status('a/b#1', 'open'), NOW - 40 * 24 * HOUR), entry('b', 'a/b#2', status('a/b#2', 'open'))]);
+    await cache.putMany([
+      entry('b', 'a/b#1', status('a/b#1', 'open'), NOW - 40 * 24 * HOUR),
+      entry('b', 'a/b#2', status('a/b#2', 'open')),
+    ]);
     await cache.putMany([entry('b', 'a/b#2', status('a/b#2', 'merged'))]);
     expect((await cache.getMany('b', ['a/b#2']))[0]?.status?.state).toBe('merged');
 

@@ -2,9 +2,21 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStatusCache, type StatusCache } from '../../../lib/github/cache';
-import { createGitHubClient, graphqlUrlFor, type GitHubClient, type GitHubClientEvent, type GitHubClientOptions } from '../../../lib/github/client';
+import {
+  createGitHubClient,
+  graphqlUrlFor,
+  type GitHubClient,
+  type GitHubClientEvent,
+  type GitHubClientOptions,
+} from '../../../lib/github/client';
 import type { RefReport } from '../../../lib/github/status';
-import { startGitHubStandIn, type GitHubStandIn, type StandInOptions, type StandInRef, ALL_STATES } from '../../support/github-standin';
+import {
+  startGitHubStandIn,
+  type GitHubStandIn,
+  type StandInOptions,
+  type StandInRef,
+  ALL_STATES,
+} from '../../support/github-standin';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -52,7 +64,11 @@ async function newCache(): Promise<StatusCache> {
 }
 
 /** A clock the test moves by hand. */
-function manualClock(start = Date.now()): { now: () => number; advance: (ms: number) => void; set: (t: number) => void } {
+function manualClock(start = Date.now()): {
+  now: () => number;
+  advance: (ms: number) => void;
+  set: (t: number) => void;
+} {
   let t = start;
   return {
     now: () => t,
@@ -285,7 +301,13 @@ describe('without a token: REST', () => {
     expect(server.requests.map((r) => [r.route, r.refs[0]])).toEqual(visible.map((ref) => ['issue', ref]));
     expect(server.requests.every((r) => r.headers.authorization === undefined)).toBe(true);
     expect(github.reports(visible).map(keyOf)).toEqual([expectedKey(8), expectedKey(2), expectedKey(5)]);
-    expect(github.reports([refs[0] ?? ''])[0]).toEqual({ ref: refs[0], status: null, failure: null, pending: false, stale: false });
+    expect(github.reports([refs[0] ?? ''])[0]).toEqual({
+      ref: refs[0],
+      status: null,
+      failure: null,
+      pending: false,
+      stale: false,
+    });
 
     // Scrolling on: only what was not yet looked up costs a request.
     await github.lookup(refs, { visibleFirst: [refs[1] ?? '', refs[2] ?? ''] });
@@ -357,13 +379,25 @@ describe('without a token: REST', () => {
       expect(report.failure?.error).toBe('rate-limited');
       expect(report.failure?.until).toBe(reset * 1000);
     }
-    expect(reports[3]?.failure?.message).toMatch(/^GitHub's hourly quota is nearly used up \(5 of 60 left, kept in reserve\)\. Looking up again in \d+ min\. A token raises the limit\.$/);
-    expect(github.rateLimit()).toMatchObject({ authenticated: false, blockedUntil: reset * 1000, limit: { remaining: 5, limit: 60 } });
+    expect(reports[3]?.failure?.message).toMatch(
+      /^GitHub's hourly quota is nearly used up \(5 of 60 left, kept in reserve\)\. Looking up again in \d+ min\. A token raises the limit\.$/,
+    );
+    expect(github.rateLimit()).toMatchObject({
+      authenticated: false,
+      blockedUntil: reset * 1000,
+      limit: { remaining: 5, limit: 60 },
+    });
     expect(events.some((e) => e.type === 'rate-limit' && e.rateLimit.blockedUntil === reset * 1000)).toBe(true);
     expect(waits.long).toHaveLength(1);
 
     // A restarted worker remembers the quota: it sends nothing either.
-    const restarted = client({ apiBase: server.apiBase, cache, now: clock.now, sleep: controlledSleep().sleep, reserve: 5 });
+    const restarted = client({
+      apiBase: server.apiBase,
+      cache,
+      now: clock.now,
+      sleep: controlledSleep().sleep,
+      reserve: 5,
+    });
     await restarted.lookup(refs.slice(3));
     await restarted.idle();
     expect(server.count()).toBe(3);
@@ -383,8 +417,15 @@ describe('without a token: REST', () => {
 });
 
 describe('failures: each its own words, none cached but a brief not-found', () => {
-  async function failing(options: StandInOptions, failure: Parameters<GitHubStandIn['failWith']>[0], clientOptions: Partial<GitHubClientOptions> = {}) {
-    const server = await standIn({ refs: { 'a/b#1': { kind: 'issue', state: 'open' }, 'a/b#2': { kind: 'pr', state: 'merged' } }, ...options });
+  async function failing(
+    options: StandInOptions,
+    failure: Parameters<GitHubStandIn['failWith']>[0],
+    clientOptions: Partial<GitHubClientOptions> = {},
+  ) {
+    const server = await standIn({
+      refs: { 'a/b#1': { kind: 'issue', state: 'open' }, 'a/b#2': { kind: 'pr', state: 'merged' } },
+      ...options,
+    });
     server.failWith(failure);
     const cache = await newCache();
     const clock = manualClock();
@@ -415,11 +456,16 @@ describe('failures: each its own words, none cached but a brief not-found', () =
 
   it('403 with x-ratelimit-remaining 0: rate limited until the reset', async () => {
     const reset = Math.floor(Date.now() / 1000) + 900;
-    const { server, reports, cached, github, waits } = await failing({ limits: { core: { remaining: 0, reset } } }, null);
+    const { server, reports, cached, github, waits } = await failing(
+      { limits: { core: { remaining: 0, reset } } },
+      null,
+    );
     expect(server.requests.map((r) => r.status)).toEqual([403]);
     expect(reports.map((r) => r.failure?.error)).toEqual(['rate-limited', 'rate-limited']);
     expect(reports[0]?.failure?.until).toBe(reset * 1000);
-    expect(reports[0]?.failure?.message).toMatch(/^GitHub's rate limit is used up\. Looking up again in 1[45] min\. A token raises the limit\.$/);
+    expect(reports[0]?.failure?.message).toMatch(
+      /^GitHub's rate limit is used up\. Looking up again in 1[45] min\. A token raises the limit\.$/,
+    );
     expect(reports.every((r) => r.pending)).toBe(true);
     expect(github.rateLimit().blockedUntil).toBe(reset * 1000);
     expect(waits.long).toHaveLength(1);
@@ -427,7 +473,9 @@ describe('failures: each its own words, none cached but a brief not-found', () =
   });
 
   it('429 with retry-after: a secondary limit, waited out, then answered', async () => {
-    const server = await standIn({ refs: { 'a/b#1': { kind: 'issue', state: 'open' }, 'a/b#2': { kind: 'pr', state: 'merged' } } });
+    const server = await standIn({
+      refs: { 'a/b#1': { kind: 'issue', state: 'open' }, 'a/b#2': { kind: 'pr', state: 'merged' } },
+    });
     server.failWith({ kind: 'retry-after', seconds: 30, times: 1 });
     const clock = manualClock();
     const start = clock.now();
@@ -437,8 +485,13 @@ describe('failures: each its own words, none cached but a brief not-found', () =
     github.subscribe((event) => events.push(event));
     await github.lookup(['a/b#1', 'a/b#2']);
     await github.idle();
-    const told = events.flatMap((e) => (e.type === 'reports' ? e.reports : [])).find((r) => r.failure?.error === 'rate-limited');
-    expect(told?.failure).toMatchObject({ until: start + 30_000, message: 'GitHub asked to slow down (secondary rate limit). Looking up again in 30 s.' });
+    const told = events
+      .flatMap((e) => (e.type === 'reports' ? e.reports : []))
+      .find((r) => r.failure?.error === 'rate-limited');
+    expect(told?.failure).toMatchObject({
+      until: start + 30_000,
+      message: 'GitHub asked to slow down (secondary rate limit). Looking up again in 30 s.',
+    });
     expect(told?.pending).toBe(true);
     expect(waits.delays).toEqual([30_000]);
     // idle() counts a rate-limit wait as idle; the wait passed at once here: let the queue go on.
@@ -460,7 +513,9 @@ describe('failures: each its own words, none cached but a brief not-found', () =
     const { reports, cached, server } = await failing({}, { kind: 'not-found' });
     expect(server.count()).toBe(2);
     expect(reports.map((r) => r.failure?.error)).toEqual(['not-found', 'not-found']);
-    expect(reports[0]?.failure?.message).toBe('Not found on GitHub, or private: only people with access can see it (a token may help).');
+    expect(reports[0]?.failure?.message).toBe(
+      'Not found on GitHub, or private: only people with access can see it (a token may help).',
+    );
     expect(cached.map((e) => [e.ref, e.status, e.notFound?.error])).toEqual([
       ['a/b#1', null, 'not-found'],
       ['a/b#2', null, 'not-found'],
@@ -468,14 +523,22 @@ describe('failures: each its own words, none cached but a brief not-found', () =
   });
 
   it('5xx: retried with bounded back-off, then answered', async () => {
-    const { server, reports, waits } = await failing({}, { kind: 'server-error', status: 502, times: 2 }, { concurrency: 1 });
+    const { server, reports, waits } = await failing(
+      {},
+      { kind: 'server-error', status: 502, times: 2 },
+      { concurrency: 1 },
+    );
     expect(server.requests.map((r) => r.status)).toEqual([502, 502, 200, 200]);
     expect(waits.delays).toEqual([500, 1000]);
     expect(reports.map(keyOf)).toEqual(['issue-open', 'pr-merged']);
   });
 
   it('5xx that persists: gives up after three tries, says so, caches nothing', async () => {
-    const { server, reports, cached, waits } = await failing({}, { kind: 'server-error', status: 503 }, { concurrency: 1 });
+    const { server, reports, cached, waits } = await failing(
+      {},
+      { kind: 'server-error', status: 503 },
+      { concurrency: 1 },
+    );
     expect(server.requests.map((r) => r.status)).toEqual([503, 503, 503, 503, 503, 503]);
     expect(waits.delays).toEqual([500, 1000, 500, 1000]);
     expect(reports.map((r) => r.failure?.message)).toEqual([
@@ -493,7 +556,9 @@ describe('failures: each its own words, none cached but a brief not-found', () =
     ]);
     expect(garbage.cached).toEqual([]);
     const shape = await failing({}, { kind: 'wrong-shape' });
-    expect(shape.reports[0]?.failure?.message).toBe("GitHub's answer could not be read: the issue answer has no open/closed state.");
+    expect(shape.reports[0]?.failure?.message).toBe(
+      "GitHub's answer could not be read: the issue answer has no open/closed state.",
+    );
     const graphqlShape = await failing({}, { kind: 'wrong-shape' }, { token: TOKEN });
     expect(graphqlShape.reports[0]?.failure?.message).toBe("GitHub's answer could not be read: no data and no errors.");
     expect(graphqlShape.cached).toEqual([]);
@@ -515,8 +580,15 @@ describe('failures: each its own words, none cached but a brief not-found', () =
     await offline.lookup(['a/b#1', 'a/b#9']);
     await offline.idle();
     const [known, unknown] = offline.reports(['a/b#1', 'a/b#9']);
-    expect(known).toMatchObject({ status: { state: 'open' }, stale: true, pending: false, failure: { error: 'offline' } });
-    expect(unknown?.failure?.message).toBe(`Could not reach ${new URL(closedPort).host}: offline, or the API address is wrong.`);
+    expect(known).toMatchObject({
+      status: { state: 'open' },
+      stale: true,
+      pending: false,
+      failure: { error: 'offline' },
+    });
+    expect(unknown?.failure?.message).toBe(
+      `Could not reach ${new URL(closedPort).host}: offline, or the API address is wrong.`,
+    );
     // The failure replaced nothing in the cache.
     expect((await cache.getMany(offline.apiBase, ['a/b#1', 'a/b#9'])).map((e) => e.status?.state)).toEqual(['open']);
   });
@@ -524,7 +596,9 @@ describe('failures: each its own words, none cached but a brief not-found', () =
   it('too slow: times out as offline, in words', async () => {
     const { reports } = await failing({ delayMs: 400 }, null, { timeoutMs: 50 });
     expect(reports[0]?.failure?.error).toBe('offline');
-    expect(reports[0]?.failure?.message).toMatch(/^127\.0\.0\.1:\d+ did not answer within 50 ms; will try again later\.$/);
+    expect(reports[0]?.failure?.message).toMatch(
+      /^127\.0\.0\.1:\d+ did not answer within 50 ms; will try again later\.$/,
+    );
   });
 
   it('a failure is not retried on every look, but a refresh retries it', async () => {
@@ -549,7 +623,10 @@ describe('failures: each its own words, none cached but a brief not-found', () =
     const github = client({ apiBase: server.apiBase });
     const [report] = await github.lookup(['kubernetes/../etc#1']);
     await github.idle();
-    expect(report?.failure).toMatchObject({ error: 'invalid-ref', message: 'Not a GitHub reference of the form owner/repo#123.' });
+    expect(report?.failure).toMatchObject({
+      error: 'invalid-ref',
+      message: 'Not a GitHub reference of the form owner/repo#123.',
+    });
     expect(server.count()).toBe(0);
   });
 });
@@ -572,7 +649,11 @@ describe('sharing, events and the token', () => {
     const { refs, table } = manyRefs(40);
     const server = await standIn({ refs: table, delayMs: 50 });
     const github = client({ apiBase: server.apiBase, token: TOKEN });
-    await Promise.all([github.lookup(refs.slice(0, 30)), github.lookup(refs.slice(10, 40)), github.lookup(refs.slice(5, 15))]);
+    await Promise.all([
+      github.lookup(refs.slice(0, 30)),
+      github.lookup(refs.slice(10, 40)),
+      github.lookup(refs.slice(5, 15)),
+    ]);
     await github.idle();
     const asked = server.requests.flatMap((r) => r.refs);
     expect(asked.sort()).toEqual(refs.map((r) => r.toLowerCase()).sort());
@@ -591,7 +672,9 @@ describe('sharing, events and the token', () => {
     await github.idle();
     const reports = events.flatMap((e) => (e.type === 'reports' ? e.reports : []));
     expect(reports.map(keyOf)).toEqual([expectedKey(0), expectedKey(1), expectedKey(2)]);
-    expect(events.find((e) => e.type === 'rate-limit')).toMatchObject({ rateLimit: { authenticated: true, limit: { resource: 'graphql', remaining: 4999 } } });
+    expect(events.find((e) => e.type === 'rate-limit')).toMatchObject({
+      rateLimit: { authenticated: true, limit: { resource: 'graphql', remaining: 4999 } },
+    });
 
     github.dispose();
     events.length = 0;
@@ -632,8 +715,8 @@ describe('sharing, events and the token', () => {
   });
 
   it('refuses a GraphQL endpoint on another host than the API base', () => {
-    expect(() => createGitHubClient({ apiBase: 'https://api.github.com', graphqlUrl: 'https://evil.example/graphql', token: 't' })).toThrow(
-      /the token goes there only/,
-    );
+    expect(() =>
+      createGitHubClient({ apiBase: 'https://api.github.com', graphqlUrl: 'https://evil.example/graphql', token: 't' }),
+    ).toThrow(/the token goes there only/);
   });
 });

@@ -19,7 +19,16 @@ describe('waitInWords', () => {
 });
 
 describe('failureMessage', () => {
-  const kinds: FailureKind[] = ['not-found', 'bad-token', 'rate-limited', 'forbidden', 'server-error', 'offline', 'malformed', 'invalid-ref'];
+  const kinds: FailureKind[] = [
+    'not-found',
+    'bad-token',
+    'rate-limited',
+    'forbidden',
+    'server-error',
+    'offline',
+    'malformed',
+    'invalid-ref',
+  ];
 
   it('has its own words for every kind', () => {
     const messages = kinds.map((kind) => failureMessage(kind, {}, NOW));
@@ -32,7 +41,9 @@ describe('failureMessage', () => {
     expect(failureMessage('rate-limited', { until }, NOW)).toBe(
       "GitHub's rate limit is used up. Looking up again in 23 min. A token raises the limit.",
     );
-    expect(failureMessage('rate-limited', { until, authenticated: true }, NOW)).toBe("GitHub's rate limit is used up. Looking up again in 23 min.");
+    expect(failureMessage('rate-limited', { until, authenticated: true }, NOW)).toBe(
+      "GitHub's rate limit is used up. Looking up again in 23 min.",
+    );
     expect(failureMessage('rate-limited', { until, reserve: { remaining: 5, limit: 60 } }, NOW)).toBe(
       "GitHub's hourly quota is nearly used up (5 of 60 left, kept in reserve). Looking up again in 23 min. A token raises the limit.",
     );
@@ -52,10 +63,16 @@ describe('failureMessage', () => {
     expect(failureMessage('offline', { host: 'api.github.com', timeoutMs: 20_000 }, NOW)).toBe(
       'api.github.com did not answer within 20 s; will try again later.',
     );
-    expect(failureMessage('malformed', { reason: 'not JSON' }, NOW)).toBe("GitHub's answer could not be read: not JSON.");
-    expect(failureMessage('forbidden', { status: 403, githubMessage: 'Resource protected by organization SAML enforcement.' }, NOW)).toBe(
-      'GitHub refused access (HTTP 403). GitHub said: “Resource protected by organization SAML enforcement.”',
+    expect(failureMessage('malformed', { reason: 'not JSON' }, NOW)).toBe(
+      "GitHub's answer could not be read: not JSON.",
     );
+    expect(
+      failureMessage(
+        'forbidden',
+        { status: 403, githubMessage: 'Resource protected by organization SAML enforcement.' },
+        NOW,
+      ),
+    ).toBe('GitHub refused access (HTTP 403). GitHub said: “Resource protected by organization SAML enforcement.”');
   });
 
   it('says not-found differently with and without a token', () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { buildStatusQuery, graphqlAlias, graphqlString, MAX_REFS_PER_QUERY, readStatusAnswer } from '../../../lib/github/graphql';
+import {
+  buildStatusQuery,
+  graphqlAlias,
+  graphqlString,
+  MAX_REFS_PER_QUERY,
+  readStatusAnswer,
+} from '../../../lib/github/graphql';
 import { parseRef, type RefParts } from '../../../lib/github/refs';
 import { readSample } from '../../support/github-fixtures/samples';
 
@@ -57,13 +63,30 @@ describe('readStatusAnswer', () => {
   const alias = (i: number): string => query.aliases[i]?.alias ?? '';
   const url = 'https://github.com/o/r/pull/1';
   const pr = (state: string, isDraft: boolean, merged: boolean): unknown => ({
-    issueOrPullRequest: { __typename: 'PullRequest', state, isDraft, merged, title: `PR ${state}`, updatedAt: '2024-04-01T00:00:00Z', url },
+    issueOrPullRequest: {
+      __typename: 'PullRequest',
+      state,
+      isDraft,
+      merged,
+      title: `PR ${state}`,
+      updatedAt: '2024-04-01T00:00:00Z',
+      url,
+    },
   });
   const issue = (state: string, stateReason: string | null): unknown => ({
-    issueOrPullRequest: { __typename: 'Issue', state, stateReason, title: `Issue ${state}`, updatedAt: '2024-04-02T00:00:00Z', url },
+    issueOrPullRequest: {
+      __typename: 'Issue',
+      state,
+      stateReason,
+      title: `Issue ${state}`,
+      updatedAt: '2024-04-02T00:00:00Z',
+      url,
+    },
   });
   // The recorded NOT_FOUND error, moved to our aliases, as GitHub sends it with HTTP 200.
-  const recorded = readSample('pygithub_POST_graphql_node_not_found_error.json') as { errors: Record<string, unknown>[] };
+  const recorded = readSample('pygithub_POST_graphql_node_not_found_error.json') as {
+    errors: Record<string, unknown>[];
+  };
   const notFound = recorded.errors[0] ?? {};
 
   it('reads every state GitHub users know, and NOT_FOUND errors with HTTP 200', () => {
@@ -81,12 +104,18 @@ describe('readStatusAnswer', () => {
       },
       errors: [
         { ...notFound, path: [alias(7)], message: "Could not resolve to a Repository with the name 'o/gone'." },
-        { ...notFound, path: [alias(8), 'issueOrPullRequest'], message: 'Could not resolve to an issue or pull request with the number of 9.' },
+        {
+          ...notFound,
+          path: [alias(8), 'issueOrPullRequest'],
+          message: 'Could not resolve to an issue or pull request with the number of 9.',
+        },
       ],
     };
     const result = readStatusAnswer(body, query, NOW, true);
     if (!('outcomes' in result)) throw new Error('expected outcomes');
-    const summary = result.outcomes.map((o) => ('status' in o ? `${o.status.kind}:${o.status.state}` : `problem:${o.problem.kind}`));
+    const summary = result.outcomes.map((o) =>
+      'status' in o ? `${o.status.kind}:${o.status.state}` : `problem:${o.problem.kind}`,
+    );
     expect(summary).toEqual([
       'pr:open',
       'pr:draft',
@@ -116,23 +145,52 @@ describe('readStatusAnswer', () => {
 
   it('reads an old closed issue without a reason as completed, and a duplicate as not planned', () => {
     const q = buildStatusQuery([parts('o/r#1'), parts('o/r#2')]);
-    const body = { data: { [q.aliases[0]?.alias ?? '']: issue('CLOSED', null), [q.aliases[1]?.alias ?? '']: issue('CLOSED', 'DUPLICATE') } };
+    const body = {
+      data: {
+        [q.aliases[0]?.alias ?? '']: issue('CLOSED', null),
+        [q.aliases[1]?.alias ?? '']: issue('CLOSED', 'DUPLICATE'),
+      },
+    };
     const result = readStatusAnswer(body, q, NOW, true);
-    expect('outcomes' in result && result.outcomes.map((o) => ('status' in o ? o.status.state : 'x'))).toEqual(['completed', 'not-planned']);
+    expect('outcomes' in result && result.outcomes.map((o) => ('status' in o ? o.status.state : 'x'))).toEqual([
+      'completed',
+      'not-planned',
+    ]);
   });
 
   it('names whole-query failures: rate limited, server trouble, rejected query, nothing at all', () => {
-    const rateLimited = readStatusAnswer({ errors: [{ type: 'RATE_LIMITED', message: 'API rate limit exceeded for user ID 1.' }] }, query, NOW, true);
-    expect(rateLimited).toEqual({ problem: { kind: 'rate-limited', detail: { githubMessage: 'API rate limit exceeded for user ID 1.' } } });
-    const wentWrong = readStatusAnswer({ data: null, errors: [{ message: 'Something went wrong while executing your query.' }] }, query, NOW, true);
+    const rateLimited = readStatusAnswer(
+      { errors: [{ type: 'RATE_LIMITED', message: 'API rate limit exceeded for user ID 1.' }] },
+      query,
+      NOW,
+      true,
+    );
+    expect(rateLimited).toEqual({
+      problem: { kind: 'rate-limited', detail: { githubMessage: 'API rate limit exceeded for user ID 1.' } },
+    });
+    const wentWrong = readStatusAnswer(
+      { data: null, errors: [{ message: 'Something went wrong while executing your query.' }] },
+      query,
+      NOW,
+      true,
+    );
     expect('problem' in wentWrong && wentWrong.problem.kind).toBe('server-error');
-    const parseError = readStatusAnswer({ errors: [{ message: 'Parse error on "}" (RCURLY) at [3, 1]' }] }, query, NOW, true);
+    const parseError = readStatusAnswer(
+      { errors: [{ message: 'Parse error on "}" (RCURLY) at [3, 1]' }] },
+      query,
+      NOW,
+      true,
+    );
     expect('problem' in parseError && parseError.problem).toEqual({
       kind: 'malformed',
       detail: { reason: 'GitHub rejected the query (Parse error on "}" (RCURLY) at [3, 1])' },
     });
-    expect(readStatusAnswer({}, query, NOW, true)).toEqual({ problem: { kind: 'malformed', detail: { reason: 'no data and no errors' } } });
-    expect(readStatusAnswer('<html>', query, NOW, true)).toEqual({ problem: { kind: 'malformed', detail: { reason: 'not a JSON object' } } });
+    expect(readStatusAnswer({}, query, NOW, true)).toEqual({
+      problem: { kind: 'malformed', detail: { reason: 'no data and no errors' } },
+    });
+    expect(readStatusAnswer('<html>', query, NOW, true)).toEqual({
+      problem: { kind: 'malformed', detail: { reason: 'not a JSON object' } },
+    });
   });
 
   it('marks a wrong-shaped node or a missing alias as malformed, keeping the others', () => {
@@ -141,11 +199,18 @@ describe('readStatusAnswer', () => {
       data: {
         [q.aliases[0]?.alias ?? '']: { issueOrPullRequest: { __typename: 'Issue', state: 'OPEN', title: 7 } },
         [q.aliases[1]?.alias ?? '']: issue('OPEN', null),
-        [q.aliases[2]?.alias ?? '']: { issueOrPullRequest: { __typename: 'PullRequest', state: 'SIDEWAYS', title: 't', updatedAt: 'u', url: 'v' } },
+        [q.aliases[2]?.alias ?? '']: {
+          issueOrPullRequest: { __typename: 'PullRequest', state: 'SIDEWAYS', title: 't', updatedAt: 'u', url: 'v' },
+        },
       },
     };
     const result = readStatusAnswer(body, q, NOW, true);
     if (!('outcomes' in result)) throw new Error('expected outcomes');
-    expect(result.outcomes.map((o) => ('status' in o ? o.status.state : o.problem.kind))).toEqual(['malformed', 'open', 'malformed', 'malformed']);
+    expect(result.outcomes.map((o) => ('status' in o ? o.status.state : o.problem.kind))).toEqual([
+      'malformed',
+      'open',
+      'malformed',
+      'malformed',
+    ]);
   });
 });

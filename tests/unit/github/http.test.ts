@@ -24,7 +24,9 @@ describe('authorizationFor: the token goes to the configured API origin only', (
     expect(authorizationFor('http://127.0.0.1:9000/graphql', 'http://127.0.0.1:9000', 't')).toBe('Bearer t');
     expect(authorizationFor('http://127.0.0.1:9001/graphql', 'http://127.0.0.1:9000', 't')).toBeNull();
     expect(authorizationFor('http://ghe.corp.example/api/graphql', 'http://ghe.corp.example/api/v3', 't')).toBeNull();
-    expect(authorizationFor('https://ghe.corp.example/api/graphql', 'https://ghe.corp.example/api/v3', 't')).toBe('Bearer t');
+    expect(authorizationFor('https://ghe.corp.example/api/graphql', 'https://ghe.corp.example/api/v3', 't')).toBe(
+      'Bearer t',
+    );
     expect(authorizationFor('https://api.github.com/graphql', base, null)).toBeNull();
   });
 });
@@ -53,10 +55,16 @@ describe('send', () => {
       calls++;
       return new Response('{"message":"Server Error"}', { status: 503 });
     };
-    const outcome = await send({ method: 'GET', url: 'https://api.github.com/x', resource: 'core' }, context(fetch, delays));
+    const outcome = await send(
+      { method: 'GET', url: 'https://api.github.com/x', resource: 'core' },
+      context(fetch, delays),
+    );
     expect(calls).toBe(4);
     expect(delays).toEqual([100, 200, 250]);
-    expect(outcome).toMatchObject({ kind: 'failure', problem: { kind: 'server-error', detail: { status: 503, attempts: 4, githubMessage: 'Server Error' } } });
+    expect(outcome).toMatchObject({
+      kind: 'failure',
+      problem: { kind: 'server-error', detail: { status: 503, attempts: 4, githubMessage: 'Server Error' } },
+    });
   });
 
   it('does not retry what a retry cannot mend', async () => {
@@ -77,7 +85,10 @@ describe('send', () => {
       seen = init;
       return new Response(null, { status: 304, headers: { etag: 'W/"a"' } });
     };
-    const outcome = await send({ method: 'GET', url: 'https://api.github.com/x', etag: 'W/"a"', resource: 'core' }, context(fetch, []));
+    const outcome = await send(
+      { method: 'GET', url: 'https://api.github.com/x', etag: 'W/"a"', resource: 'core' },
+      context(fetch, []),
+    );
     expect(outcome).toMatchObject({ kind: 'not-modified', etag: 'W/"a"' });
     expect(new Headers(seen?.headers).get('if-none-match')).toBe('W/"a"');
     expect(new Headers(seen?.headers).get('authorization')).toBeNull();

@@ -1,6 +1,11 @@
 // The stand-in itself: it must answer like the recorded GitHub, or the client tests prove nothing.
 import { afterEach, describe, expect, it } from 'vitest';
-import { graphqlHeaderTemplate, readReplay, readSample, restHeaderTemplate } from '../../support/github-fixtures/samples';
+import {
+  graphqlHeaderTemplate,
+  readReplay,
+  readSample,
+  restHeaderTemplate,
+} from '../../support/github-fixtures/samples';
 import { startGitHubStandIn, type GitHubStandIn } from '../../support/github-standin';
 
 const servers: GitHubStandIn[] = [];
@@ -26,12 +31,20 @@ fragment F on IssueOrPullRequest { __typename ... on Issue { state stateReason t
 
 describe('REST answers', () => {
   it('have the recorded fields and headers, a weak ETag and the anonymous quota', async () => {
-    const server = await start({ refs: { 'kubernetes/kubernetes#7': { kind: 'issue', state: 'not-planned', title: 'Seven' } } });
+    const server = await start({
+      refs: { 'kubernetes/kubernetes#7': { kind: 'issue', state: 'not-planned', title: 'Seven' } },
+    });
     const response = await fetch(`${server.apiBase}/repos/kubernetes/kubernetes/issues/7`);
     expect(response.status).toBe(200);
     const body = (await response.json()) as Record<string, unknown>;
     expect(keysOf(body)).toEqual(keysOf(readSample('pygithub_GET_issues_28_closed_completed.json')));
-    expect(body).toMatchObject({ number: 7, title: 'Seven', state: 'closed', state_reason: 'not_planned', html_url: 'https://github.com/kubernetes/kubernetes/issues/7' });
+    expect(body).toMatchObject({
+      number: 7,
+      title: 'Seven',
+      state: 'closed',
+      state_reason: 'not_planned',
+      html_url: 'https://github.com/kubernetes/kubernetes/issues/7',
+    });
     for (const [name, value] of restHeaderTemplate()) {
       if (name.toLowerCase() !== 'access-control-allow-origin') expect(response.headers.get(name)).toBe(value);
     }
@@ -43,7 +56,8 @@ describe('REST answers', () => {
     expect(response.headers.get('x-ratelimit-resource')).toBe('core');
     expect(Number(response.headers.get('x-ratelimit-reset'))).toBeGreaterThan(Date.now() / 1000);
     // The same names GitHub sent in the recording, less the transfer's own.
-    const recorded = readReplay('pygithub_Issue.setUp.replay.txt')[1]?.responseHeaders.map(([n]) => n.toLowerCase()) ?? [];
+    const recorded =
+      readReplay('pygithub_Issue.setUp.replay.txt')[1]?.responseHeaders.map(([n]) => n.toLowerCase()) ?? [];
     const missing = recorded.filter((n) => !response.headers.has(n));
     expect(missing.sort()).toEqual(['content-encoding', 'github-authentication-token-expiration', 'transfer-encoding']);
   });
@@ -51,7 +65,11 @@ describe('REST answers', () => {
   it('answers a pull request as the recorded pull shapes, with `draft` in the issue answer', async () => {
     const server = await start({ refs: { 'a/b#2': { kind: 'pr', state: 'draft' } } });
     const issue = (await (await fetch(`${server.apiBase}/repos/a/b/issues/2`)).json()) as Record<string, unknown>;
-    expect(issue).toMatchObject({ draft: true, state: 'open', pull_request: { merged_at: null, html_url: 'https://github.com/a/b/pull/2' } });
+    expect(issue).toMatchObject({
+      draft: true,
+      state: 'open',
+      pull_request: { merged_at: null, html_url: 'https://github.com/a/b/pull/2' },
+    });
     const pull = (await (await fetch(`${server.apiBase}/repos/a/b/pulls/2`)).json()) as Record<string, unknown>;
     expect(keysOf(pull)).toEqual(keysOf(readSample('pygithub_GET_pulls_31_merged.json')));
     expect(pull).toMatchObject({ draft: true, merged: false, state: 'open', number: 2 });
@@ -73,7 +91,10 @@ describe('REST answers', () => {
   });
 
   it('spends the quota and answers 403 at zero, as GitHub does', async () => {
-    const server = await start({ refs: { 'a/b#1': { kind: 'issue', state: 'open' } }, limits: { core: { remaining: 1 } } });
+    const server = await start({
+      refs: { 'a/b#1': { kind: 'issue', state: 'open' } },
+      limits: { core: { remaining: 1 } },
+    });
     expect((await fetch(`${server.apiBase}/repos/a/b/issues/1`)).status).toBe(200);
     const spent = await fetch(`${server.apiBase}/repos/a/b/issues/1`);
     expect(spent.status).toBe(403);
@@ -98,27 +119,57 @@ describe('GraphQL answers', () => {
     expect(response.headers.get('x-ratelimit-remaining')).toBe('4999');
     const body = (await response.json()) as { data: Record<string, unknown>; errors: Record<string, unknown>[] };
     expect(body.data.r0).toEqual({
-      issueOrPullRequest: { __typename: 'PullRequest', state: 'MERGED', isDraft: false, merged: true, title: 'One', updatedAt: '2024-05-01T12:00:00Z', url: 'https://github.com/kubernetes/kubernetes/pull/1' },
+      issueOrPullRequest: {
+        __typename: 'PullRequest',
+        state: 'MERGED',
+        isDraft: false,
+        merged: true,
+        title: 'One',
+        updatedAt: '2024-05-01T12:00:00Z',
+        url: 'https://github.com/kubernetes/kubernetes/pull/1',
+      },
     });
     expect(body.data.r1).toEqual({ issueOrPullRequest: null });
     expect(body.data.r2).toBeNull();
     const recorded = (readSample('pygithub_POST_graphql_node_not_found_error.json') as { errors: unknown[] }).errors[0];
     expect(body.errors.map(keysOf)).toEqual([keysOf(recorded), keysOf(recorded)]);
     expect(body.errors).toEqual([
-      { type: 'NOT_FOUND', path: ['r1', 'issueOrPullRequest'], locations: [{ line: 3, column: 3 }], message: 'Could not resolve to an issue or pull request with the number of 404.' },
-      { type: 'NOT_FOUND', path: ['r2'], locations: [{ line: 4, column: 3 }], message: "Could not resolve to a Repository with the name 'nobody/nothing'." },
+      {
+        type: 'NOT_FOUND',
+        path: ['r1', 'issueOrPullRequest'],
+        locations: [{ line: 3, column: 3 }],
+        message: 'Could not resolve to an issue or pull request with the number of 404.',
+      },
+      {
+        type: 'NOT_FOUND',
+        path: ['r2'],
+        locations: [{ line: 4, column: 3 }],
+        message: "Could not resolve to a Repository with the name 'nobody/nothing'.",
+      },
     ]);
-    expect(server.requests[0]?.refs).toEqual(['kubernetes/kubernetes#1', 'kubernetes/kubernetes#404', 'nobody/nothing#2']);
+    expect(server.requests[0]?.refs).toEqual([
+      'kubernetes/kubernetes#1',
+      'kubernetes/kubernetes#404',
+      'nobody/nothing#2',
+    ]);
   });
 
   it('wants a token, and the right one', async () => {
     const server = await start();
     const post = (headers: Record<string, string>): Promise<Response> =>
-      fetch(server.graphqlUrl, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify({ query: QUERY }) });
+      fetch(server.graphqlUrl, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...headers },
+        body: JSON.stringify({ query: QUERY }),
+      });
     expect((await post({})).status).toBe(401);
     const bad = await post({ Authorization: 'token nope' });
     expect(bad.status).toBe(401);
-    expect(await bad.json()).toEqual({ message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest', status: '401' });
+    expect(await bad.json()).toEqual({
+      message: 'Bad credentials',
+      documentation_url: 'https://docs.github.com/rest',
+      status: '401',
+    });
     expect((await post({ Authorization: 'token test-token' })).status).toBe(200);
   });
 });
@@ -128,15 +179,23 @@ describe('CORS, counting and injected failures', () => {
     const server = await start({ refs: { 'a/b#1': { kind: 'issue', state: 'open' } } });
     const preflight = await fetch(server.graphqlUrl, {
       method: 'OPTIONS',
-      headers: { Origin: 'chrome-extension://abc', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization, content-type, if-none-match' },
+      headers: {
+        Origin: 'chrome-extension://abc',
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'authorization, content-type, if-none-match',
+      },
     });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
     expect(preflight.headers.get('access-control-allow-headers')).toMatch(/Authorization.*Content-Type.*If-None-Match/);
     expect(preflight.headers.get('access-control-allow-methods')).toContain('POST');
-    const answer = await fetch(`${server.apiBase}/repos/a/b/issues/1`, { headers: { Origin: 'chrome-extension://abc' } });
+    const answer = await fetch(`${server.apiBase}/repos/a/b/issues/1`, {
+      headers: { Origin: 'chrome-extension://abc' },
+    });
     expect(answer.headers.get('access-control-allow-origin')).toBe('*');
-    expect(answer.headers.get('access-control-expose-headers')).toMatch(/ETag.*Retry-After.*X-RateLimit-Limit.*X-RateLimit-Remaining.*X-RateLimit-Reset/);
+    expect(answer.headers.get('access-control-expose-headers')).toMatch(
+      /ETag.*Retry-After.*X-RateLimit-Limit.*X-RateLimit-Remaining.*X-RateLimit-Reset/,
+    );
     expect(server.preflights).toHaveLength(1);
     expect(server.count()).toBe(1);
   });

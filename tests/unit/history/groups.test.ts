@@ -50,29 +50,44 @@ describe('readGroups', () => {
   });
 
   it('says in words when the file is not YAML or lists no groups', async () => {
-    expect(await readGroups('sigs: [unclosed')).toMatchObject({ ok: false, problem: expect.stringMatching(/not valid YAML/) });
+    expect(await readGroups('sigs: [unclosed')).toMatchObject({
+      ok: false,
+      problem: expect.stringMatching(/not valid YAML/),
+    });
     expect(await readGroups('just text')).toEqual({ ok: false, problem: 'sigs.yaml does not list any groups.' });
-    expect(await readGroups('sigs:\n  - dir: ../etc\n')).toEqual({ ok: false, problem: 'sigs.yaml does not list any groups.' });
+    expect(await readGroups('sigs:\n  - dir: ../etc\n')).toEqual({
+      ok: false,
+      problem: 'sigs.yaml does not list any groups.',
+    });
   });
 });
 
 describe('matchGroup', () => {
   it('finds a live doc by the document id in a meeting archive_url', () => {
-    const match = matchGroup(groups(), 'https://docs.google.com/document/d/1woLGRoONE3EBVx-wTb4pvp4CI7tmLZ6lS26VTbosLKM/edit?tab=t.0');
+    const match = matchGroup(
+      groups(),
+      'https://docs.google.com/document/d/1woLGRoONE3EBVx-wTb4pvp4CI7tmLZ6lS26VTbosLKM/edit?tab=t.0',
+    );
     expect(match?.group.dir).toBe('sig-auth');
     expect(match?.meeting?.description).toBe('Regular SIG Meeting');
     expect(match?.archivePath).toBeNull();
   });
 
   it('finds a subproject meeting doc and names that meeting', () => {
-    const match = matchGroup(groups(), 'https://docs.google.com/document/d/1q74nboAg0GSPcom3kLWCIoWg43Qg3mr306KNL58f2hg/pub');
+    const match = matchGroup(
+      groups(),
+      'https://docs.google.com/document/d/1q74nboAg0GSPcom3kLWCIoWg43Qg3mr306KNL58f2hg/pub',
+    );
     expect(match?.group.dir).toBe('sig-auth');
     expect(match?.meeting?.description).toBe('Secrets Store CSI Meeting');
   });
 
   it('finds a GitHub archive by its path, in either folder layout', () => {
     const all = groups();
-    const auth = matchGroup(all, 'https://github.com/kubernetes/community/blob/master/sig-auth/archive/meeting-notes-2018.md');
+    const auth = matchGroup(
+      all,
+      'https://github.com/kubernetes/community/blob/master/sig-auth/archive/meeting-notes-2018.md',
+    );
     expect(auth).toMatchObject({ archivePath: 'sig-auth/archive/meeting-notes-2018.md', group: { dir: 'sig-auth' } });
     const contribex = matchGroup(
       all,
@@ -89,12 +104,15 @@ describe('matchGroup', () => {
     expect(matchGroup(all, 'https://github.com/kubernetes/community/blob/master/no-such-group/notes.md')).toBeNull();
     expect(archivePathOf('https://evil.example/kubernetes/community/blob/master/sig-auth/archive/x.md')).toBeNull();
     expect(archivePathOf('https://github.com/kubernetes/community/blob/master/sig-auth/../x.md')).toBeNull();
-    expect(docIdOf('https://docs.google.com.evil.example/document/d/1woLGRoONE3EBVx-wTb4pvp4CI7tmLZ6lS26VTbosLKM/')).toBeNull();
+    expect(
+      docIdOf('https://docs.google.com.evil.example/document/d/1woLGRoONE3EBVx-wTb4pvp4CI7tmLZ6lS26VTbosLKM/'),
+    ).toBeNull();
   });
 });
 
 describe('localSchedule', () => {
-  const auth = (): NonNullable<ReturnType<typeof regularMeeting>> => regularMeeting(groups().find((g) => g.dir === 'sig-auth')!)!;
+  const auth = (): NonNullable<ReturnType<typeof regularMeeting>> =>
+    regularMeeting(groups().find((g) => g.dir === 'sig-auth')!)!;
 
   it('converts the regular meeting to the reader zone, summer and winter', () => {
     const winter = localSchedule(auth(), 'Europe/Berlin', new Date('2026-12-01T12:00:00Z'), 'en-GB');

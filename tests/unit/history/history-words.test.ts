@@ -28,21 +28,32 @@ describe('history words', () => {
 
   it('names the group as people say it', () => {
     expect(groupTitle({ dir: 'sig-auth', name: 'Auth', kind: 'sig', chairs: [], meetings: [] })).toBe('SIG Auth');
-    expect(groupTitle({ dir: 'wg-batch', name: 'Batch', kind: 'workinggroup', chairs: [], meetings: [] })).toBe('WG Batch');
-    expect(groupTitle({ dir: 'committee-steering', name: 'Steering', kind: 'committee', chairs: [], meetings: [] })).toBe(
-      'Steering Committee',
+    expect(groupTitle({ dir: 'wg-batch', name: 'Batch', kind: 'workinggroup', chairs: [], meetings: [] })).toBe(
+      'WG Batch',
     );
+    expect(
+      groupTitle({ dir: 'committee-steering', name: 'Steering', kind: 'committee', chairs: [], meetings: [] }),
+    ).toBe('Steering Committee');
   });
 
   it('says when a rate-limited load goes on, and what is still shown', () => {
     const until = Date.UTC(2026, 11, 2, 13, 5);
-    const words = failureWords(load({ kind: 'rate-limited', message: 'x', until }, 2, NOW - 2 * 86_400_000), NOW, 'en-GB');
+    const words = failureWords(
+      load({ kind: 'rate-limited', message: 'x', until }, 2, NOW - 2 * 86_400_000),
+      NOW,
+      'en-GB',
+    );
     const local = new Date(until).toLocaleTimeString('en-GB', { hour: 'numeric', minute: '2-digit' });
-    expect(words).toBe(`GitHub's rate limit stopped the load. It can go on at ${local}. Showing the history stored 2 days ago (2 files).`);
+    expect(words).toBe(
+      `GitHub's rate limit stopped the load. It can go on at ${local}. Showing the history stored 2 days ago (2 files).`,
+    );
   });
 
   it('offline: the stored history with its age, or that nothing is stored', () => {
-    const offline = { kind: 'offline' as const, message: 'Could not reach api.github.com: offline, or the API address is wrong.' };
+    const offline = {
+      kind: 'offline' as const,
+      message: 'Could not reach api.github.com: offline, or the API address is wrong.',
+    };
     expect(failureWords(load(offline, 3, NOW - 5 * 3_600_000), NOW)).toBe(
       'Offline: Could not reach api.github.com: offline, or the API address is wrong. Showing the history stored 5 h ago (3 files).',
     );

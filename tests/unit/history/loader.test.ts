@@ -44,7 +44,9 @@ beforeEach(async () => {
   clock = DAY_ONE;
   client = newClient(standIn.apiBase);
   db = memoryHistoryDb();
-  window = new Window({ settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true } });
+  window = new Window({
+    settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true },
+  });
 });
 
 afterEach(async () => {
@@ -58,7 +60,12 @@ describe('loadGroups', { timeout: 30_000 }, () => {
     const first = await loadGroups(deps());
     expect(first.requests).toBe(1);
     expect(first.groups?.find((g) => g.dir === 'sig-auth')?.name).toBe('Auth');
-    expect(standIn.requests[0]).toMatchObject({ path: 'sigs.yaml', accept: 'application/vnd.github.raw', ifNoneMatch: null, status: 200 });
+    expect(standIn.requests[0]).toMatchObject({
+      path: 'sigs.yaml',
+      accept: 'application/vnd.github.raw',
+      ifNoneMatch: null,
+      status: 200,
+    });
     expect((await loadGroups(deps())).requests).toBe(0);
     clock += DAY_MS;
     const later = await loadGroups(deps());
@@ -101,7 +108,10 @@ describe('loadHistory', { timeout: 30_000 }, () => {
   it('after a day asks again with the ETags and keeps what did not change (304)', async () => {
     const match = await sigAuth();
     await loadHistory(match, deps());
-    standIn.write('sig-auth/archive/meeting-notes-2019.md', '# SIG Auth 2019\n\n## January 9, 2019\n\n- TokenRequest follow-up\n');
+    standIn.write(
+      'sig-auth/archive/meeting-notes-2019.md',
+      '# SIG Auth 2019\n\n## January 9, 2019\n\n- TokenRequest follow-up\n',
+    );
     clock += DAY_MS;
     const start = standIn.requests.length;
     const again = await loadHistory(match, deps());
@@ -157,7 +167,10 @@ describe('loadHistory', { timeout: 30_000 }, () => {
     client.dispose();
     client = newClient('http://127.0.0.1:9');
     const load = await loadHistory(match, deps());
-    expect(load.failure).toMatchObject({ kind: 'offline', message: 'Could not reach 127.0.0.1:9: offline, or the API address is wrong.' });
+    expect(load.failure).toMatchObject({
+      kind: 'offline',
+      message: 'Could not reach 127.0.0.1:9: offline, or the API address is wrong.',
+    });
     expect(load.checkedAt).toBe(DAY_ONE);
     expect(load.files.filter((f) => f.agenda).length).toBe(4);
     expect((await storedHistory(match, db))?.files.length).toBe(4);
@@ -165,7 +178,10 @@ describe('loadHistory', { timeout: 30_000 }, () => {
 
   it('for a live doc lists the group folder, then its archive folder', async () => {
     const reading = await readGroups(sigAuthFiles()['sigs.yaml']!);
-    const match = matchGroup(reading.ok ? reading.groups : [], 'https://docs.google.com/document/d/1woLGRoONE3EBVx-wTb4pvp4CI7tmLZ6lS26VTbosLKM/edit')!;
+    const match = matchGroup(
+      reading.ok ? reading.groups : [],
+      'https://docs.google.com/document/d/1woLGRoONE3EBVx-wTb4pvp4CI7tmLZ6lS26VTbosLKM/edit',
+    )!;
     const load = await loadHistory(match, deps());
     expect(standIn.requests.slice(0, 2).map((r) => r.path)).toEqual(['sig-auth', 'sig-auth/archive']);
     expect(load.requests).toBe(2 + 4);

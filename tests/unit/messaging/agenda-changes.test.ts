@@ -23,14 +23,21 @@ const reparsed = <T>(value: T): T => structuredClone(value);
 describe('the news of a change', () => {
   it('carries a short agenda whole', () => {
     const short = snapshotOf(agendaOf(26));
-    expect(changeMessage({ snapshot: short, version: 3 }, null)).toEqual({ type: 'agenda/changed', version: 3, snapshot: short });
+    expect(changeMessage({ snapshot: short, version: 3 }, null)).toEqual({
+      type: 'agenda/changed',
+      version: 3,
+      snapshot: short,
+    });
   });
 
   it('carries only the changed meetings of a long one, and the order of all of them', () => {
     const before = agendaOf(300);
     const next = reparsed(before);
     next.meetings[5] = meeting(next.meetings[5]!.date, ['Welcome', 'A new topic']);
-    const message = changeMessage({ snapshot: snapshotOf(next), version: 8 }, { snapshot: snapshotOf(before), version: 7 });
+    const message = changeMessage(
+      { snapshot: snapshotOf(next), version: 8 },
+      { snapshot: snapshotOf(before), version: 7 },
+    );
     expect(message.snapshot).toBeNull();
     expect(message.version).toBe(8);
     expect(message.patch?.from).toBe(7);
@@ -56,10 +63,14 @@ describe('the news of a change', () => {
     const many = reparsed(before);
     for (let i = 0; i <= MAX_PATCH_MEETINGS; i++) many.meetings[i] = meeting(many.meetings[i]!.date, ['Changed']);
     const bare = { type: 'agenda/changed', version: 2, snapshot: null };
-    expect(changeMessage({ snapshot: snapshotOf(many), version: 2 }, { snapshot: snapshotOf(before), version: 1 })).toEqual(bare);
+    expect(
+      changeMessage({ snapshot: snapshotOf(many), version: 2 }, { snapshot: snapshotOf(before), version: 1 }),
+    ).toEqual(bare);
     expect(changeMessage({ snapshot: snapshotOf(reparsed(before)), version: 2 }, null)).toEqual(bare);
     const otherDoc = snapshotOf(agendaOf(300, 'other'));
-    expect(changeMessage({ snapshot: otherDoc, version: 2 }, { snapshot: snapshotOf(before), version: 1 })).toEqual(bare);
+    expect(changeMessage({ snapshot: otherDoc, version: 2 }, { snapshot: snapshotOf(before), version: 1 })).toEqual(
+      bare,
+    );
     const notAgenda: AgendaSnapshot = { status: 'not-agenda', reason: 'No date headings found.', agenda: null };
     expect(patchBetween(notAgenda, snapshotOf(before), 1)).toBeNull();
     const live = { ...snapshotOf(reparsed(before)), live: { readAt: 2 } } as unknown as AgendaSnapshot;

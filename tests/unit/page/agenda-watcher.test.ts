@@ -29,7 +29,8 @@ describe('watchAgenda', () => {
     expect(watcher.version()).toBe(1);
 
     // The same text in other markup: the page changed, its agenda did not.
-    document.body.innerHTML = '<h2>January 9, 2018</h2><ul><li><span>Token review</span> [@mikedanese]</li><li>Pulls of note</li></ul>';
+    document.body.innerHTML =
+      '<h2>January 9, 2018</h2><ul><li><span>Token review</span> [@mikedanese]</li><li>Pulls of note</li></ul>';
     watcher.refresh();
     expect(onChange).not.toHaveBeenCalled();
     expect(watcher.version()).toBe(1);

@@ -46,7 +46,10 @@ describe('one document in every Google rendering', () => {
   });
 
   it('cannot tie a “Publish to web” address (/d/e/2PACX-…) to the document: it names the publication', () => {
-    const agenda = parse(publishedFixtureHtml(TITLE, EXPORT), 'https://docs.google.com/document/d/e/2PACX-1vRabcdefghijklmnop/pub');
+    const agenda = parse(
+      publishedFixtureHtml(TITLE, EXPORT),
+      'https://docs.google.com/document/d/e/2PACX-1vRabcdefghijklmnop/pub',
+    );
     expect(agenda.id).toBe('https://docs.google.com/document/d/2PACX-1vRabcdefghijklmnop');
     expect(agenda.meetings.map((m) => m.key)).toEqual(reference.meetings.map((m) => m.key));
   });

@@ -68,7 +68,11 @@ afterEach(() => {
 describe('watchEditorExport', () => {
   it('says it is reading, then lists the export’s meetings under the document’s own identity', async () => {
     const { watcher, changes } = start([ok()]);
-    expect(watcher.snapshot()).toMatchObject({ status: 'not-agenda', reason: 'Reading the document from Google Docs…', live: { refreshing: true } });
+    expect(watcher.snapshot()).toMatchObject({
+      status: 'not-agenda',
+      reason: 'Reading the document from Google Docs…',
+      live: { refreshing: true },
+    });
     await settled();
     const snapshot = watcher.snapshot();
     expect(snapshot.status).toBe('agenda');
@@ -94,13 +98,20 @@ describe('watchEditorExport', () => {
   it('without a good version yet, says what stands in the way', async () => {
     const { watcher } = start([{ ok: false, problem: { kind: 'permission', origins: ['https://docs.google.com/*'] } }]);
     await settled();
-    expect(watcher.snapshot()).toMatchObject({ status: 'not-agenda', agenda: null, live: { fetchedAt: null, problem: { kind: 'permission' } } });
+    expect(watcher.snapshot()).toMatchObject({
+      status: 'not-agenda',
+      agenda: null,
+      live: { fetchedAt: null, problem: { kind: 'permission' } },
+    });
   });
 
   it('never asks twice at once: requests during a read make one more read after it', async () => {
     let release!: (answer: ExportAnswer) => void;
     const slow = new Promise<ExportAnswer>((resolve) => (release = resolve));
-    const { watcher, fetchExport } = start([slow, ok(EXPORT.replace('Canceled for holidays', 'Canceled for the holidays'), 2000)]);
+    const { watcher, fetchExport } = start([
+      slow,
+      ok(EXPORT.replace('Canceled for holidays', 'Canceled for the holidays'), 2000),
+    ]);
     watcher.refresh();
     watcher.refresh();
     expect(fetchExport).toHaveBeenCalledTimes(1);
@@ -207,7 +218,9 @@ describe('jump', () => {
     const { watcher } = start([ok()]);
     await settled();
     const clicked: string[] = [];
-    document.querySelector('.navigation-widget')!.addEventListener('click', (e) => clicked.push((e.target as Element).textContent ?? ''));
+    document
+      .querySelector('.navigation-widget')!
+      .addEventListener('click', (e) => clicked.push((e.target as Element).textContent ?? ''));
     expect(await watcher.jump('2018-03-07')).toEqual({ ok: true });
     expect(clicked).toEqual([march7.text]);
   });
@@ -224,6 +237,9 @@ describe('jump', () => {
 
   it('before the first read, says it has nothing to jump to yet', async () => {
     const { watcher } = start([new Promise<ExportAnswer>(() => undefined)]);
-    expect(await watcher.jump('2018-03-07')).toEqual({ ok: false, reason: 'The agenda has not been read from Google Docs yet.' });
+    expect(await watcher.jump('2018-03-07')).toEqual({
+      ok: false,
+      reason: 'The agenda has not been read from Google Docs yet.',
+    });
   });
 });

@@ -39,7 +39,11 @@ function start(html: string, options: { healDelayMs?: number } = {}): Agenda {
     marks?.follow(snapshot);
   });
   watcher = w;
-  marks = startPrivateMarks(document, (key) => w.element(key), { shadowMode: 'open', reread: () => w.refresh(), ...options });
+  marks = startPrivateMarks(document, (key) => w.element(key), {
+    shadowMode: 'open',
+    reread: () => w.refresh(),
+    ...options,
+  });
   const first = w.snapshot();
   marks.follow(first);
   if (first.status !== 'agenda') throw new Error(`not an agenda: ${first.reason}`);
@@ -61,7 +65,9 @@ function ownerOf(host: Element): Element {
 }
 
 function labelsOf(host: Element): string[] {
-  return [...(host.shadowRoot?.querySelectorAll('[role="img"]') ?? [])].map((chip) => chip.getAttribute('aria-label') ?? '');
+  return [...(host.shadowRoot?.querySelectorAll('[role="img"]') ?? [])].map(
+    (chip) => chip.getAttribute('aria-label') ?? '',
+  );
 }
 
 /** Where markers are: the owner element's key → what the markers say. */
@@ -81,8 +87,9 @@ function drawn(): Map<string, string[]> {
 /** An item whose element has a nested list (GitHub), and a plain one. */
 function items(agenda: Agenda): { parent: Item; leaf: Item; other: Item } {
   const all = agenda.meetings.flatMap(allItems);
-  const parent = all.find((item) => item.children.length > 0 && watcher?.element(item.key)?.querySelector('ul, ol'))
-    ?? all.find((item) => item.children.length > 0);
+  const parent =
+    all.find((item) => item.children.length > 0 && watcher?.element(item.key)?.querySelector('ul, ol')) ??
+    all.find((item) => item.children.length > 0);
   const leaves = all.filter((item) => item.children.length === 0 && item.links.length > 0);
   if (!parent || leaves.length < 2) throw new Error('seed changed');
   return { parent, leaf: leaves[0] as Item, other: leaves[leaves.length - 1] as Item };
@@ -147,7 +154,12 @@ describe('messages', () => {
     send(agenda, [parent.key], [leaf.key]);
     const kept = hosts().find((h) => ownerOf(h) === watcher?.element(leaf.key));
     send(agenda, [leaf.key], [other.key]);
-    expect(drawn()).toEqual(new Map([[leaf.key, [NOTE]], [other.key, [FOLLOW]]]));
+    expect(drawn()).toEqual(
+      new Map([
+        [leaf.key, [NOTE]],
+        [other.key, [FOLLOW]],
+      ]),
+    );
     // The same element keeps its marker element, repainted.
     expect(hosts().find((h) => ownerOf(h) === watcher?.element(leaf.key))).toBe(kept);
     send(agenda, [], []);
@@ -155,7 +167,9 @@ describe('messages', () => {
   });
 
   it('puts the marker of a loose item inside the paragraph that holds its text', () => {
-    const loose = agenda.meetings.flatMap(allItems).find((item) => watcher?.element(item.key)?.querySelector(':scope > p'));
+    const loose = agenda.meetings
+      .flatMap(allItems)
+      .find((item) => watcher?.element(item.key)?.querySelector(':scope > p'));
     if (!loose) throw new Error('the seed has no loose item any more');
     send(agenda, [loose.key]);
     const paragraph = watcher?.element(loose.key)?.querySelector(':scope > p');
@@ -164,7 +178,11 @@ describe('messages', () => {
 
   it('ignores marks for another agenda and keeps those drawn', () => {
     send(agenda, [parent.key]);
-    marks?.show({ agendaId: 'https://github.com/someone/else/blob/main/notes.md', notes: [leaf.key], follows: [leaf.key] });
+    marks?.show({
+      agendaId: 'https://github.com/someone/else/blob/main/notes.md',
+      notes: [leaf.key],
+      follows: [leaf.key],
+    });
     expect(drawn()).toEqual(new Map([[parent.key, [NOTE]]]));
   });
 
@@ -221,7 +239,12 @@ describe('after the page is edited and read again', () => {
     watcher?.refresh();
 
     expect(snapshots).toHaveLength(1);
-    expect(drawn()).toEqual(new Map([[first.key, [NOTE]], [a.key, [NOTE]]]));
+    expect(drawn()).toEqual(
+      new Map([
+        [first.key, [NOTE]],
+        [a.key, [NOTE]],
+      ]),
+    );
   });
 
   it('puts markers back when the page re-draws a marked item with the same text', async () => {

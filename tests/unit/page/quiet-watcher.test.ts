@@ -43,7 +43,8 @@ async function addComments(count: number): Promise<void> {
   }
 }
 
-const AGENDA = '<article class="markdown-body"><h2>January 9, 2019</h2><ul><li>Discussion topics<ul><li>Next steps</li></ul></li></ul></article>';
+const AGENDA =
+  '<article class="markdown-body"><h2>January 9, 2019</h2><ul><li>Discussion topics<ul><li>Next steps</li></ul></li></ul></article>';
 
 describe('a page without an agenda', () => {
   it('is re-read while it settles, then not at all, however much it changes', async () => {

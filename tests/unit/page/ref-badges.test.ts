@@ -41,7 +41,11 @@ function sleep(ms: number): Promise<void> {
 }
 
 /** Every link counts as on screen unless the test says otherwise. */
-function fakeVisibility(): { factory: VisibilityFactory; observed: Element[]; show(elements: Element[], visible: boolean): void } {
+function fakeVisibility(): {
+  factory: VisibilityFactory;
+  observed: Element[];
+  show(elements: Element[], visible: boolean): void;
+} {
   let tell: ((changes: { target: Element; visible: boolean }[]) => void) | null = null;
   const observed: Element[] = [];
   return {
@@ -82,7 +86,14 @@ beforeEach(() => {
   transport.table.set('kubernetes/kubernetes#500', failed('kubernetes/kubernetes#500', 'server-error'));
   transport.table.set('kubernetes/kubernetes#501', pending('kubernetes/kubernetes#501'));
   visibility = fakeVisibility();
-  badges = startRefBadges(document, { transport, visibility: visibility.factory, shadowMode: 'open', askDelayMs: 0, rescanDelayMs: 0, coalesceMs: 0 });
+  badges = startRefBadges(document, {
+    transport,
+    visibility: visibility.factory,
+    shadowMode: 'open',
+    askDelayMs: 0,
+    rescanDelayMs: 0,
+    coalesceMs: 0,
+  });
 });
 
 afterEach(() => {
@@ -99,7 +110,9 @@ async function showAll(): Promise<void> {
 
 describe('links to GitHub', () => {
   it('reads issue and pull request links only, Google’s redirect unwrapped', () => {
-    expect(statusRefOfHref('https://github.com/Kubernetes/Community/issues/2497#issuecomment-1', '')).toBe('kubernetes/community#2497');
+    expect(statusRefOfHref('https://github.com/Kubernetes/Community/issues/2497#issuecomment-1', '')).toBe(
+      'kubernetes/community#2497',
+    );
     expect(statusRefOfHref('https://github.com/a/b/pull/7/files', '')).toBe('a/b#7');
     expect(statusRefOfHref('https://www.google.com/url?q=https://github.com/a/b/pulls/7&sa=D', '')).toBe('a/b#7');
     expect(statusRefOfHref('https://github.com/a/b/discussions/7', '')).toBeNull();
@@ -166,7 +179,9 @@ describe('status badges in the page', () => {
   it('tells the title and the last update on hover and to screen readers', async () => {
     await showAll();
     const icon = document.querySelector('#one a')!.nextElementSibling!.shadowRoot!.querySelector('[role="img"]')!;
-    expect(icon.getAttribute('title')).toBe('Pull request kubernetes/kubernetes#100: Merged\nTitle of kubernetes/kubernetes#100\nUpdated May 1, 2024');
+    expect(icon.getAttribute('title')).toBe(
+      'Pull request kubernetes/kubernetes#100: Merged\nTitle of kubernetes/kubernetes#100\nUpdated May 1, 2024',
+    );
     expect(icon.getAttribute('aria-label')).toBe(icon.getAttribute('title'));
     expect(icon.querySelector('svg')?.getAttribute('aria-hidden')).toBe('true');
   });
@@ -174,7 +189,10 @@ describe('status badges in the page', () => {
   it('draws page text as text: a title with markup stays inert', async () => {
     transport.table.set('kubernetes/kubernetes#100', {
       ...status('kubernetes/kubernetes#100', 'pr', 'open'),
-      status: { ...status('kubernetes/kubernetes#100', 'pr', 'open').status!, title: '<img src=x onerror="window.__pwned=1">' },
+      status: {
+        ...status('kubernetes/kubernetes#100', 'pr', 'open').status!,
+        title: '<img src=x onerror="window.__pwned=1">',
+      },
     });
     await showAll();
     const shadow = document.querySelector('#one a')!.nextElementSibling!.shadowRoot!;

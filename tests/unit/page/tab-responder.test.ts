@@ -32,10 +32,17 @@ describe('one responder for every kind of page', () => {
     const handlers = tabHandlers(reader);
 
     expect(await answerTabRequest(handlers, { type: 'agenda/get' })).toBe(snapshot);
-    const opening = (await answerTabRequest(handlers, { type: 'agenda/open' })) as { version: number; parts: number; meetings: number };
+    const opening = (await answerTabRequest(handlers, { type: 'agenda/open' })) as {
+      version: number;
+      parts: number;
+      meetings: number;
+    };
     expect(opening).toMatchObject({ version: 3, meetings: 300 });
     expect(opening.parts).toBeGreaterThan(1);
-    const part = (await answerTabRequest(handlers, { type: 'agenda/part', version: 3, part: 1 })) as { stale: boolean; meetings: Meeting[] };
+    const part = (await answerTabRequest(handlers, { type: 'agenda/part', version: 3, part: 1 })) as {
+      stale: boolean;
+      meetings: Meeting[];
+    };
     expect(part.stale).toBe(false);
     expect(part.meetings[0]?.key).toBe(snapshot.agenda?.meetings[40]?.key);
     expect(await answerTabRequest(handlers, { type: 'agenda/part', version: 2, part: 1 })).toEqual({ stale: true });

@@ -3,7 +3,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Agenda } from '../../../lib/agenda/model';
 import { changeMessage } from '../../../lib/messaging/agenda-changes';
-import { FIRST_PART_MEETINGS, MAX_PART_MEETINGS, openingOf, partOf, partRanges, withPart } from '../../../lib/messaging/agenda-parts';
+import {
+  FIRST_PART_MEETINGS,
+  MAX_PART_MEETINGS,
+  openingOf,
+  partOf,
+  partRanges,
+  withPart,
+} from '../../../lib/messaging/agenda-parts';
 import type { AgendaChanged, AgendaSnapshot } from '../../../lib/messaging/protocol';
 import { readAgenda, type LoadProgress } from '../../../lib/panel/agenda-loading';
 import type { PageLink } from '../../../lib/panel/page-link';
@@ -15,7 +22,8 @@ function agendaOf(count: number, id = 'doc'): Agenda {
 }
 
 const snapshotOf = (agenda: Agenda): AgendaSnapshot => ({ status: 'agenda', agenda });
-const keys = (snapshot: AgendaSnapshot | null | undefined): string[] => snapshot?.agenda?.meetings.map((m) => m.key) ?? [];
+const keys = (snapshot: AgendaSnapshot | null | undefined): string[] =>
+  snapshot?.agenda?.meetings.map((m) => m.key) ?? [];
 
 /** One tab whose content script answers from `snapshot` at `version`; `onPart` may change the page mid-read. */
 class PartsLink implements PageLink {
@@ -94,7 +102,12 @@ describe('reading an agenda in parts', () => {
     const whole = snapshotOf(agendaOf(280));
     const link = new PartsLink(whole);
     const shown: { count: number; progress: LoadProgress | null }[] = [];
-    await readAgenda(link, 1, { wanted: () => true, show: (s, progress) => shown.push({ count: keys(s).length, progress }) }, true);
+    await readAgenda(
+      link,
+      1,
+      { wanted: () => true, show: (s, progress) => shown.push({ count: keys(s).length, progress }) },
+      true,
+    );
     expect(shown).toEqual([
       { count: 40, progress: { loaded: 40, total: 280 } },
       { count: 120, progress: { loaded: 120, total: 280 } },
@@ -163,7 +176,10 @@ describe('the panel while a long agenda arrives', () => {
     const before = state.agenda.value!;
     const next = structuredClone(before);
     next.meetings[3] = { ...next.meetings[3]!, title: 'Edited', itemCount: 2 };
-    const message = changeMessage({ snapshot: snapshotOf(next), version: 2 }, { snapshot: snapshotOf(before), version: 1 });
+    const message = changeMessage(
+      { snapshot: snapshotOf(next), version: 2 },
+      { snapshot: snapshotOf(before), version: 1 },
+    );
     expect(message.patch?.changed).toHaveLength(1);
     const asked = link.asked.length;
     link.changed.forEach((listener) => listener(1, message));
@@ -182,7 +198,10 @@ describe('the panel while a long agenda arrives', () => {
     link.snapshot = snapshotOf(next);
     link.version = 3;
     // A version was missed: the patch is from 2, the panel shows 1.
-    const message = changeMessage({ snapshot: snapshotOf(next), version: 3 }, { snapshot: snapshotOf(before), version: 2 });
+    const message = changeMessage(
+      { snapshot: snapshotOf(next), version: 3 },
+      { snapshot: snapshotOf(before), version: 2 },
+    );
     const asked = link.asked.length;
     link.changed.forEach((listener) => listener(1, message));
     expect(state.agenda.value).toBe(before);

@@ -4,7 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { signal } from '@preact/signals';
 import type { Agenda } from '../../../lib/agenda/model';
 import { NO_FILTERS } from '../../../lib/panel/filters';
-import { allowedEdits, approximateSearch, prefixDistance, readingsOf, vocabularyOf } from '../../../lib/panel/approximate-search';
+import {
+  allowedEdits,
+  approximateSearch,
+  prefixDistance,
+  readingsOf,
+  vocabularyOf,
+} from '../../../lib/panel/approximate-search';
 import { createIndexState } from '../../../lib/panel/index-state';
 import { buildSearchIndex, filterAgenda, type FilteredView } from '../../../lib/panel/search';
 import { exactAgenda as agenda, exactMeeting as meeting, exactSection as section } from '../../support/agenda-builder';
@@ -73,7 +79,10 @@ describe('over the SIG Auth 2018 agenda', () => {
 
 describe('two words run together', () => {
   const written: Agenda = agenda([
-    meeting({ date: '2019-03-06', sections: [section('discussion', 'Discussion topics', ['Token request for kubelets', 'CSR API review'])] }),
+    meeting({
+      date: '2019-03-06',
+      sections: [section('discussion', 'Discussion topics', ['Token request for kubelets', 'CSR API review'])],
+    }),
   ]);
 
   it('reads "tokenrequest" as "token request" when the agenda writes it apart', () => {

@@ -55,7 +55,10 @@ describe('filter memory', () => {
     ['a string', '"token"'],
     ['an array', '["pulls"]'],
     ['an empty object', '{}'],
-    ['every field of the wrong type', '{"query":1,"kinds":"pulls","person":7,"from":201803,"to":true,"hideCanceled":"yes","hasRecording":1}'],
+    [
+      'every field of the wrong type',
+      '{"query":1,"kinds":"pulls","person":7,"from":201803,"to":true,"hideCanceled":"yes","hasRecording":1}',
+    ],
   ])('reads %s as no filters', (_, raw) => {
     const storage = new MemoryStorage();
     storage.setItem(filtersStorageKey(AGENDA), raw);

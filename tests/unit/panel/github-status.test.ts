@@ -3,12 +3,25 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_LOOKUP_REFS } from '../../../lib/messaging/github-lookup';
 import { createGitHubStatus, type GitHubStatus } from '../../../lib/panel/github-status';
-import { ANONYMOUS, ManualTimers, NOW, ScriptedTransport, failed, pending, status } from '../../support/status-transport';
+import {
+  ANONYMOUS,
+  ManualTimers,
+  NOW,
+  ScriptedTransport,
+  failed,
+  pending,
+  status,
+} from '../../support/status-transport';
 
 function setUp(): { transport: ScriptedTransport; timers: ManualTimers; github: GitHubStatus } {
   const transport = new ScriptedTransport();
   const timers = new ManualTimers();
-  const github = createGitHubStatus(transport, { now: timers.clock, setTimer: timers.set, clearTimer: timers.clear, coalesceMs: 10 });
+  const github = createGitHubStatus(transport, {
+    now: timers.clock,
+    setTimer: timers.set,
+    clearTimer: timers.clear,
+    coalesceMs: 10,
+  });
   return { transport, timers, github };
 }
 
@@ -63,7 +76,10 @@ describe('panel GitHub status', () => {
     void github.request(['a/b#1']);
     await timers.advance(10);
     expect(github.reports.value.get('a/b#1')?.pending).toBe(true);
-    transport.send({ type: 'github/reports', reports: [status('a/b#1', 'pr', 'draft'), status('x/y#9', 'pr', 'open')] });
+    transport.send({
+      type: 'github/reports',
+      reports: [status('a/b#1', 'pr', 'draft'), status('x/y#9', 'pr', 'open')],
+    });
     expect(github.reports.value.get('a/b#1')?.status?.state).toBe('draft');
     expect(github.reports.value.has('x/y#9')).toBe(false);
   });
@@ -84,8 +100,16 @@ describe('panel GitHub status', () => {
   it('asks again when a rate limit ends, and says why until then', async () => {
     const { transport, timers, github } = setUp();
     const until = NOW + 5 * 60_000;
-    transport.table.set('a/b#1', failed('a/b#1', 'rate-limited', { until, message: 'GitHub’s rate limit is used up. Looking up again in 5 min.' }));
-    transport.rateLimit = { authenticated: false, limit: null, blockedUntil: until, message: 'GitHub’s rate limit is used up. Looking up again in 5 min.' };
+    transport.table.set(
+      'a/b#1',
+      failed('a/b#1', 'rate-limited', { until, message: 'GitHub’s rate limit is used up. Looking up again in 5 min.' }),
+    );
+    transport.rateLimit = {
+      authenticated: false,
+      limit: null,
+      blockedUntil: until,
+      message: 'GitHub’s rate limit is used up. Looking up again in 5 min.',
+    };
     void github.request(['a/b#1'], ['a/b#1']);
     await timers.advance(10);
     expect(github.banner.value).toMatchObject({ kind: 'rate-limited', until, offerOptions: true });
@@ -121,7 +145,12 @@ describe('panel GitHub status', () => {
     await timers.advance(10);
     await done;
     expect(github.refreshing.value).toBe(false);
-    expect(transport.requests[1]).toEqual({ type: 'github/lookup', refs: ['a/b#1', 'a/b#2'], visibleFirst: ['a/b#1'], force: true });
+    expect(transport.requests[1]).toEqual({
+      type: 'github/lookup',
+      refs: ['a/b#1', 'a/b#2'],
+      visibleFirst: ['a/b#1'],
+      force: true,
+    });
   });
 
   it('after the settings changed, forgets what it showed and asks for everything again', async () => {

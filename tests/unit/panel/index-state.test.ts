@@ -23,7 +23,10 @@ function meeting(date: string, canceled = false): Meeting {
       {
         kind: 'discussion',
         title: 'Discussion topics',
-        items: [item(`${date}/d/1`, 'TokenRequest rollout', [item(`${date}/d/2`, 'Kubelet side')], ['mikedanese']), item(`${date}/d/3`, 'CSR API')],
+        items: [
+          item(`${date}/d/1`, 'TokenRequest rollout', [item(`${date}/d/2`, 'Kubelet side')], ['mikedanese']),
+          item(`${date}/d/3`, 'CSR API'),
+        ],
       },
     ],
   };

@@ -66,8 +66,8 @@ describe('when there is nothing to link to', () => {
     const noId = { anchor: {} };
     expect(meetingAddress({ url: 'https://example.com/agenda', source: 'generic' }, noId)).toBeNull();
     expect(meetingAddress({ url: 'file:///tmp/agenda.html', source: 'generic' }, { anchor: { id: 'm1' } })).toBeNull();
-    expect(meetingAddress({ url: 'https://example.com/agenda#old', source: 'generic' }, { anchor: { id: 'm 1' } })).toBe(
-      'https://example.com/agenda#m%201',
-    );
+    expect(
+      meetingAddress({ url: 'https://example.com/agenda#old', source: 'generic' }, { anchor: { id: 'm 1' } }),
+    ).toBe('https://example.com/agenda#m%201');
   });
 });

@@ -77,6 +77,10 @@ describe('peopleOf on the seed', () => {
     for (let i = 1; i < people.length; i++) {
       expect((people[i - 1]?.count ?? 0) >= (people[i]?.count ?? 0)).toBe(true);
     }
-    expect(people.find((p) => p.key === 'paris pittman')).toEqual({ key: 'paris pittman', name: 'Paris Pittman', count: 1 });
+    expect(people.find((p) => p.key === 'paris pittman')).toEqual({
+      key: 'paris pittman',
+      name: 'Paris Pittman',
+      count: 1,
+    });
   });
 });

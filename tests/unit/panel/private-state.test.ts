@@ -48,7 +48,11 @@ function memoryStorage(): Storage {
   };
 }
 
-function setup(agenda: Agenda | null, names: { name: string; channelName: string }, extra: Partial<PrivateOptions> = {}) {
+function setup(
+  agenda: Agenda | null,
+  names: { name: string; channelName: string },
+  extra: Partial<PrivateOptions> = {},
+) {
   const shown = signal<Agenda | null>(agenda);
   const state = createPrivateState(shown, {
     open: async () => {
@@ -109,7 +113,9 @@ describe('the private layer of the panel', () => {
 
     const next = setup(docs, db, { stash: createDraftStash(storage) });
     await ready(next.state);
-    await vi.waitFor(() => expect(next.state.notesOn(item.key).map((n) => n.body)).toEqual(['Typed just before closing']));
+    await vi.waitFor(() =>
+      expect(next.state.notesOn(item.key).map((n) => n.body)).toEqual(['Typed just before closing']),
+    );
     expect(storage.length).toBe(0);
   });
 
@@ -146,7 +152,11 @@ describe('the private layer of the panel', () => {
   });
 
   describe('a page that copies an annotated agenda', () => {
-    const copy = { ...github, id: 'https://pages.example/copied-agenda.html', url: 'https://pages.example/copied-agenda.html' };
+    const copy = {
+      ...github,
+      id: 'https://pages.example/copied-agenda.html',
+      url: 'https://pages.example/copied-agenda.html',
+    };
 
     async function annotated(storage: Storage) {
       const db = names();
@@ -188,7 +198,9 @@ describe('the private layer of the panel', () => {
       expect(later.state.notes.value).toEqual([]);
       // The notes are where they were written, on the Doc.
       shown.value = docs;
-      await vi.waitFor(() => expect(state.notesOn(item.key).map((n) => n.body)).toEqual(['Private: ask Jordan about the budget']));
+      await vi.waitFor(() =>
+        expect(state.notesOn(item.key).map((n) => n.body)).toEqual(['Private: ask Jordan about the budget']),
+      );
     });
 
     it('said to be the same document, shows them and marks them, and stays linked in the next panel', async () => {

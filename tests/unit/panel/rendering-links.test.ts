@@ -6,7 +6,10 @@ import { RENDERING_LINKS_KEY, storedRenderingLinks } from '@/lib/panel/rendering
 describe('storedRenderingLinks', () => {
   it('keeps each answer for the pair, either way round, and reads it back', () => {
     const data = new Map<string, string>();
-    const storage = { getItem: (key: string) => data.get(key) ?? null, setItem: (key: string, value: string) => void data.set(key, value) };
+    const storage = {
+      getItem: (key: string) => data.get(key) ?? null,
+      setItem: (key: string, value: string) => void data.set(key, value),
+    };
     const links = storedRenderingLinks(storage);
     links.decide('https://a.example/x', 'https://b.example/y', 'same');
     links.decide('https://c.example/z', 'https://a.example/x', 'apart');
@@ -18,7 +21,10 @@ describe('storedRenderingLinks', () => {
 
   it('links nothing when what is stored cannot be read', () => {
     for (const raw of ['not json', '[["a","b"]]', JSON.stringify({ 'a\nb': 'yes', ab: 'same' })]) {
-      const links = storedRenderingLinks({ getItem: (key) => (key === RENDERING_LINKS_KEY ? raw : null), setItem: () => undefined });
+      const links = storedRenderingLinks({
+        getItem: (key) => (key === RENDERING_LINKS_KEY ? raw : null),
+        setItem: () => undefined,
+      });
       expect(links.decision('a', 'b')).toBeNull();
     }
   });

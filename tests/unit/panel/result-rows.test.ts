@@ -7,7 +7,14 @@ import { NO_FILTERS } from '../../../lib/panel/filters';
 import { narrowEntries } from '../../../lib/panel/entry-narrowing';
 import { resultRows } from '../../../lib/panel/result-rows';
 import { ROW_HEIGHT, allRows, sectionRow, type Row } from '../../../lib/panel/rows';
-import { buildSearchIndex, filterAgenda, groupEntries, type FilteredView, type ResultsView, type SearchIndex } from '../../../lib/panel/search';
+import {
+  buildSearchIndex,
+  filterAgenda,
+  groupEntries,
+  type FilteredView,
+  type ResultsView,
+  type SearchIndex,
+} from '../../../lib/panel/search';
 import { exactAgenda as agenda, exactMeeting as meeting, exactSection as section } from '../../support/agenda-builder';
 import { parseSeed } from './helpers';
 
@@ -15,7 +22,10 @@ const small: Agenda = agenda([
   meeting({
     date: '2018-11-28',
     sections: [
-      section('announcements', 'Announcements', ['token one', { text: 'token two', children: [{ text: 'token child' }] }]),
+      section('announcements', 'Announcements', [
+        'token one',
+        { text: 'token two', children: [{ text: 'token child' }] },
+      ]),
       section('other', '', ['token untitled']),
       section('discussion', 'Discussion topics', ['no match here', 'token three']),
     ],
@@ -54,7 +64,11 @@ describe('resultRows', () => {
     const first = list.row(0);
     expect(first.kind === 'meeting' && [first.expanded, first.hitCount]).toEqual([true, 5]);
     const demos = list.row(9);
-    expect(demos.kind === 'section' && [demos.title, demos.sectionKind, demos.meetingKey]).toEqual(['Demos', 'demos', '2018-10-17']);
+    expect(demos.kind === 'section' && [demos.title, demos.sectionKind, demos.meetingKey]).toEqual([
+      'Demos',
+      'demos',
+      '2018-10-17',
+    ]);
     const demo = list.row(10);
     expect(demo.kind === 'item' && [demo.item.text, demo.meetingKey]).toEqual(['token demo', '2018-10-17']);
   });
@@ -62,12 +76,22 @@ describe('resultRows', () => {
   it('places rows by their fixed heights', () => {
     const list = resultRows(index, results(index, 'demo'), () => true);
     expect(list.count).toBe(3);
-    expect([...list.offsets]).toEqual([0, ROW_HEIGHT.meeting, ROW_HEIGHT.meeting + ROW_HEIGHT.section, ROW_HEIGHT.meeting + ROW_HEIGHT.section + ROW_HEIGHT.item]);
+    expect([...list.offsets]).toEqual([
+      0,
+      ROW_HEIGHT.meeting,
+      ROW_HEIGHT.meeting + ROW_HEIGHT.section,
+      ROW_HEIGHT.meeting + ROW_HEIGHT.section + ROW_HEIGHT.item,
+    ]);
   });
 
   it('shows a closed meeting alone, with its count of hits', () => {
     const list = resultRows(index, results(index, 'token'), (key) => key !== '2018-11-28');
-    expect(allRows(list).map((row) => row.id)).toEqual(['2018-11-28', '2018-10-17', '2018-10-17::section-0', keyOf('token demo')]);
+    expect(allRows(list).map((row) => row.id)).toEqual([
+      '2018-11-28',
+      '2018-10-17',
+      '2018-10-17::section-0',
+      keyOf('token demo'),
+    ]);
     const closed = list.row(0);
     expect(closed.kind === 'meeting' && [closed.expanded, closed.hitCount]).toEqual([false, 5]);
   });
@@ -83,7 +107,12 @@ describe('resultRows', () => {
   });
 
   it('keeps a meeting a narrowing filter keeps without hits, as a meeting row with none', () => {
-    const view = narrowEntries(index, results(index, 'token'), () => false, (m) => m === 2);
+    const view = narrowEntries(
+      index,
+      results(index, 'token'),
+      () => false,
+      (m) => m === 2,
+    );
     const list = resultRows(index, view, () => true);
     expect(allRows(list).map(summary)).toEqual(['meeting 2018-10-17 L1 1/1']);
     const only = list.row(0);
@@ -98,7 +127,16 @@ function rowsFromEntries(index: SearchIndex, view: FilteredView): Row[] {
   view.groups.forEach((group, at) => {
     const meeting = index.agenda.meetings[group.meetingIndex]!;
     const hits = groupEntries(index, view, group);
-    rows.push({ kind: 'meeting', id: meeting.key, level: 1, meeting, expanded: true, hitCount: hits.length, pos: at + 1, size: view.groups.length });
+    rows.push({
+      kind: 'meeting',
+      id: meeting.key,
+      level: 1,
+      meeting,
+      expanded: true,
+      hitCount: hits.length,
+      pos: at + 1,
+      size: view.groups.length,
+    });
     const runs: { start: number; end: number; title: string }[] = [];
     for (let start = 0; start < hits.length; ) {
       let end = start;
@@ -109,10 +147,19 @@ function rowsFromEntries(index: SearchIndex, view: FilteredView): Row[] {
     const titled = runs.filter((run) => run.title).length;
     let sectionPos = 0;
     for (const { start, end, title } of runs) {
-      if (title) rows.push(sectionRow(meeting.key, start, title, hits[start]!.sectionKind, { pos: ++sectionPos, size: titled }));
+      if (title)
+        rows.push(sectionRow(meeting.key, start, title, hits[start]!.sectionKind, { pos: ++sectionPos, size: titled }));
       for (let i = start; i < end; i++) {
         const item = hits[i]!.item;
-        rows.push({ kind: 'item', id: item.key, level: title ? 3 : 2, meetingKey: meeting.key, item, pos: i - start + 1, size: end - start });
+        rows.push({
+          kind: 'item',
+          id: item.key,
+          level: title ? 3 : 2,
+          meetingKey: meeting.key,
+          item,
+          pos: i - start + 1,
+          size: end - start,
+        });
       }
     }
   });
@@ -123,13 +170,18 @@ describe('resultRows on the seed', () => {
   const seed = parseSeed();
   const index = buildSearchIndex(seed);
 
-  it.each(['t', 'token', 'token request', 'audit', 'mikedanese', 'kubernetes', 'zzz'])('%j: the rows one object a hit would give', (query) => {
-    index.cache = null;
-    const view = filterAgenda(index, { ...NO_FILTERS, query });
-    const list = resultRows(index, view as ResultsView, () => true);
-    const expected = rowsFromEntries(index, view);
-    expect(list.count).toBe(expected.length);
-    expect(allRows(list)).toEqual(expected);
-    if (expected.length > 0) for (const at of [0, expected.length >> 1, expected.length - 1]) expect(list.indexOf(expected[at]!.id)).toBe(at);
-  });
+  it.each(['t', 'token', 'token request', 'audit', 'mikedanese', 'kubernetes', 'zzz'])(
+    '%j: the rows one object a hit would give',
+    (query) => {
+      index.cache = null;
+      const view = filterAgenda(index, { ...NO_FILTERS, query });
+      const list = resultRows(index, view as ResultsView, () => true);
+      const expected = rowsFromEntries(index, view);
+      expect(list.count).toBe(expected.length);
+      expect(allRows(list)).toEqual(expected);
+      if (expected.length > 0)
+        for (const at of [0, expected.length >> 1, expected.length - 1])
+          expect(list.indexOf(expected[at]!.id)).toBe(at);
+    },
+  );
 });

@@ -46,7 +46,9 @@ const small: Agenda = agenda([
     title: 'October 17, 2018 - Demo day',
     recording: 'https://youtu.be/abc',
     sections: [
-      section('pulls', 'Pulls of note', [{ text: 'Deprecate ABAC authorizer', people: ['enj'], refs: ['kubernetes/community#911'] }]),
+      section('pulls', 'Pulls of note', [
+        { text: 'Deprecate ABAC authorizer', people: ['enj'], refs: ['kubernetes/community#911'] },
+      ]),
       section('demos', 'Demos', [{ text: 'Vault KMS plugin', people: ['Enj', 'tallclair'] }]),
       section('designs', 'Designs of note', ['Node authorizer — review']),
     ],
@@ -95,12 +97,15 @@ describe('filterAgenda: search', () => {
 
   it.each<[string, string[]]>([
     // word-prefix, not infix
-    ['token', [
-      'TokenRequest API graduates to beta',
-      '[@Liggitt] bound service account token request',
-      'follow-up on token expiry',
-      'token rotation (cont.)',
-    ]],
+    [
+      'token',
+      [
+        'TokenRequest API graduates to beta',
+        '[@Liggitt] bound service account token request',
+        'follow-up on token expiry',
+        'token rotation (cont.)',
+      ],
+    ],
     ['oken', []],
     ['request', ['[@Liggitt] bound service account token request']],
     ['tokenreq', ['TokenRequest API graduates to beta']],
@@ -132,11 +137,14 @@ describe('filterAgenda: search', () => {
     // meeting titles: 'October 17, 2018 - Demo day'
     ['demo day', ['Deprecate ABAC authorizer', 'Vault KMS plugin', 'Node authorizer — review']],
     ['october', ['Canceled for KubeCon', 'Deprecate ABAC authorizer', 'Vault KMS plugin', 'Node authorizer — review']],
-    ['pacific token', [
-      'TokenRequest API graduates to beta',
-      '[@Liggitt] bound service account token request',
-      'follow-up on token expiry',
-    ]],
+    [
+      'pacific token',
+      [
+        'TokenRequest API graduates to beta',
+        '[@Liggitt] bound service account token request',
+        'follow-up on token expiry',
+      ],
+    ],
     // separators in the text: '(cont.)', '—', 'follow-up'
     ['cont', ['token rotation (cont.)']],
     ['up', ['follow-up on token expiry']],
@@ -196,52 +204,75 @@ describe('filterAgenda: filters combined', () => {
   });
 
   it.each<[string, Partial<Filters>, string[]]>([
-    ['a kind alone lists its items', { kinds: ['discussion'] }, [
-      '[@Liggitt] bound service account token request',
-      'follow-up on token expiry',
-      'token rotation (cont.)',
-    ]],
+    [
+      'a kind alone lists its items',
+      { kinds: ['discussion'] },
+      ['[@Liggitt] bound service account token request', 'follow-up on token expiry', 'token rotation (cont.)'],
+    ],
     ['several kinds', { kinds: ['pulls', 'action-items'] }, ['Deprecate ABAC authorizer', 'mikedanese to write KEP']],
-    ['a person alone lists the items naming them', { person: 'enj' }, ['Deprecate ABAC authorizer', 'Vault KMS plugin']],
-    ['a person key in any case', { person: 'Liggitt' }, [
-      'TokenRequest API graduates to beta',
-      '[@Liggitt] bound service account token request',
-    ]],
-    ['a child names its own people', { person: 'mikedanese' }, ['follow-up on token expiry', 'mikedanese to write KEP']],
+    [
+      'a person alone lists the items naming them',
+      { person: 'enj' },
+      ['Deprecate ABAC authorizer', 'Vault KMS plugin'],
+    ],
+    [
+      'a person key in any case',
+      { person: 'Liggitt' },
+      ['TokenRequest API graduates to beta', '[@Liggitt] bound service account token request'],
+    ],
+    [
+      'a child names its own people',
+      { person: 'mikedanese' },
+      ['follow-up on token expiry', 'mikedanese to write KEP'],
+    ],
     ['query + kind', { query: 'token', kinds: ['announcements'] }, ['TokenRequest API graduates to beta']],
-    ['query + person', { query: 'token', person: 'liggitt' }, [
-      'TokenRequest API graduates to beta',
-      '[@Liggitt] bound service account token request',
-    ]],
+    [
+      'query + person',
+      { query: 'token', person: 'liggitt' },
+      ['TokenRequest API graduates to beta', '[@Liggitt] bound service account token request'],
+    ],
     ['query + range', { query: 'token', from: '2018-01', to: '2018-06' }, ['token rotation (cont.)']],
     ['query + recording', { query: 'token', hasRecording: true }, ['token rotation (cont.)']],
-    ['query + hide canceled', { query: 'october', hideCanceled: true }, [
-      'Deprecate ABAC authorizer',
-      'Vault KMS plugin',
-      'Node authorizer — review',
-    ]],
+    [
+      'query + hide canceled',
+      { query: 'october', hideCanceled: true },
+      ['Deprecate ABAC authorizer', 'Vault KMS plugin', 'Node authorizer — review'],
+    ],
     ['kind + person + recording', { kinds: ['demos'], person: 'tallclair', hasRecording: true }, ['Vault KMS plugin']],
-    ['everything at once', {
-      query: 'tok',
-      kinds: ['discussion', 'action-items'],
-      person: 'mikedanese',
-      from: '2018-03',
-      to: '2018-12',
-      hideCanceled: true,
-      hasRecording: false,
-    }, ['follow-up on token expiry']],
-    ['everything, nothing left', {
-      query: 'tok',
-      kinds: ['discussion'],
-      person: 'mikedanese',
-      hasRecording: true,
-    }, []],
+    [
+      'everything at once',
+      {
+        query: 'tok',
+        kinds: ['discussion', 'action-items'],
+        person: 'mikedanese',
+        from: '2018-03',
+        to: '2018-12',
+        hideCanceled: true,
+        hasRecording: false,
+      },
+      ['follow-up on token expiry'],
+    ],
+    [
+      'everything, nothing left',
+      {
+        query: 'tok',
+        kinds: ['discussion'],
+        person: 'mikedanese',
+        hasRecording: true,
+      },
+      [],
+    ],
   ])('results mode: %s', (_, filters, expected) => {
     expect(hitTexts(search(index, filters), index)).toEqual(expected);
   });
 
   it('answers results mode with no hits as an empty list, not as browse mode', () => {
-    expect(search(index, { query: 'zzz' })).toEqual({ mode: 'results', hits: new Int32Array(0), groups: [], hitCount: 0 });
+    expect(search(index, { query: 'zzz' })).toEqual({
+      mode: 'results',
+      hits: new Int32Array(0),
+      groups: [],
+      hitCount: 0,
+    });
   });
 });
 
@@ -314,16 +345,80 @@ describe('filterAgenda: incremental narrowing', () => {
 
 describe('markMatches', () => {
   it.each<[string, string[], [string, boolean][]]>([
-    ['Token request for tokens', ['token'], [['Token', true], [' request for ', false], ['token', true], ['s', false]]],
+    [
+      'Token request for tokens',
+      ['token'],
+      [
+        ['Token', true],
+        [' request for ', false],
+        ['token', true],
+        ['s', false],
+      ],
+    ],
     ['mytoken is not a match', ['token'], [['mytoken is not a match', false]]],
-    ['token request', ['token', 'request'], [['token', true], [' ', false], ['request', true]]],
-    ['TokenRequest', ['tok', 'tokenr'], [['TokenR', true], ['equest', false]]],
-    ['Jürgen and Jurgen', ['jur'], [['Jür', true], ['gen and ', false], ['Jur', true], ['gen', false]]],
-    ['Ju\u0308rgen', ['ju'], [['Ju\u0308', true], ['rgen', false]]],
+    [
+      'token request',
+      ['token', 'request'],
+      [
+        ['token', true],
+        [' ', false],
+        ['request', true],
+      ],
+    ],
+    [
+      'TokenRequest',
+      ['tok', 'tokenr'],
+      [
+        ['TokenR', true],
+        ['equest', false],
+      ],
+    ],
+    [
+      'Jürgen and Jurgen',
+      ['jur'],
+      [
+        ['Jür', true],
+        ['gen and ', false],
+        ['Jur', true],
+        ['gen', false],
+      ],
+    ],
+    [
+      'Ju\u0308rgen',
+      ['ju'],
+      [
+        ['Ju\u0308', true],
+        ['rgen', false],
+      ],
+    ],
     ['Café', ['CAFE'], [['Café', true]]],
-    ['kubernetes/community#911', ['911'], [['kubernetes/community#', false], ['911', true]]],
-    ['kubernetes/community#911', queryWords('community#911'), [['kubernetes/', false], ['community', true], ['#', false], ['911', true]]],
-    ['(@liggitt)', ['lig'], [['(@', false], ['lig', true], ['gitt)', false]]],
+    [
+      'kubernetes/community#911',
+      ['911'],
+      [
+        ['kubernetes/community#', false],
+        ['911', true],
+      ],
+    ],
+    [
+      'kubernetes/community#911',
+      queryWords('community#911'),
+      [
+        ['kubernetes/', false],
+        ['community', true],
+        ['#', false],
+        ['911', true],
+      ],
+    ],
+    [
+      '(@liggitt)',
+      ['lig'],
+      [
+        ['(@', false],
+        ['lig', true],
+        ['gitt)', false],
+      ],
+    ],
     ['no words given', [], [['no words given', false]]],
     ['', ['token'], []],
   ])('%j with %j', (text, words, expected) => {
@@ -345,7 +440,11 @@ describe('browsing without a search index', () => {
 
   it('answers browse mode as filterAgenda does', () => {
     const index = buildSearchIndex(small);
-    for (const f of [NO_FILTERS, { ...NO_FILTERS, hideCanceled: true }, { ...NO_FILTERS, from: '2018-03', to: '2018-01' }]) {
+    for (const f of [
+      NO_FILTERS,
+      { ...NO_FILTERS, hideCanceled: true },
+      { ...NO_FILTERS, from: '2018-03', to: '2018-01' },
+    ]) {
       expect(browseView(small.meetings, f)).toEqual(filterAgenda(index, f));
     }
   });

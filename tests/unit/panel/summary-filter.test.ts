@@ -54,7 +54,15 @@ describe('summarise', () => {
   it('counts each reference once, by status', () => {
     const summary = summarise(REPORTS, [...REPORTS.keys(), 'k/k#1', 'K/K#2', 'k/k#99']);
     expect(summary).toEqual({
-      counts: { 'pr-open': 2, 'pr-draft': 1, 'pr-merged': 2, 'pr-closed': 1, 'issue-open': 1, 'issue-completed': 1, 'issue-not-planned': 1 },
+      counts: {
+        'pr-open': 2,
+        'pr-draft': 1,
+        'pr-merged': 2,
+        'pr-closed': 1,
+        'issue-open': 1,
+        'issue-completed': 1,
+        'issue-not-planned': 1,
+      },
       pending: 1,
       failed: 1,
       unknown: 2,
@@ -70,11 +78,15 @@ describe('summarise', () => {
       '1 open PR mentioned in this meeting; 2 not known yet',
     );
     expect(describeSummary(summarise(REPORTS, ['k/k#10']))).toBe('1 GitHub reference mentioned; status not known yet');
-    expect(describeSummary(summarise(REPORTS, []), 'this year')).toBe('No GitHub pull requests or issues mentioned this year');
+    expect(describeSummary(summarise(REPORTS, []), 'this year')).toBe(
+      'No GitHub pull requests or issues mentioned this year',
+    );
   });
 
   it('reads “14 open PRs mentioned this year”', () => {
-    const many = new Map(Array.from({ length: 14 }, (_, i) => status(`o/r#${i + 1}`, 'pr', 'open')).map((r) => [r.ref, r]));
+    const many = new Map(
+      Array.from({ length: 14 }, (_, i) => status(`o/r#${i + 1}`, 'pr', 'open')).map((r) => [r.ref, r]),
+    );
     expect(describeSummary(summarise(many, many.keys()), 'this year')).toBe('14 open PRs mentioned this year');
   });
 });

@@ -15,7 +15,8 @@ export function syntheticAgenda(seed: Agenda, targetItems: number): Agenda {
       if (items >= targetItems) break;
       const date = new Date(time).toISOString().slice(0, 10);
       time -= 7 * DAY_MS;
-      const vary = (text: string) => (round === 0 ? text : text.replace(/\d{3,}/g, (n) => String(Number(n) + round * 7919)));
+      const vary = (text: string) =>
+        round === 0 ? text : text.replace(/\d{3,}/g, (n) => String(Number(n) + round * 7919));
       const copy = (item: Item): Item => ({
         ...item,
         key: `${date}/${item.key}`,

@@ -62,14 +62,17 @@ describe(`a synthetic agenda of ${N} meetings`, () => {
     expect(() => generateAgenda({ meetings: 5000, cadenceDays: 14 })).toThrow(/before 1900/);
   });
 
-  it.each(['gdocs', 'github'] as const)('reads back as %s: N meetings with the generated dates as keys', (rendering) => {
-    const parsed = parse(renderAgenda(agenda, rendering), URLS[rendering]);
-    expect(parsed.meetings.map((m) => m.key)).toEqual(agenda.dates);
-    expect(parsed.problems).toEqual([]);
-    // The templates' structure comes through: canceled meetings, sections, people and references.
-    expect(parsed.meetings.filter((m) => m.canceled).length).toBeGreaterThanOrEqual(12);
-    const items = parsed.meetings.flatMap((m) => m.sections.flatMap((s) => s.items));
-    expect(items.some((i) => i.refs.length > 0)).toBe(true);
-    expect(items.some((i) => i.people.length > 0)).toBe(true);
-  });
+  it.each(['gdocs', 'github'] as const)(
+    'reads back as %s: N meetings with the generated dates as keys',
+    (rendering) => {
+      const parsed = parse(renderAgenda(agenda, rendering), URLS[rendering]);
+      expect(parsed.meetings.map((m) => m.key)).toEqual(agenda.dates);
+      expect(parsed.problems).toEqual([]);
+      // The templates' structure comes through: canceled meetings, sections, people and references.
+      expect(parsed.meetings.filter((m) => m.canceled).length).toBeGreaterThanOrEqual(12);
+      const items = parsed.meetings.flatMap((m) => m.sections.flatMap((s) => s.items));
+      expect(items.some((i) => i.refs.length > 0)).toBe(true);
+      expect(items.some((i) => i.people.length > 0)).toBe(true);
+    },
+  );
 });

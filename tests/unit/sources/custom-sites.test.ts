@@ -20,10 +20,9 @@ describe('customSiteOrigin', () => {
 
 describe('the stored list', () => {
   it('keeps origins only, each once, in the order added', () => {
-    expect(customSitesFrom(['https://a.example', 42, 'https://a.example/x', 'ftp://b.example', 'https://c.example'])).toEqual([
-      'https://a.example',
-      'https://c.example',
-    ]);
+    expect(
+      customSitesFrom(['https://a.example', 42, 'https://a.example/x', 'ftp://b.example', 'https://c.example']),
+    ).toEqual(['https://a.example', 'https://c.example']);
     expect(customSitesFrom('not a list')).toEqual([]);
   });
 

@@ -17,19 +17,27 @@ const LOCAL = { docsOrigin: 'http://127.0.0.1:4100', contentPatterns: ['http://l
 describe('googleHostsFrom', () => {
   it('is Google’s own hosts when nothing is stored', () => {
     expect(googleHostsFrom(undefined)).toEqual(GOOGLE_HOSTS);
-    expect(GOOGLE_HOSTS).toEqual({ docsOrigin: 'https://docs.google.com', contentPatterns: ['https://*.googleusercontent.com/*'] });
+    expect(GOOGLE_HOSTS).toEqual({
+      docsOrigin: 'https://docs.google.com',
+      contentPatterns: ['https://*.googleusercontent.com/*'],
+    });
   });
 
   it('takes a loopback override (the tests’ local servers)', () => {
     expect(googleHostsFrom(LOCAL)).toEqual(LOCAL);
-    expect(googleHostsFrom({ docsOrigin: 'http://localhost:8080', contentPatterns: ['http://127.0.0.1/*'] }).docsOrigin).toBe('http://localhost:8080');
+    expect(
+      googleHostsFrom({ docsOrigin: 'http://localhost:8080', contentPatterns: ['http://127.0.0.1/*'] }).docsOrigin,
+    ).toBe('http://localhost:8080');
   });
 
   it.each([
     ['another site', { docsOrigin: 'https://evil.example', contentPatterns: ['http://localhost/*'] }],
     ['https on loopback', { docsOrigin: 'https://127.0.0.1:4100', contentPatterns: ['http://localhost/*'] }],
     ['a path on the origin', { docsOrigin: 'http://127.0.0.1:4100/x', contentPatterns: ['http://localhost/*'] }],
-    ['a host that only starts like loopback', { docsOrigin: 'http://127.0.0.1.evil.example', contentPatterns: ['http://localhost/*'] }],
+    [
+      'a host that only starts like loopback',
+      { docsOrigin: 'http://127.0.0.1.evil.example', contentPatterns: ['http://localhost/*'] },
+    ],
     ['a content pattern elsewhere', { docsOrigin: 'http://127.0.0.1:4100', contentPatterns: ['https://*/*'] }],
     ['no content pattern', { docsOrigin: 'http://127.0.0.1:4100', contentPatterns: [] }],
     ['not an object', 'http://127.0.0.1:4100'],
@@ -41,7 +49,10 @@ describe('googleHostsFrom', () => {
 describe('editorAddress', () => {
   it.each([
     [`https://docs.google.com/document/d/${ID}/edit`, { docId: ID, accountPath: '', tab: null }],
-    [`https://docs.google.com/document/d/${ID}/edit?tab=t.xk2p9&usp=sharing#heading=h.abc`, { docId: ID, accountPath: '', tab: 't.xk2p9' }],
+    [
+      `https://docs.google.com/document/d/${ID}/edit?tab=t.xk2p9&usp=sharing#heading=h.abc`,
+      { docId: ID, accountPath: '', tab: 't.xk2p9' },
+    ],
     [`https://docs.google.com/document/u/1/d/${ID}/edit`, { docId: ID, accountPath: 'u/1/', tab: null }],
     [`https://docs.google.com/document/d/${ID}/view`, { docId: ID, accountPath: '', tab: null }],
     [`https://docs.google.com/document/d/${ID}/`, { docId: ID, accountPath: '', tab: null }],
@@ -71,15 +82,22 @@ describe('editorAddress', () => {
 
 describe('exportUrl and exportPermissionOrigins', () => {
   it('asks for the HTML export of the same account and tab', () => {
-    expect(exportUrl(GOOGLE_HOSTS, { docId: ID, accountPath: '', tab: null })).toBe(`https://docs.google.com/document/d/${ID}/export?format=html`);
+    expect(exportUrl(GOOGLE_HOSTS, { docId: ID, accountPath: '', tab: null })).toBe(
+      `https://docs.google.com/document/d/${ID}/export?format=html`,
+    );
     expect(exportUrl(GOOGLE_HOSTS, { docId: ID, accountPath: 'u/1/', tab: 't.xk2p9' })).toBe(
       `https://docs.google.com/document/u/1/d/${ID}/export?format=html&tab=t.xk2p9`,
     );
-    expect(exportUrl(LOCAL, { docId: ID, accountPath: '', tab: null })).toBe(`http://127.0.0.1:4100/document/d/${ID}/export?format=html`);
+    expect(exportUrl(LOCAL, { docId: ID, accountPath: '', tab: null })).toBe(
+      `http://127.0.0.1:4100/document/d/${ID}/export?format=html`,
+    );
   });
 
   it('needs docs.google.com and googleusercontent.com, or the local stand-ins', () => {
-    expect(exportPermissionOrigins(GOOGLE_HOSTS)).toEqual(['https://docs.google.com/*', 'https://*.googleusercontent.com/*']);
+    expect(exportPermissionOrigins(GOOGLE_HOSTS)).toEqual([
+      'https://docs.google.com/*',
+      'https://*.googleusercontent.com/*',
+    ]);
     expect(exportPermissionOrigins(LOCAL)).toEqual(['http://127.0.0.1/*', 'http://localhost/*']);
   });
 });

@@ -13,7 +13,9 @@ function specs(brancz = '@brancz will make issue for review of kube-rbac-proxy')
     }),
     meeting('2018-10-31', { 'action-items': ['[Mike] CSR ?'] }),
     meeting('2018-03-07', {
-      discussion: [{ text: 'Charter discussion', children: [{ text: 'Action items:', children: ['Funding', 'Owners'] }] }],
+      discussion: [
+        { text: 'Charter discussion', children: [{ text: 'Action items:', children: ['Funding', 'Owners'] }] },
+      ],
     }),
   ];
 }
@@ -28,7 +30,10 @@ describe('actionItems', () => {
       ['2018-03-07', 'Funding', []],
       ['2018-03-07', 'Owners', []],
     ]);
-    expect(actionItems(sig)[1]).toMatchObject({ meetingKey: '2018-11-28', itemKey: keyOf(sig, '2018-11-28', '@brancz') });
+    expect(actionItems(sig)[1]).toMatchObject({
+      meetingKey: '2018-11-28',
+      itemKey: keyOf(sig, '2018-11-28', '@brancz'),
+    });
   });
 });
 

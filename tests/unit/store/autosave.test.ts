@@ -7,7 +7,13 @@ import { agenda, sigAuth } from '../../support/agenda-builder';
 import { openTestStore, target, type TestStore } from './helpers';
 
 const SIG = agenda(sigAuth());
-const draft = (body: string, baseRevision = 0): NoteDraft => ({ id: 'n1', agendaId: SIG.id, target: target(SIG, '2018-11-28'), body, baseRevision });
+const draft = (body: string, baseRevision = 0): NoteDraft => ({
+  id: 'n1',
+  agendaId: SIG.id,
+  target: target(SIG, '2018-11-28'),
+  body,
+  baseRevision,
+});
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 let test: TestStore | null = null;
@@ -61,7 +67,9 @@ describe('autosave', () => {
     const failure = await autosave.flush().catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(StoreError);
     expect((failure as StoreError).kind).toBe('quota');
-    expect(errors).toEqual([expect.stringContaining('Could not save this note: the browser has no storage space left')]);
+    expect(errors).toEqual([
+      expect.stringContaining('Could not save this note: the browser has no storage space left'),
+    ]);
     expect(autosave.unsaved('n1')).toBe('text that must not be lost');
     await autosave.flush();
     expect(autosave.unsaved('n1')).toBeUndefined();

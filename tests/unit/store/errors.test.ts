@@ -9,14 +9,34 @@ const MEETING = target(SIG, '2018-11-28');
 
 describe('toStoreError', () => {
   it.each([
-    ['QuotaExceededError', 'quota', 'Could not save this note: the browser has no storage space left for this extension.'],
+    [
+      'QuotaExceededError',
+      'quota',
+      'Could not save this note: the browser has no storage space left for this extension.',
+    ],
     ['InvalidStateError', 'closed', 'Could not save this note: the connection to your saved notes was closed'],
     ['TransactionInactiveError', 'closed', 'Could not save this note: the connection to your saved notes was closed'],
-    ['VersionError', 'version', 'Could not save this note: your saved notes were written by a newer version of this extension.'],
-    ['SecurityError', 'unavailable', 'Could not save this note: this browser profile does not let the extension keep data'],
-    ['AbortError', 'failed', 'Could not save this note: the browser cancelled the write before it finished. Try again.'],
+    [
+      'VersionError',
+      'version',
+      'Could not save this note: your saved notes were written by a newer version of this extension.',
+    ],
+    [
+      'SecurityError',
+      'unavailable',
+      'Could not save this note: this browser profile does not let the extension keep data',
+    ],
+    [
+      'AbortError',
+      'failed',
+      'Could not save this note: the browser cancelled the write before it finished. Try again.',
+    ],
     ['UnknownError', 'failed', "Could not save this note: the browser's storage reported a failure"],
-    ['DataCloneError', 'failed', 'Could not save this note: the saved data did not have the shape this version expects (DataCloneError).'],
+    [
+      'DataCloneError',
+      'failed',
+      'Could not save this note: the saved data did not have the shape this version expects (DataCloneError).',
+    ],
   ] as const)('%s → %s, in words', (name, kind, start) => {
     const error = toStoreError(new DOMException('low-level detail', name), 'save this note');
     expect(error).toBeInstanceOf(StoreError);
@@ -30,7 +50,9 @@ describe('toStoreError', () => {
     expect(toStoreError({ name: 'Error', code: 22 }, 'x').kind).toBe('quota');
     const original = new StoreError('import', 'kept as is');
     expect(toStoreError(original, 'x')).toBe(original);
-    expect(toStoreError(new Error('disk on fire'), 'export your data').message).toBe('Could not export your data: disk on fire');
+    expect(toStoreError(new Error('disk on fire'), 'export your data').message).toBe(
+      'Could not export your data: disk on fire',
+    );
     expect(toStoreError('plain text', 'export your data').message).toBe('Could not export your data: plain text');
   });
 });
@@ -45,7 +67,10 @@ describe('write failures reach the caller and write nothing', () => {
   function failPuts(afterCalls = 0): void {
     const put = IDBObjectStore.prototype.put;
     let calls = 0;
-    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
+      this: IDBObjectStore,
+      ...args: Parameters<IDBObjectStore['put']>
+    ) {
       if (calls++ >= afterCalls) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       return put.apply(this, args);
     });
@@ -72,7 +97,16 @@ describe('write failures reach the caller and write nothing', () => {
       format: 'agenda-overlay-export',
       version: 1,
       exportedAt: new Date(0).toISOString(),
-      notes: ['a', 'b', 'c'].map((id) => ({ id, agendaId: 'x', target: MEETING, body: id, createdAt: 1, updatedAt: 1, revision: 1, conflicts: [] })),
+      notes: ['a', 'b', 'c'].map((id) => ({
+        id,
+        agendaId: 'x',
+        target: MEETING,
+        body: id,
+        createdAt: 1,
+        updatedAt: 1,
+        revision: 1,
+        conflicts: [],
+      })),
       follows: [],
       ticks: [],
     };

@@ -20,11 +20,23 @@ async function fresh(): Promise<TestStore> {
 async function filled(): Promise<TestStore> {
   const test = await fresh();
   const { store } = test;
-  const onItem = { id: 'note-item', agendaId: SIG.id, target: target(SIG, keyOf(SIG, '2018-10-31', 'klizhentas')), baseRevision: 0 };
+  const onItem = {
+    id: 'note-item',
+    agendaId: SIG.id,
+    target: target(SIG, keyOf(SIG, '2018-10-31', 'klizhentas')),
+    baseRevision: 0,
+  };
   await store.notes.save({ ...onItem, body: 'Ask about beta criteria', editedAt: 1000 });
   await store.notes.save({ ...onItem, body: 'Ask about GA criteria', baseRevision: 1, editedAt: 2000 });
   await store.notes.save({ ...onItem, body: 'written in another window', baseRevision: 1, editedAt: 1500 });
-  await store.notes.save({ id: 'note-meeting', agendaId: SIG.id, target: target(SIG, '2018-11-28'), body: 'Missed this one\n\n- watch the recording', baseRevision: 0, editedAt: 3000 });
+  await store.notes.save({
+    id: 'note-meeting',
+    agendaId: SIG.id,
+    target: target(SIG, '2018-11-28'),
+    body: 'Missed this one\n\n- watch the recording',
+    baseRevision: 0,
+    editedAt: 3000,
+  });
   await store.follows.add(SIG.id, 'ref', 'kubernetes/community#911');
   await store.follows.add(SIG.id, 'phrase', 'CSR API');
   await store.ticks.set(SIG.id, itemTarget(SIG, keyOf(SIG, '2018-10-31', '[Mike]')), true);
@@ -39,7 +51,11 @@ describe('export', () => {
     expect(file.version).toBe(1);
     expect(file.exportedAt).toBe(new Date(time.now()).toISOString());
     expect(file.notes.map((n) => n.id)).toEqual(['note-item', 'note-meeting']);
-    expect(file.notes[0]).toMatchObject({ body: 'Ask about GA criteria', revision: 3, conflicts: [{ body: 'written in another window', updatedAt: 1500 }] });
+    expect(file.notes[0]).toMatchObject({
+      body: 'Ask about GA criteria',
+      revision: 3,
+      conflicts: [{ body: 'written in another window', updatedAt: 1500 }],
+    });
     expect(file.follows.map((f) => f.value)).toEqual(['csr api', 'kubernetes/community#911']);
     expect(file.ticks.map((t) => [t.target.quote, t.done])).toEqual([['[Mike] CSR ?', true]]);
     expect(JSON.parse(await store.exportJson())).toEqual(file);
@@ -102,7 +118,9 @@ describe('import', () => {
       ticks: { added: 0, updated: 0, unchanged: 1 },
     });
     expect(describeImport(summary)).toBe('Nothing new: everything in the file was already here.');
-    expect(describeImport({ ...summary, follows: { added: 1, unchanged: 0 } })).toBe('Imported 1 follow; 3 were already here.');
+    expect(describeImport({ ...summary, follows: { added: 1, unchanged: 0 } })).toBe(
+      'Imported 1 follow; 3 were already here.',
+    );
     expect(await source.store.exportJson()).toBe(text);
   });
 
@@ -110,11 +128,20 @@ describe('import', () => {
     const source = await filled();
     const file = JSON.parse(await source.store.exportJson()) as ExportFile;
     const here = await filled();
-    await here.store.notes.save({ id: 'note-meeting', agendaId: SIG.id, target: target(SIG, '2018-11-28'), body: 'Edited here later', baseRevision: 1, editedAt: 9000 });
+    await here.store.notes.save({
+      id: 'note-meeting',
+      agendaId: SIG.id,
+      target: target(SIG, '2018-11-28'),
+      body: 'Edited here later',
+      baseRevision: 1,
+      editedAt: 9000,
+    });
     await here.store.ticks.set(SIG.id, itemTarget(SIG, keyOf(SIG, '2018-10-31', '[Mike]')), false);
     const copy = { ...file.notes[0], id: 'same-note-other-id' }; // as if made again on another computer
     const newer = { ...file.ticks[0], updatedAt: here.clock.now() + 1 };
-    const summary = await here.store.importJson(JSON.stringify({ ...file, notes: [...file.notes, copy], ticks: [newer] }));
+    const summary = await here.store.importJson(
+      JSON.stringify({ ...file, notes: [...file.notes, copy], ticks: [newer] }),
+    );
     expect(summary).toEqual({
       notes: { added: 0, merged: 1, unchanged: 2 },
       follows: { added: 0, unchanged: 2 },
@@ -151,7 +178,8 @@ describe('refused imports change nothing and say why', () => {
     follows: [{ id: 'x', agendaId: 'a', kind: 'phrase', value: 'csr api', label: 'CSR API', createdAt: 1 }],
     ticks: [],
   });
-  const withNote = (change: Record<string, unknown>) => JSON.stringify({ ...good(), notes: [...good().notes, { ...good().notes[0], id: 'n2', ...change }] });
+  const withNote = (change: Record<string, unknown>) =>
+    JSON.stringify({ ...good(), notes: [...good().notes, { ...good().notes[0], id: 'n2', ...change }] });
   const NOT_OURS = 'This file is not an agenda overlay export';
   const DAMAGED = 'This export is damaged, so nothing was imported';
 
@@ -159,22 +187,61 @@ describe('refused imports change nothing and say why', () => {
     ['an empty file', '  ', `${NOT_OURS}: it is empty.`],
     ['not JSON', '{"format": "agenda-overlay-export",', `${NOT_OURS}: it is not JSON (`],
     ['a JSON list', '[1, 2]', `${NOT_OURS}: it holds a list, not an export.`],
-    ['no format tag', '{"notes": []}', `${NOT_OURS}: it has no "format" field, where an export says "agenda-overlay-export".`],
-    ['another format', '{"format": "hypothesis-annotations"}', `${NOT_OURS}: its format is "hypothesis-annotations", where an export says "agenda-overlay-export".`],
+    [
+      'no format tag',
+      '{"notes": []}',
+      `${NOT_OURS}: it has no "format" field, where an export says "agenda-overlay-export".`,
+    ],
+    [
+      'another format',
+      '{"format": "hypothesis-annotations"}',
+      `${NOT_OURS}: its format is "hypothesis-annotations", where an export says "agenda-overlay-export".`,
+    ],
     [
       'a future version',
       JSON.stringify({ ...good(), version: 2 }),
       'This export was made by a newer version of the extension (file format version 2; this version reads version 1). Update the extension, then import the file again. Nothing was imported.',
     ],
-    ['a version that is text', JSON.stringify({ ...good(), version: '1' }), `${DAMAGED}: its "version" is "1", not a version number.`],
-    ['no export date', JSON.stringify({ ...good(), exportedAt: 'soon' }), `${DAMAGED}: its "exportedAt" is "soon", not a date.`],
-    ['notes that are not a list', JSON.stringify({ ...good(), notes: {} }), `${DAMAGED}: "notes" is a record, not a list.`],
-    ['a note without text', withNote({ body: undefined }), `${DAMAGED}: note 2 of 2: "body" is missing, where a text was expected.`],
-    ['a note with a bad time', withNote({ updatedAt: 'yesterday' }), `${DAMAGED}: note 2 of 2: "updatedAt" is "yesterday", where a time (milliseconds since 1970) was expected.`],
-    ['a note on nothing', withNote({ target: { kind: 'page' } }), `${DAMAGED}: note 2 of 2, what it is attached to: "kind" is "page", where "meeting" or "item" was expected.`],
+    [
+      'a version that is text',
+      JSON.stringify({ ...good(), version: '1' }),
+      `${DAMAGED}: its "version" is "1", not a version number.`,
+    ],
+    [
+      'no export date',
+      JSON.stringify({ ...good(), exportedAt: 'soon' }),
+      `${DAMAGED}: its "exportedAt" is "soon", not a date.`,
+    ],
+    [
+      'notes that are not a list',
+      JSON.stringify({ ...good(), notes: {} }),
+      `${DAMAGED}: "notes" is a record, not a list.`,
+    ],
+    [
+      'a note without text',
+      withNote({ body: undefined }),
+      `${DAMAGED}: note 2 of 2: "body" is missing, where a text was expected.`,
+    ],
+    [
+      'a note with a bad time',
+      withNote({ updatedAt: 'yesterday' }),
+      `${DAMAGED}: note 2 of 2: "updatedAt" is "yesterday", where a time (milliseconds since 1970) was expected.`,
+    ],
+    [
+      'a note on nothing',
+      withNote({ target: { kind: 'page' } }),
+      `${DAMAGED}: note 2 of 2, what it is attached to: "kind" is "page", where "meeting" or "item" was expected.`,
+    ],
     [
       'a note with a broken anchor',
-      withNote({ target: { kind: 'item', itemKey: 'k', quote: 'q', anchor: { meetingDate: '2018-11-28', sectionKind: 'gossip', text: '', refs: [], links: [] } } }),
+      withNote({
+        target: {
+          kind: 'item',
+          itemKey: 'k',
+          quote: 'q',
+          anchor: { meetingDate: '2018-11-28', sectionKind: 'gossip', text: '', refs: [], links: [] },
+        },
+      }),
       `${DAMAGED}: note 2 of 2, its anchor: "sectionKind" is "gossip", where a section kind was expected.`,
     ],
     ['two notes with one id', withNote({ id: 'n1' }), `${DAMAGED}: two notes have the id "n1".`],
@@ -190,7 +257,10 @@ describe('refused imports change nothing and say why', () => {
     ],
     [
       'a tick on a meeting',
-      JSON.stringify({ ...good(), ticks: [{ agendaId: 'a', target: good().notes[0]?.target, done: true, updatedAt: 1 }] }),
+      JSON.stringify({
+        ...good(),
+        ticks: [{ agendaId: 'a', target: good().notes[0]?.target, done: true, updatedAt: 1 }],
+      }),
       `${DAMAGED}: tick 1 of 1 is on a meeting; ticks are on action items.`,
     ],
   ])('%s', async (_, text, reason) => {

@@ -18,7 +18,10 @@ const SIG = agenda([
         text: '[klizhentas] Discuss CSR API promotion out of beta https://github.com/kubernetes/kubernetes/issues/69836',
         children: ['Approval flow issues for the csr api'],
       },
-      linked('[liggitt] node self-labeling resolution', 'https://github.com/kubernetes/community/pull/911#issuecomment-434757411'),
+      linked(
+        '[liggitt] node self-labeling resolution',
+        'https://github.com/kubernetes/community/pull/911#issuecomment-434757411',
+      ),
     ],
   }),
   meeting('2018-11-28', {
@@ -44,7 +47,11 @@ describe('canonicalFollow', () => {
   });
 
   it.each([
-    ['ref', '#911', '“#911” is not a GitHub reference. Write it as owner/repo#123, or paste the address of the issue or pull request.'],
+    [
+      'ref',
+      '#911',
+      '“#911” is not a GitHub reference. Write it as owner/repo#123, or paste the address of the issue or pull request.',
+    ],
     ['person', '@', 'Write the handle or name of the person to follow.'],
     ['phrase', ' -- ', 'A phrase to follow needs at least one letter or digit.'],
   ] as const)('refuses %s %j', (kind, raw, reason) => {
@@ -125,6 +132,10 @@ describe('followTimeline', () => {
       ['2018-06-20', 'discussion'],
     ]);
     expect(nobody).toEqual([]);
-    expect(token?.[0]).toMatchObject({ meetingKey: '2018-11-28', sectionTitle: 'Discussion topics', itemKey: expect.stringMatching(/^2018-11-28\/discussion\//) });
+    expect(token?.[0]).toMatchObject({
+      meetingKey: '2018-11-28',
+      sectionTitle: 'Discussion topics',
+      itemKey: expect.stringMatching(/^2018-11-28\/discussion\//),
+    });
   });
 });

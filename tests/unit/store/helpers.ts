@@ -117,7 +117,13 @@ export const SAMPLE_DATA: Record<number, Record<string, unknown[]>> = {
         updatedAt: 1_540_000_000_000,
       },
     ],
-    seen: [{ agendaId: 'sig-auth-2018', savedAt: 1_540_000_000_000, meetings: { '2018-10-31': { hash: 'abcdef01', items: {} } } }],
+    seen: [
+      {
+        agendaId: 'sig-auth-2018',
+        savedAt: 1_540_000_000_000,
+        meetings: { '2018-10-31': { hash: 'abcdef01', items: {} } },
+      },
+    ],
   },
 };
 // Version 2 added the group history store; everything of version 1 is still there.

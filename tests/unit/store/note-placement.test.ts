@@ -28,7 +28,13 @@ async function notesOn(original: Agenda): Promise<{ test: TestStore; notes: Note
     ['meeting', '2018-10-31'],
   ] as const;
   for (const [id, key] of on) {
-    await test.store.notes.save({ id, agendaId: original.id, target: target(original, key), body: `note on ${id}`, baseRevision: 0 });
+    await test.store.notes.save({
+      id,
+      agendaId: original.id,
+      target: target(original, key),
+      body: `note on ${id}`,
+      baseRevision: 0,
+    });
   }
   return { test, notes: await test.store.notes.list(original.id) };
 }
@@ -79,7 +85,9 @@ describe('notes stay on their content', () => {
     const { notes } = await notesOn(original);
     const withoutLabels = agenda(oct31([CSR, TOKENS]));
     const placement = placeNotes(withoutLabels, notes);
-    expect(placement.detached.map((d) => [d.note.id, d.quote])).toEqual([['labels', '[liggitt] node self-labeling resolution']]);
+    expect(placement.detached.map((d) => [d.note.id, d.quote])).toEqual([
+      ['labels', '[liggitt] node self-labeling resolution'],
+    ]);
     expect(Object.keys(where(placement)).sort()).toEqual(['csr', 'meeting', 'tokens']);
 
     const withoutMeeting = agenda(sigAuth().filter((m) => m.date !== '2018-10-31'));

@@ -3,10 +3,20 @@ import { describe, expect, it } from 'vitest';
 import type { NoteRecord } from '../../../lib/store/records';
 import { notesAsMarkdown } from '../../../lib/store/notes-markdown';
 
-const HOSTILE = '<img src=x onerror=alert(1)> [click](javascript:alert(2)) ![i](https://evil.example/t.png) `code` *b* <https://evil.example>';
+const HOSTILE =
+  '<img src=x onerror=alert(1)> [click](javascript:alert(2)) ![i](https://evil.example/t.png) `code` *b* <https://evil.example>';
 
 function note(target: NoteRecord['target'], body = 'My own **note**'): NoteRecord {
-  return { id: 'n1', agendaId: 'https://example.com/agenda', target, body, createdAt: 1, updatedAt: 1, revision: 1, conflicts: [] };
+  return {
+    id: 'n1',
+    agendaId: 'https://example.com/agenda',
+    target,
+    body,
+    createdAt: 1,
+    updatedAt: 1,
+    revision: 1,
+    conflicts: [],
+  };
 }
 
 describe('notes as Markdown', () => {
@@ -18,7 +28,14 @@ describe('notes as Markdown', () => {
           kind: 'item',
           itemKey: '2019-01-08/other/1',
           quote: HOSTILE,
-          anchor: { meetingKey: '2019-01-08', meetingDate: '2019-01-08', sectionKind: 'other', fingerprint: '', text: HOSTILE, path: [] } as never,
+          anchor: {
+            meetingKey: '2019-01-08',
+            meetingDate: '2019-01-08',
+            sectionKind: 'other',
+            fingerprint: '',
+            text: HOSTILE,
+            path: [],
+          } as never,
         }),
       ],
       { titles: { 'https://example.com/agenda': `Agenda ${HOSTILE}` } },

@@ -166,8 +166,13 @@ describe('applyDraft and mergeNotes (pure)', () => {
   };
 
   it('does not keep empty text or the winning text as a conflict', () => {
-    expect(applyDraft({ ...base, body: '' }, draft({ body: 'x', baseRevision: 1, editedAt: 300 }), 300).note.conflicts).toEqual([]);
-    const merged = mergeNotes({ ...base, conflicts: [{ body: 'theirs', updatedAt: 1 }] }, { ...base, body: 'theirs', updatedAt: 300 });
+    expect(
+      applyDraft({ ...base, body: '' }, draft({ body: 'x', baseRevision: 1, editedAt: 300 }), 300).note.conflicts,
+    ).toEqual([]);
+    const merged = mergeNotes(
+      { ...base, conflicts: [{ body: 'theirs', updatedAt: 1 }] },
+      { ...base, body: 'theirs', updatedAt: 300 },
+    );
     expect(merged.note.body).toBe('theirs');
     expect(merged.note.conflicts).toEqual([{ body: 'mine', updatedAt: 200 }]);
   });

@@ -37,7 +37,10 @@ describe('persistent storage', () => {
   });
 
   it('reads usage and quota when the browser gives them', async () => {
-    expect(await storageUsage({ estimate: async () => ({ usage: 10, quota: 100 }) })).toEqual({ usage: 10, quota: 100 });
+    expect(await storageUsage({ estimate: async () => ({ usage: 10, quota: 100 }) })).toEqual({
+      usage: 10,
+      quota: 100,
+    });
     expect(await storageUsage({ estimate: async () => ({}) })).toBeNull();
     expect(await storageUsage(undefined)).toBeNull();
   });

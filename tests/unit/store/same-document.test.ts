@@ -22,7 +22,9 @@ describe('sameDocumentIds', () => {
   });
 
   it('does not join two different agendas', () => {
-    expect(sameDocumentIds(node.id, node, [snapshotOf(docs.id, docs, at), snapshotOf(github.id, github, at)])).toEqual([]);
+    expect(sameDocumentIds(node.id, node, [snapshotOf(docs.id, docs, at), snapshotOf(github.id, github, at)])).toEqual(
+      [],
+    );
   });
 
   it('finds a year archived out of a longer document', () => {

@@ -28,7 +28,8 @@ describe('schema', () => {
     const db = await openAgendaDb({ name });
     expect([...db.objectStoreNames].sort()).toEqual(['follows', 'history', 'notes', 'seen', 'ticks']);
     const tx = db.transaction(['notes', 'follows', 'ticks'], 'readonly');
-    for (const store of ['notes', 'follows', 'ticks'] as const) expect([...tx.objectStore(store).indexNames]).toEqual(['by-agenda']);
+    for (const store of ['notes', 'follows', 'ticks'] as const)
+      expect([...tx.objectStore(store).indexNames]).toEqual(['by-agenda']);
     db.close();
   });
 
@@ -103,7 +104,8 @@ describe('schema', () => {
     expect(error).toBeInstanceOf(StoreError);
     expect(error).toMatchObject({
       kind: 'closed',
-      message: 'A newer version of the extension is now using your saved notes. Close this panel and open it again to keep saving.',
+      message:
+        'A newer version of the extension is now using your saved notes. Close this panel and open it again to keep saving.',
     });
     expect((await newer.getAll('follows')).map((f) => f.value)).toEqual(['csr api']);
     newer.close();
@@ -117,7 +119,8 @@ describe('schema', () => {
     const error = await openStore({ name, channelName: uniqueName() }).catch((e: unknown) => e);
     expect(error).toMatchObject({
       kind: 'version',
-      message: 'Could not open your saved notes: your saved notes were written by a newer version of this extension. Update the extension and try again.',
+      message:
+        'Could not open your saved notes: your saved notes were written by a newer version of this extension. Update the extension and try again.',
     });
   });
 });

@@ -29,7 +29,13 @@ describe('change notification between windows', () => {
     opened.push(a, b);
     const heardByB = nextChange(b, 'remote');
     const heardByA = nextChange(a, 'local');
-    await a.store.notes.save({ id: 'n1', agendaId: SIG.id, target: target(SIG, '2018-11-28'), body: 'from A', baseRevision: 0 });
+    await a.store.notes.save({
+      id: 'n1',
+      agendaId: SIG.id,
+      target: target(SIG, '2018-11-28'),
+      body: 'from A',
+      baseRevision: 0,
+    });
     const change = await heardByB;
     expect(change).toEqual({ stores: ['notes'], agendaIds: [SIG.id], ids: ['n1'], origin: 'remote' });
     expect(await heardByA).toEqual({ ...change, origin: 'local' });
@@ -49,7 +55,13 @@ describe('change notification between windows', () => {
     await a.store.importJson(await a.store.exportJson()); // all already here: no write
     const b = await openTestStore();
     opened.push(b);
-    await b.store.notes.save({ id: 'from-b', agendaId: SIG.id, target: target(SIG, '2018-11-28'), body: 'x', baseRevision: 0 });
+    await b.store.notes.save({
+      id: 'from-b',
+      agendaId: SIG.id,
+      target: target(SIG, '2018-11-28'),
+      body: 'x',
+      baseRevision: 0,
+    });
     await a.store.importJson(await b.store.exportJson());
     expect(heard.map((c) => [c.stores, c.ids])).toEqual([
       [['follows'], [follow.id]],
@@ -84,9 +96,21 @@ describe('change notification between windows', () => {
         throw new Error('broken view');
       });
       feed.subscribe((change) => heard.push(change));
-      stranger.postMessage({ type: 'agenda-overlay/changed', sender: 'x', stores: ['passwords'], agendaIds: [], ids: [] });
+      stranger.postMessage({
+        type: 'agenda-overlay/changed',
+        sender: 'x',
+        stores: ['passwords'],
+        agendaIds: [],
+        ids: [],
+      });
       stranger.postMessage('hello');
-      stranger.postMessage({ type: 'agenda-overlay/changed', sender: 'x', stores: ['notes'], agendaIds: ['a'], ids: ['n'] });
+      stranger.postMessage({
+        type: 'agenda-overlay/changed',
+        sender: 'x',
+        stores: ['notes'],
+        agendaIds: ['a'],
+        ids: ['n'],
+      });
       await new Promise((resolve) => setTimeout(resolve, 50));
       expect(heard).toEqual([{ stores: ['notes'], agendaIds: ['a'], ids: ['n'], origin: 'remote' }]);
       expect(errors).toHaveLength(1);

@@ -7,14 +7,16 @@ const ISSUE = 'https://github.com/kubernetes/kubernetes/issues/69836';
 
 const SIG = agenda([
   meeting('2018-11-28', {
-    discussion: [
-      'Status of kubernetes/community#911',
-      { text: 'CSR follow-up', children: [ISSUE] },
-    ],
+    discussion: ['Status of kubernetes/community#911', { text: 'CSR follow-up', children: [ISSUE] }],
   }),
-  meeting('2018-11-14', { pulls: [linked('self-labeling', PR911), 'Again kubernetes/community#911 in the same meeting'] }),
+  meeting('2018-11-14', {
+    pulls: [linked('self-labeling', PR911), 'Again kubernetes/community#911 in the same meeting'],
+  }),
   meeting('2018-10-31', {
-    discussion: [linked('[liggitt] node self-labeling resolution', `${PR911}#issuecomment-434757411`), `CSR API ${ISSUE}`],
+    discussion: [
+      linked('[liggitt] node self-labeling resolution', `${PR911}#issuecomment-434757411`),
+      `CSR API ${ISSUE}`,
+    ],
     demos: ['https://github.com/brancz/kube-rbac-proxy/pull/1 only once'],
   }),
 ]);

@@ -6,7 +6,12 @@ import { openTestStore, type TestStore } from './helpers';
 
 function base(): MeetingSpec[] {
   return [
-    meeting('2018-11-28', { discussion: ['sig-auth ownership of kube-rbac-proxy', linked('node labels', 'https://github.com/kubernetes/community/pull/911')] }),
+    meeting('2018-11-28', {
+      discussion: [
+        'sig-auth ownership of kube-rbac-proxy',
+        linked('node labels', 'https://github.com/kubernetes/community/pull/911'),
+      ],
+    }),
     meeting('2018-11-14', { other: ['Canceled due to kubecon china and code freeze'] }),
   ];
 }
@@ -42,7 +47,12 @@ describe('whatsNew (pure)', () => {
     ]);
     const result = whatsNew(seen, after);
     expect(result.firstVisit).toBe(false);
-    expect(result.meetings).toEqual(new Map([['2018-12-12', 'new'], ['2018-11-28', 'changed']]));
+    expect(result.meetings).toEqual(
+      new Map([
+        ['2018-12-12', 'new'],
+        ['2018-11-28', 'changed'],
+      ]),
+    );
     expect(result.items).toEqual(
       new Map([
         [keyOf(after, '2018-12-12', 'TokenRequest'), 'new'],
@@ -57,8 +67,16 @@ describe('whatsNew (pure)', () => {
   it('marks a meeting changed when it is canceled or its recording appears, even with the same items', () => {
     const seen = snapshotOf('a', agenda(base()), 1);
     const [nov28, nov14] = base() as [MeetingSpec, MeetingSpec];
-    const after = agenda([{ ...nov28, recording: 'https://youtu.be/xfj8wG4aG_0' }, { ...nov14, canceled: true }]);
-    expect(whatsNew(seen, after).meetings).toEqual(new Map([['2018-11-28', 'changed'], ['2018-11-14', 'changed']]));
+    const after = agenda([
+      { ...nov28, recording: 'https://youtu.be/xfj8wG4aG_0' },
+      { ...nov14, canceled: true },
+    ]);
+    expect(whatsNew(seen, after).meetings).toEqual(
+      new Map([
+        ['2018-11-28', 'changed'],
+        ['2018-11-14', 'changed'],
+      ]),
+    );
     expect(whatsNew(seen, after).items).toEqual(new Map());
   });
 
@@ -83,7 +101,11 @@ describe('seen snapshots in the store', () => {
     await store.seen.markSeen('a', before, ['2018-11-28']); // first call: the whole agenda is the baseline
     expect(Object.keys((await store.seen.get('a'))?.meetings ?? {}).sort()).toEqual(['2018-11-14', '2018-11-28']);
 
-    const after = agenda([meeting('2018-12-12', { discussion: ['TokenRequest API'] }), meeting('2018-12-05', { discussion: ['x'] }), ...base()]);
+    const after = agenda([
+      meeting('2018-12-12', { discussion: ['TokenRequest API'] }),
+      meeting('2018-12-05', { discussion: ['x'] }),
+      ...base(),
+    ]);
     expect([...(await store.seen.whatsNew('a', after)).meetings.keys()]).toEqual(['2018-12-12', '2018-12-05']);
     await store.seen.markSeen('a', after, ['2018-12-12']);
     expect([...(await store.seen.whatsNew('a', after)).meetings.keys()]).toEqual(['2018-12-05']);

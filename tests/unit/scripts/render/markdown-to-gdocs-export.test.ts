@@ -39,9 +39,11 @@ describe('renderGdocsExport on the SIG Auth 2018 seed', () => {
 
   it('is one line of HTML shaped like a Docs export', () => {
     expect(seedHtml).not.toContain('\n');
-    expect(seedHtml.startsWith(
-      '<html><head><meta content="text/html; charset=UTF-8" http-equiv="content-type"><style type="text/css">',
-    )).toBe(true);
+    expect(
+      seedHtml.startsWith(
+        '<html><head><meta content="text/html; charset=UTF-8" http-equiv="content-type"><style type="text/css">',
+      ),
+    ).toBe(true);
     expect(seedHtml.endsWith('</body></html>')).toBe(true);
     expect(seedDoc.body.className).toMatch(/^c\d+ doc-content$/);
   });
@@ -82,8 +84,10 @@ describe('renderGdocsExport on the SIG Auth 2018 seed', () => {
     }
     // and no other heading is struck
     const lineThrough = new Set([...classRules].filter(([, s]) => s.includes('line-through')).map(([name]) => name));
-    const otherStruck = headings.filter((h) => h !== struck &&
-      [...h.querySelectorAll('span')].some((s) => [...s.classList].some((c) => lineThrough.has(c))));
+    const otherStruck = headings.filter(
+      (h) =>
+        h !== struck && [...h.querySelectorAll('span')].some((s) => [...s.classList].some((c) => lineThrough.has(c))),
+    );
     expect(otherStruck).toHaveLength(0);
   });
 
@@ -146,8 +150,12 @@ describe('renderGdocsExport on the SIG Auth 2018 seed', () => {
       if (!target.startsWith('mailto:')) expect(targets).toContain(target);
     }
     expect(targets).toContain('https://github.com/kubernetes/community/pull/911#issuecomment-434757411');
-    expect(targets).toContain('https://groups.google.com/forum/?utm_medium=email&utm_source=footer#!msg/kubernetes-sig-auth/kqhoYhrzYLc/HBCOWEYKBQAJ');
-    expect(targets).toContain('https://github.com/kubernetes/kubernetes/pulls?q=is%3Aopen+is%3Apr+milestone%3Av1.10+label%3Asig%2Fauth');
+    expect(targets).toContain(
+      'https://groups.google.com/forum/?utm_medium=email&utm_source=footer#!msg/kubernetes-sig-auth/kqhoYhrzYLc/HBCOWEYKBQAJ',
+    );
+    expect(targets).toContain(
+      'https://github.com/kubernetes/kubernetes/pulls?q=is%3Aopen+is%3Apr+milestone%3Av1.10+label%3Asig%2Fauth',
+    );
     expect(seedHtml).toContain('pull/911%23issuecomment-434757411&amp;sa=D');
   });
 
@@ -203,7 +211,9 @@ describe('renderGdocsExport on the SIG Auth 2018 seed', () => {
 
 describe('renderGdocsExport on small inputs', () => {
   it('never lets a <script> through from the text', () => {
-    const html = renderGdocsExport('## Jan 1, 2020\n\n*   <script>alert(1)</script> & "quotes"\n*   <img src=x onerror=alert(1)>');
+    const html = renderGdocsExport(
+      '## Jan 1, 2020\n\n*   <script>alert(1)</script> & "quotes"\n*   <img src=x onerror=alert(1)>',
+    );
     expect(html).not.toMatch(/<script|<img/i);
     const items = [...parse(html).querySelectorAll('li')].map(text);
     expect(items).toEqual(['<script>alert(1)</script> & "quotes"', '<img src=x onerror=alert(1)>']);
@@ -227,7 +237,9 @@ describe('renderGdocsExport on small inputs', () => {
     const html = renderGdocsExport('*   first line  \n    second line\n*   one<br>two\n*   joined\n    line');
     const items = [...parse(html).querySelectorAll('li')];
     expect(items.map((li) => li.innerHTML.replace(/ class="c\d+"/g, ''))).toEqual([
-      '<span>first line<br>second line</span>', '<span>one<br>two</span>', '<span>joined line</span>',
+      '<span>first line<br>second line</span>',
+      '<span>one<br>two</span>',
+      '<span>joined line</span>',
     ]);
   });
 
@@ -236,4 +248,3 @@ describe('renderGdocsExport on small inputs', () => {
     expect(encodeRedirectTarget('https://a.example/is%3Aopen+x')).toBe('https://a.example/is%253Aopen%2Bx');
   });
 });
-
