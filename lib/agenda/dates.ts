@@ -21,7 +21,8 @@ export interface HeadingDate extends PartialDate {
   rest: string;
 }
 
-const MONTHS: Record<string, number> = {
+/** Month names and their usual abbreviations, lower case → 1–12. */
+export const MONTHS: Record<string, number> = {
   january: 1,
   february: 2,
   march: 3,
@@ -48,7 +49,8 @@ const MONTHS: Record<string, number> = {
   dec: 12,
 };
 
-const MONTH =
+/** A month name or abbreviation, as a capturing group. */
+export const MONTH =
   '(january|february|march|april|may|june|july|august|september|october|november|december|sept|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)';
 const ORDINAL = '(?:st|nd|rd|th)?';
 const YEAR = '((?:19|20)\\d{2})';

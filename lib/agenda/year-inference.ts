@@ -12,7 +12,7 @@
 // - for a live document only, today: its newest meeting is the latest, or the next one, never far ahead.
 // Everything here is linear in the input: a fixed range of candidate years times the meetings and their hints.
 // The clock is passed in (`now`), never read here.
-import { inferYears, isValidDay, type PartialDate } from './dates';
+import { inferYears, isValidDay, MONTH, MONTHS, type PartialDate } from './dates';
 import type { YearMethod, YearNote } from './model';
 
 export interface FullDate {
@@ -334,35 +334,6 @@ export function namedWeekday(heading: string): number | undefined {
   return undefined;
 }
 
-const MONTH_NAMES: Record<string, number> = {
-  january: 1,
-  february: 2,
-  march: 3,
-  april: 4,
-  may: 5,
-  june: 6,
-  july: 7,
-  august: 8,
-  september: 9,
-  october: 10,
-  november: 11,
-  december: 12,
-  jan: 1,
-  feb: 2,
-  mar: 3,
-  apr: 4,
-  jun: 6,
-  jul: 7,
-  aug: 8,
-  sep: 9,
-  sept: 9,
-  oct: 10,
-  nov: 11,
-  dec: 12,
-};
-const MONTH =
-  '(january|february|march|april|may|june|july|august|september|october|november|december|sept|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)';
-
 // Each pattern is a sequence of bounded pieces (no nested or overlapping quantifiers), run with /g over one
 // block's text at a time: linear in the text.
 /** "2019-12-11", "2019/07/31" (in blog addresses), the same separator twice. */
@@ -401,8 +372,8 @@ export function findFullDates(text: string, limit = MAX_HINTS_PER_MEETING): Full
     return false;
   };
   if (run(ISO_LIKE, (m) => [Number(m[1]), Number(m[3]), Number(m[4])])) return found;
-  if (run(MONTH_DAY_YEAR, (m) => [Number(m[3]), MONTH_NAMES[(m[1] ?? '').toLowerCase()], Number(m[2])])) return found;
-  if (run(DAY_MONTH_YEAR, (m) => [Number(m[3]), MONTH_NAMES[(m[2] ?? '').toLowerCase()], Number(m[1])])) return found;
+  if (run(MONTH_DAY_YEAR, (m) => [Number(m[3]), MONTHS[(m[1] ?? '').toLowerCase()], Number(m[2])])) return found;
+  if (run(DAY_MONTH_YEAR, (m) => [Number(m[3]), MONTHS[(m[2] ?? '').toLowerCase()], Number(m[1])])) return found;
   if (run(NUMERIC, (m) => [Number(m[3]), Number(m[1]), Number(m[2])])) return found;
   run(COMPACT, (m) => [Number(m[1]), Number(m[2]), Number(m[3])]);
   return found;

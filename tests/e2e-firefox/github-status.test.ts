@@ -4,7 +4,13 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { startGitHubStandIn, type GitHubStandIn } from '../support/github-standin';
-import { clickAt, startFirefoxSession, textOf, type FirefoxSession } from './support/session';
+import {
+  clickAt,
+  saveGitHubSettings,
+  startFirefoxSession,
+  textOf,
+  type FirefoxSession,
+} from './support/session';
 
 const TOKEN = 'ghp_StandInToken0123456789abcdefghijklmn';
 
@@ -46,15 +52,6 @@ afterAll(async () => {
 });
 
 /** Replaces what a field holds, from the keyboard. */
-async function typeInto(page: Page, selector: string, text: string): Promise<void> {
-  await clickAt(page, selector);
-  await page.keyboard.down('Control');
-  await page.keyboard.press('KeyA');
-  await page.keyboard.up('Control');
-  await page.keyboard.press('Backspace');
-  await page.keyboard.type(text);
-}
-
 interface PageBadge {
   /** The id of the list item the link is in. */
   item: string;
@@ -122,12 +119,7 @@ function panelBadge(
 
 it('takes the stand-in’s address and a token on the options page, and says it is connected', async () => {
   const options = await session.firefox.openExtensionPage('options.html');
-  await typeInto(options, '#api-base', standIn.apiBase);
-  await typeInto(options, '#token', TOKEN);
-  const save = await options.waitForFunction(() =>
-    [...document.querySelectorAll('button')].find((button) => button.textContent?.trim() === 'Save and check'),
-  );
-  await clickAt(options, save.asElement() as never);
+  await saveGitHubSettings(options, standIn.apiBase, TOKEN);
   const host = new URL(standIn.apiBase).host;
   await expect
     .poll(() => textOf(options, '[data-check="ok"]'), { timeout: 15_000 })

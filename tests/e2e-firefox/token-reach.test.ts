@@ -6,10 +6,14 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Page } from 'puppeteer-core';
 import { FIREFOX_EXTENSION_DIR } from '../../scripts/support/firefox';
 import { startGitHubStandIn, type GitHubStandIn } from '../support/github-standin';
-import { clickAt, startFirefoxSession, textOf, type FirefoxSession } from './support/session';
+import {
+  saveGitHubSettings,
+  startFirefoxSession,
+  textOf,
+  type FirefoxSession,
+} from './support/session';
 
 const TOKEN = 'ghp_FirefoxReachToken0123456789abcdefghij';
 const OLD_TOKEN = 'ghp_KeptByAnEarlierVersion0123456789abcd';
@@ -90,15 +94,6 @@ async function probe(): Promise<Probe> {
 }
 
 /** Replaces what a field holds, from the keyboard. */
-async function typeInto(page: Page, selector: string, text: string): Promise<void> {
-  await clickAt(page, selector);
-  await page.keyboard.down('Control');
-  await page.keyboard.press('KeyA');
-  await page.keyboard.up('Control');
-  await page.keyboard.press('Backspace');
-  await page.keyboard.type(text);
-}
-
 /** How the background stands, asked from an extension page. */
 function serviceState(): Promise<{ apiBase: string; authenticated: boolean }> {
   return session.firefox.evaluate(
@@ -109,12 +104,7 @@ function serviceState(): Promise<{ apiBase: string; authenticated: boolean }> {
 
 it('a token saved on the options page is used, and no content script can read it', async () => {
   const options = await session.firefox.openExtensionPage('options.html');
-  await typeInto(options, '#api-base', standIn.apiBase);
-  await typeInto(options, '#token', TOKEN);
-  const save = await options.waitForFunction(() =>
-    [...document.querySelectorAll('button')].find((button) => button.textContent?.trim() === 'Save and check'),
-  );
-  await clickAt(options, save.asElement() as never);
+  await saveGitHubSettings(options, standIn.apiBase, TOKEN);
   await expect.poll(() => textOf(options, '[data-check="ok"]'), { timeout: 15_000 }).toMatch(/ with the token\./);
   await options.close();
   // The stand-in saw the token, sent to it alone.

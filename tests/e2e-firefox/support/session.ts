@@ -76,6 +76,26 @@ export async function clickAt(page: Page, target: string | ElementHandle<Element
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
 }
 
+/** As a person would: click into the field, select what is there, and type over it. */
+export async function typeInto(page: Page, selector: string, text: string): Promise<void> {
+  await clickAt(page, selector);
+  await page.keyboard.down('Control');
+  await page.keyboard.press('KeyA');
+  await page.keyboard.up('Control');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type(text);
+}
+
+/** Types the API address and the token on the options page and presses "Save and check"; the page stays open. */
+export async function saveGitHubSettings(options: Page, apiBase: string, token: string): Promise<void> {
+  await typeInto(options, '#api-base', apiBase);
+  await typeInto(options, '#token', token);
+  const save = await options.waitForFunction(() =>
+    [...document.querySelectorAll('button')].find((button) => button.textContent?.trim() === 'Save and check'),
+  );
+  await clickAt(options, save.asElement() as never);
+}
+
 /** What the user reads in an element (its rendered text), or null when it is not there. */
 export function textOf(page: Page, selector: string): Promise<string | null> {
   return page.evaluate((wanted) => {
