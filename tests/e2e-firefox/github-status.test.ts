@@ -4,13 +4,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { startGitHubStandIn, type GitHubStandIn } from '../support/github-standin';
-import {
-  clickAt,
-  saveGitHubSettings,
-  startFirefoxSession,
-  textOf,
-  type FirefoxSession,
-} from './support/session';
+import { clickAt, saveGitHubSettings, startFirefoxSession, textOf, type FirefoxSession } from './support/session';
 
 const TOKEN = 'ghp_StandInToken0123456789abcdefghijklmn';
 

@@ -8,12 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { FIREFOX_EXTENSION_DIR } from '../../scripts/support/firefox';
 import { startGitHubStandIn, type GitHubStandIn } from '../support/github-standin';
-import {
-  saveGitHubSettings,
-  startFirefoxSession,
-  textOf,
-  type FirefoxSession,
-} from './support/session';
+import { saveGitHubSettings, startFirefoxSession, textOf, type FirefoxSession } from './support/session';
 
 const TOKEN = 'ghp_FirefoxReachToken0123456789abcdefghij';
 const OLD_TOKEN = 'ghp_KeptByAnEarlierVersion0123456789abcd';
