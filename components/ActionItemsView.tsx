@@ -11,12 +11,14 @@ export function ActionItemsView({ state, mine }: { state: PanelState; mine: Priv
   const actions = mine.actions.value;
   const done = mine.done.value;
   const shown = hideDone ? actions.filter((action) => !done.has(action.itemKey)) : actions;
+  // Over the group's whole history when the reader chose it.
+  const where = state.history?.scopedAgenda.value != null ? 'the group’s history' : 'this agenda';
   if (actions.length === 0) {
     return (
       <div class="side-view">
         <p class="side-view__empty">
-          No action items in this agenda. Items under an “Action items” heading, or starting with “AI:” or “Action:”,
-          are listed here.
+          No action items in {where}. Items under an “Action items” heading, or starting with “AI:” or “Action:”, are
+          listed here.
         </p>
       </div>
     );

@@ -1,8 +1,7 @@
 // Following: each followed reference, person or phrase as a timeline across meetings, newest first,
 // every entry a jump; and the references that keep coming back, offered as threads to follow.
-import { useMemo, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { describeThread, type FollowKind, type TimelineEntry } from '@/lib/store';
-import { followTimelines } from '@/lib/store/timeline';
 import { SECTION_KIND_LABELS } from '@/lib/panel/filters';
 import { formatMeetingDate, plural } from '@/lib/panel/format';
 import type { PanelState } from '@/lib/panel/state';
@@ -15,13 +14,9 @@ const THREADS_SHOWN = 8;
 
 export function FollowingView({ state, mine }: { state: PanelState; mine: PrivateState }) {
   const followed = mine.followed.value;
-  const pageTimelines = mine.timelines.value;
-  // Over a group's whole history, when the reader chose it: every year's mentions, not only this page's.
+  // Over a group's whole history when the reader chose it: every year's mentions, not only this page's.
+  const timelines = mine.timelines.value;
   const history = state.history?.scopedAgenda.value ?? null;
-  const timelines = useMemo(
-    () => (history && followed.length > 0 ? followTimelines(history, followed) : pageTimelines),
-    [history, followed, pageTimelines],
-  );
   return (
     <div class="side-view">
       <FollowForm mine={mine} />
@@ -158,10 +153,11 @@ function EntryStatuses({ state, itemKey }: { state: PanelState; itemKey: string 
 function Threads({ state, mine }: { state: PanelState; mine: PrivateState }) {
   const threads = mine.threads.value.filter((thread) => !mine.followedAs('ref', thread.ref));
   if (threads.length === 0) return null;
+  const acrossYears = state.history?.scopedAgenda.value != null;
   return (
     <section class="threads" aria-labelledby="threads-title">
       <h2 id="threads-title" class="side-view__title">
-        Threads in this agenda
+        {acrossYears ? 'Threads across the group’s history' : 'Threads in this agenda'}
       </h2>
       <ul class="threads__list">
         {threads.slice(0, THREADS_SHOWN).map((thread) => (

@@ -59,7 +59,12 @@ export interface RenderingOffer {
   ticks: number;
 }
 
-export function createPrivateState(agenda: ReadonlySignal<Agenda | null>, options: PrivateOptions) {
+/** `scope`: the agenda the index shows, the group's whole history when chosen (see createPrivateViews). */
+export function createPrivateState(
+  agenda: ReadonlySignal<Agenda | null>,
+  options: PrivateOptions,
+  scope: ReadonlySignal<Agenda | null> = agenda,
+) {
   const store = signal<AgendaStore | null>(null);
   /** Why the private layer cannot work (the store did not open, a read failed), in words. */
   const problem = signal<string | null>(null);
@@ -78,13 +83,17 @@ export function createPrivateState(agenda: ReadonlySignal<Agenda | null>, option
   const saves = signal<ReadonlyMap<string, NoteSaveState>>(new Map());
   const persistence = signal<PersistenceState | null>(null);
 
-  const views = createPrivateViews(agenda, {
-    notes,
-    follows,
-    ticks,
-    seen,
-    storeOpen: computed(() => store.value !== null),
-  });
+  const views = createPrivateViews(
+    agenda,
+    {
+      notes,
+      follows,
+      ticks,
+      seen,
+      storeOpen: computed(() => store.value !== null),
+    },
+    scope,
+  );
 
   let autosave: NoteAutosave | null = null;
   let shownId: string | null = null;
@@ -391,7 +400,9 @@ export function createPrivateState(agenda: ReadonlySignal<Agenda | null>, option
     async setDone(action: ActionItem, isDone: boolean): Promise<void> {
       const opened = store.value;
       const current = agenda.value;
-      const target = current ? targetFor(current, action.itemKey) : null;
+      // An action item of another year is found in the history shown; its tick is kept with this agenda's.
+      const shown = scope.value;
+      const target = shown ? targetFor(shown, action.itemKey) : null;
       if (!opened || !current || target?.kind !== 'item') return;
       const tick = await attempt(() => opened.ticks.set(current.id, target, isDone));
       // On failure the same ticks again: the box the user clicked is drawn back as it is stored.

@@ -39,7 +39,15 @@ export interface PrivateRecords {
   storeOpen: ReadonlySignal<boolean>;
 }
 
-export function createPrivateViews(agenda: ReadonlySignal<Agenda | null>, records: PrivateRecords) {
+/**
+ * `agenda` is the page's own agenda (notes, what's new and the page's marks); `scope` is the agenda the index
+ * shows, the group's whole history when the reader chose it (follows, threads and action items span it).
+ */
+export function createPrivateViews(
+  agenda: ReadonlySignal<Agenda | null>,
+  records: PrivateRecords,
+  scope: ReadonlySignal<Agenda | null> = agenda,
+) {
   const { notes, follows, ticks, seen } = records;
   const placement = computed<NotePlacement | null>(() => {
     if (!agenda.value) return null;
@@ -55,7 +63,7 @@ export function createPrivateViews(agenda: ReadonlySignal<Agenda | null>, record
   });
   const followed = computed(() => uniqueFollows(follows.value));
   const timelines = computed(() =>
-    agenda.value && followed.value.length > 0 ? followTimelines(agenda.value, followed.value) : [],
+    scope.value && followed.value.length > 0 ? followTimelines(scope.value, followed.value) : [],
   );
   const followedKeys = computed<ReadonlySet<string>>(
     () => new Set(timelines.value.flat().map((entry) => entry.itemKey)),
@@ -63,12 +71,12 @@ export function createPrivateViews(agenda: ReadonlySignal<Agenda | null>, record
   /** Every item by its key; built when a view first asks. */
   const itemByKey = computed(() => {
     const byKey = new Map<string, Item>();
-    for (const { item } of agenda.value ? flattenAgenda(agenda.value) : []) byKey.set(item.key, item);
+    for (const { item } of scope.value ? flattenAgenda(scope.value) : []) byKey.set(item.key, item);
     return byKey;
   });
-  const threads = computed(() => (agenda.value ? recurringRefs(agenda.value) : []));
-  const actions = computed(() => (agenda.value ? actionItems(agenda.value) : []));
-  const done = computed<ReadonlySet<string>>(() => (agenda.value ? tickedKeys(agenda.value, ticks.value) : new Set()));
+  const threads = computed(() => (scope.value ? recurringRefs(scope.value) : []));
+  const actions = computed(() => (scope.value ? actionItems(scope.value) : []));
+  const done = computed<ReadonlySet<string>>(() => (scope.value ? tickedKeys(scope.value, ticks.value) : new Set()));
   const novelty = computed(() => {
     const current = agenda.value;
     const known = seen.value;

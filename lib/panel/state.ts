@@ -64,15 +64,17 @@ export function createPanelState(link: PageLink, options: PanelOptions = {}) {
   const tab = signal<PanelTab>('index');
   // Notes, follows and what's new work on the whole agenda: a part of it would look like deletions.
   const wholeAgenda = computed(() => (progress.value === null ? agenda.value : null));
-  const mine = options.private ? createPrivateState(wholeAgenda, options.private) : null;
+  const history = options.history ? createHistoryState(agenda, options.history) : null;
+  // The index shows every meeting of every year when the reader chose the whole history.
+  const indexAgenda = computed(() => history?.scopedAgenda.value ?? agenda.value);
+  // Follows, threads and action items span the history too; notes and what's new stay the page's.
+  const privateScope = computed(() => history?.scopedAgenda.value ?? wholeAgenda.value);
+  const mine = options.private ? createPrivateState(wholeAgenda, options.private, privateScope) : null;
   const marks = computed(() => ({
     notes: mine?.noteKeys.value ?? new Set<string>(),
     followed: mine?.followedKeys.value ?? new Set<string>(),
     fresh: new Set([...(mine?.novelty.value?.meetings.keys() ?? []), ...(mine?.novelty.value?.items.keys() ?? [])]),
   }));
-  const history = options.history ? createHistoryState(agenda, options.history) : null;
-  // The index shows every meeting of every year when the reader chose the whole history.
-  const indexAgenda = computed(() => history?.scopedAgenda.value ?? agenda.value);
   const index = createIndexState(indexAgenda, { ...options, reports: options.github?.reports, marks });
   // Each agenda brings back its own filters; a re-parse of the same agenda keeps everything.
   // Effects started here, stopped by dispose().

@@ -49,7 +49,10 @@ export function recurringRefs(agenda: Agenda, minMeetings = 2): Thread[] {
   );
 }
 
-/** "kubernetes/community#911 — discussed in 3 meetings" */
+/** "kubernetes/community#911 — discussed in 3 meetings", and ", 2017–2019" when it spans years. */
 export function describeThread(thread: Thread): string {
-  return `${thread.ref} — discussed in ${thread.meetingCount} meeting${thread.meetingCount === 1 ? '' : 's'}`;
+  const meetings = `${thread.meetingCount} meeting${thread.meetingCount === 1 ? '' : 's'}`;
+  const first = thread.earliestDate.slice(0, 4);
+  const last = thread.latestDate.slice(0, 4);
+  return `${thread.ref} — discussed in ${meetings}${first && first !== last ? `, ${first}–${last}` : ''}`;
 }

@@ -132,6 +132,33 @@ describe('a group history', () => {
     });
   });
 
+  it('suggests threads and lists action items of every year, and ticks one of 2017', async () => {
+    const title = panel.locator('#threads-title');
+    await title.waitFor(WAIT);
+    expect(await title.textContent()).toBe('Threads across the group’s history');
+    const threads = await panel.locator('.thread__text').allInnerTexts();
+    expect(threads.some((text) => /, 2017–2018$/.test(text))).toBe(true);
+
+    await pressOn('[role="tab"]:has-text("Action")');
+    const old = panel.locator('.action', { hasText: '2017' }).first();
+    await old.waitFor(WAIT);
+    // The oldest items are at the end of the list: the wheel brings one into view, as a person would.
+    const checkbox = old.locator('input[type="checkbox"]');
+    const viewport = panel.viewportSize()!;
+    await panel.mouse.move(viewport.width / 2, viewport.height / 2);
+    for (let turns = 0; turns < 100; turns++) {
+      const seen = (await checkbox.boundingBox())!;
+      if (seen.y >= 0 && seen.y + seen.height <= viewport.height) break;
+      await panel.mouse.wheel(0, seen.y < 0 ? -300 : 300);
+      await settle(panel);
+    }
+    const box = (await checkbox.boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
+    await pressAt(panel, box.x + box.width / 2, box.y + box.height / 2);
+    await expect.poll(() => checkbox.isChecked(), WAIT).toBe(true);
+    expect(await old.getAttribute('class')).toContain('action--done');
+  });
+
   it('looks right at 360 px, light and dark', async () => {
     mkdirSync(SHOTS, { recursive: true });
     await pressOn('[role="tab"]:has-text("Index")');

@@ -11,7 +11,8 @@ import { storedRenderingLinks } from '../../../lib/panel/rendering-links';
 import { openStore, StoreError, type AgendaStore } from '../../../lib/store';
 import { parseGdocs, parseGithub } from '../agenda/helpers';
 import { uniqueName } from '../store/helpers';
-import { readSeed } from '../../support/fixtures';
+import { readFixture, readSeed } from '../../support/fixtures';
+import { mergeHistory } from '../../../lib/history/merge';
 
 const seed = readSeed();
 const docs = parseGdocs(seed).agenda;
@@ -261,6 +262,53 @@ describe('the private layer of the panel', () => {
     const next = setup(docs, db);
     await ready(next.state);
     expect(next.state.done.value.has(action.itemKey)).toBe(true);
+  });
+
+  describe("over a group's whole history", () => {
+    const archive2017 = parseGithub(
+      readFixture('agendas/sig-auth_archive_meeting-notes-2017.md'),
+      'sig-auth/archive/meeting-notes-2017.md',
+    ).agenda;
+    const history = mergeHistory(github, 'sig-auth/meeting-notes-2018.md', [
+      { path: 'sig-auth/archive/meeting-notes-2017.md', label: '2017', agenda: archive2017, problem: null },
+    ] as never).agenda;
+
+    function setupScoped(db: { name: string; channelName: string }, scoped: Agenda | null) {
+      const page = signal<Agenda | null>(github);
+      const scope = signal<Agenda | null>(scoped ?? github);
+      const state = createPrivateState(
+        page,
+        { open: async () => opened[opened.push(await openStore(db)) - 1]!, persist: async () => 'persisted' },
+        scope,
+      );
+      return { state, scope };
+    }
+
+    it('follows a reference through every year, and lists threads and action items of every year', async () => {
+      const { state, scope } = setupScoped(names(), history);
+      await ready(state);
+      expect(await state.follow('ref', 'kubernetes/community#911')).toBeNull();
+      const years = new Set(state.timelines.value[0]!.map((entry) => entry.date.slice(0, 4)));
+      expect([...years].sort()).toEqual(['2017', '2018']);
+      expect(state.threads.value.some((t) => t.earliestDate < '2018' && t.latestDate >= '2018')).toBe(true);
+      expect(state.actions.value.some((a) => a.date < '2018')).toBe(true);
+      // Back to the page alone: only this year's.
+      scope.value = github;
+      expect(new Set(state.timelines.value[0]!.map((entry) => entry.date.slice(0, 4)))).toEqual(new Set(['2018']));
+      expect(state.actions.value.every((a) => a.date >= '2018')).toBe(true);
+    });
+
+    it("ticks off an action item of an earlier year, kept with this agenda's ticks for the next panel", async () => {
+      const db = names();
+      const { state } = setupScoped(db, history);
+      await ready(state);
+      const old = state.actions.value.find((a) => a.date < '2018')!;
+      await state.setDone(old, true);
+      expect(state.done.value.has(old.itemKey)).toBe(true);
+      const next = setupScoped(db, history);
+      await ready(next.state);
+      expect(next.state.done.value.has(old.itemKey)).toBe(true);
+    });
   });
 
   it('lists a note whose item is gone as detached, and attaches it elsewhere', async () => {

@@ -54,3 +54,15 @@ describe('recurringRefs', () => {
     expect(recurringRefs(agenda([meeting('2018-01-01', { discussion: ['no links'] })]))).toEqual([]);
   });
 });
+
+describe('describeThread', () => {
+  it('gives the years a thread spans when it crosses a year', () => {
+    const history = agenda([
+      meeting('2019-02-06', { discussion: [`Again ${ISSUE}`] }),
+      meeting('2017-11-29', { discussion: [`First ${ISSUE}`] }),
+    ]);
+    expect(recurringRefs(history).map(describeThread)).toEqual([
+      'kubernetes/kubernetes#69836 — discussed in 2 meetings, 2017–2019',
+    ]);
+  });
+});
