@@ -10,17 +10,19 @@
 //   npm run bench -- --only github    only the GitHub look-ups on the seed agenda (against the stand-in on 127.0.0.1)
 //   npm run bench -- --only pathological  only parse_pathological_ratio (the hostile page against plain text)
 //   npm run bench -- --only panel     only the panel and its floors (first render, live edit, heap), as JSON
+//   npm run bench -- --only history   only a group's ten-year history (requests cold and warm, keystrokes)
 import { cpus, loadavg } from 'node:os';
 import { chromium, type Browser } from 'playwright-core';
 import { buildExtension, type BuiltExtension } from '../tests/bench/build-extension';
 import { measureBundles } from '../tests/bench/bundle-size';
-import { checkBudgets, checkGitHubBudgets, sizeFloors } from '../tests/bench/budgets';
+import { checkBudgets, checkGitHubBudgets, checkHistoryBudgets, sizeFloors } from '../tests/bench/budgets';
 import { jsHeapBytes } from '../tests/bench/heap';
 import { timeEditToPaint } from '../tests/bench/measure-live-edit';
 import { addFloorPage, copyWithFloorPage } from '../tests/bench/panel-floor';
 import { median, round } from '../tests/bench/stats';
 import { generateAgenda, renderAgenda, seedAgenda, type Rendering } from '../tests/bench/generate-agenda';
 import { measureGitHub, type GitHubFigures } from '../tests/bench/measure-github';
+import { measureHistory, type HistoryFigures } from '../tests/bench/measure-history';
 import { measureParse, parseFigures, type ParseFigures } from '../tests/bench/measure-parse';
 import { pathologicalFigures, pathologicalPages, type PathologicalFigures } from '../tests/bench/pathological-page';
 import { measurePanel, openAgendaTab, type PanelFigures } from '../tests/bench/measure-panel';
@@ -45,7 +47,7 @@ interface Options {
   profile: boolean;
   build: boolean;
   /** `github`: only the GitHub look-ups; `pathological`: only the hostile page's parse; null: everything. */
-  only: 'github' | 'pathological' | 'panel' | null;
+  only: 'github' | 'pathological' | 'panel' | 'history' | null;
 }
 
 const SEED_MEETINGS = 26;
@@ -77,8 +79,8 @@ function readOptions(argv: string[]): Options {
   }
   const onlyAt = argv.indexOf('--only');
   const only = onlyAt >= 0 ? argv[onlyAt + 1] : null;
-  if (only !== null && only !== 'github' && only !== 'pathological' && only !== 'panel') {
-    throw new Error(`--only wants github, pathological or panel, not ${only ?? 'nothing'}`);
+  if (only !== null && !['github', 'pathological', 'panel', 'history'].includes(only ?? '')) {
+    throw new Error(`--only wants github, pathological, panel or history, not ${only ?? 'nothing'}`);
   }
   return {
     json: argv.includes('--json'),
@@ -288,6 +290,11 @@ async function githubStage(extensionDir: string): Promise<GitHubFigures> {
   }
 }
 
+async function historyStage(extensionDir: string): Promise<HistoryFigures> {
+  log('history: a ten-year group history against the contents stand-in…');
+  return measureHistory(extensionDir, (message) => log(`history: ${message}`));
+}
+
 function environment(chromiumVersion: string): BenchResults['environment'] {
   return {
     chromium: chromiumVersion,
@@ -396,6 +403,25 @@ async function main(): Promise<void> {
     else floorCopy = copyWithFloorPage(EXTENSION_DIR);
     const extensionDir = built?.dir ?? floorCopy?.dir ?? EXTENSION_DIR;
     const bundles = measureBundles(extensionDir);
+    if (options.only === 'history') {
+      const history = await historyStage(extensionDir);
+      const results: BenchResults = {
+        environment: environment(await chromiumVersion()),
+        sizes: {},
+        bundle_bytes: bundles.bytes,
+        bundle_gzip_bytes: bundles.gzip_bytes,
+        panel_files: bundles.panel_files,
+        budgets: checkHistoryBudgets(history),
+        history,
+        legend: Object.fromEntries(Object.entries(LEGEND).filter(([name]) => name.startsWith('history_'))),
+        elapsed_s: Math.round((performance.now() - started) / 1000),
+      };
+      process.stdout.write(
+        options.json ? `${JSON.stringify(toJson(results), null, 2)}\n` : `${formatTable(results)}\n`,
+      );
+      log('done');
+      return;
+    }
     if (options.only === 'github') {
       const github = await githubStage(extensionDir);
       const results: BenchResults = {
@@ -434,6 +460,7 @@ async function main(): Promise<void> {
     const bare = await barePageStage(server, options);
     const panel = await panelStage(server, extensionDir, options);
     const github = await githubStage(extensionDir);
+    const history = await historyStage(extensionDir);
 
     const small = sizeResult(SEED_MEETINGS, parse.figures, panel.get(SEED_MEETINGS), bare.get(SEED_MEETINGS));
     const big = sizeResult(options.meetings, parse.figures, panel.get(options.meetings), bare.get(options.meetings));
@@ -443,8 +470,9 @@ async function main(): Promise<void> {
       bundle_bytes: bundles.bytes,
       bundle_gzip_bytes: bundles.gzip_bytes,
       panel_files: bundles.panel_files,
-      budgets: { ...checkBudgets(small, big), ...checkGitHubBudgets(github) },
+      budgets: { ...checkBudgets(small, big), ...checkGitHubBudgets(github), ...checkHistoryBudgets(history) },
       github,
+      history,
       pathological: parse.pathological,
       legend: LEGEND,
       elapsed_s: Math.round((performance.now() - started) / 1000),

@@ -4,6 +4,7 @@
 // whether each is met and exits 0 either way.
 import { floorFigure, type FloorFigure } from './floors';
 import type { GitHubFigures } from './measure-github';
+import type { HistoryFigures } from './measure-history';
 import type { ParseFigures } from './measure-parse';
 import type { PanelFigures } from './measure-panel';
 import type { Budget, SizeResult } from './results';
@@ -128,6 +129,29 @@ export function checkGitHubBudgets(github: GitHubFigures): Record<string, Budget
       limit: 0,
       met: github.warm.requests === 0,
     },
+  };
+}
+
+/** A group's whole history: the issue's request counts, and a keystroke within a frame over all of it. */
+export function checkHistoryBudgets(history: HistoryFigures): Record<string, Budget> {
+  return {
+    history_cold_requests: {
+      rule: `history_cold_requests = files + listings + 1 = ${history.cold_expected_requests}`,
+      value: history.cold_requests,
+      limit: history.cold_expected_requests,
+      met: history.cold_requests === history.cold_expected_requests,
+    },
+    history_warm_requests: {
+      rule: 'history_warm_requests = 0 (the panel reopened within the day)',
+      value: history.warm_requests,
+      limit: 0,
+      met: history.warm_requests === 0,
+    },
+    history_filter_keystroke_ms: budget(
+      `history_filter_keystroke_ms ≤ ${LIMITS.filter_keystroke_median_ms} (median, over the whole history)`,
+      history.filter_keystroke_ms,
+      LIMITS.filter_keystroke_median_ms,
+    ),
   };
 }
 

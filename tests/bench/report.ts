@@ -23,7 +23,15 @@ export function toJson(results: BenchResults): Record<string, unknown> {
   const pathological = results.pathological
     ? { parse_pathological_ratio: results.pathological.parse_pathological_ratio }
     : {};
-  return { environment, ...sizes, ...rest, ...flat, ...pathological };
+  const history = results.history
+    ? {
+        history_cold_requests: results.history.cold_requests,
+        history_warm_requests: results.history.warm_requests,
+        history_click_to_searchable_ms: results.history.click_to_searchable_ms,
+        history_filter_keystroke_ms: results.history.filter_keystroke_ms,
+      }
+    : {};
+  return { environment, ...sizes, ...rest, ...flat, ...pathological, ...history };
 }
 
 export function formatTable(results: BenchResults): string {
@@ -111,6 +119,15 @@ export function formatTable(results: BenchResults): string {
   if (results.github) {
     lines.push('');
     lines.push(...formatGitHub(results.github));
+  }
+  if (results.history) {
+    const h = results.history;
+    lines.push('');
+    lines.push(
+      `group history: ${h.files} files (${mb(h.markdown_bytes)} of Markdown), ${int(h.meetings)} meetings; requests ` +
+        `${h.cold_requests} cold (expected ${h.cold_expected_requests}), ${h.warm_requests} warm; searchable ` +
+        `${ms(h.click_to_searchable_ms)} after the press; filter keystroke median ${ms(h.filter_keystroke_ms)}`,
+    );
   }
   lines.push('');
   const b = results.bundle_bytes;

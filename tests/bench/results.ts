@@ -2,6 +2,7 @@
 import type { GitHubFigures } from './measure-github';
 import type { ParseFigures } from './measure-parse';
 import type { PathologicalFigures } from './pathological-page';
+import type { HistoryFigures } from './measure-history';
 import type { PanelFigures } from './measure-panel';
 import type { ParseProfile } from './profile-parse';
 import type { SizeFloors } from './budgets';
@@ -61,6 +62,8 @@ export interface BenchResults {
   github?: GitHubFigures;
   /** The hostile page against plain text of the same size; absent when not measured. */
   pathological?: PathologicalFigures;
+  /** A ten-year group history loaded in the panel against the contents stand-in; absent when not measured. */
+  history?: HistoryFigures;
   legend: Record<string, string>;
   elapsed_s: number;
 }
@@ -119,6 +122,17 @@ export const LEGEND: Record<string, string> = {
     'requests without a token on a fresh profile, for the page as first shown (1100×800, not scrolled; only what is on ' +
     'screen is looked up); github.cold_anon.refs_on_screen: distinct badged references whose links were in the viewport, ' +
     "refs_near_screen: within the badges' 200 px look-ahead above and below it. The panel is not opened.",
+  history_cold_requests:
+    "a group's ten-year history (twelve archive files made from the real archives in tests/fixtures, their years " +
+    'moved, in one folder of the contents stand-in), loaded by pressing "Load the group\'s history" in a panel on a ' +
+    'fresh profile: the requests the stand-in received from opening the panel to the whole history shown. ' +
+    'Expected: files + listings + 1 (sigs.yaml).',
+  history_warm_requests:
+    'requests for the panel reloaded within the day, to the whole history shown again. Expected: 0.',
+  history_click_to_searchable_ms:
+    'from the press on "Load the group\'s history" to the whole history in the index, searchable (context, no budget).',
+  history_filter_keystroke_ms:
+    'median time from a keystroke in the search box to the next painted frame, over the whole history (budget ≤ 16 ms).',
   parse_pathological_ratio:
     'parseAgenda on one meeting whose blocks (a paragraph and an item for each of the ~100 characters and tokens the ' +
     'rules look for: brackets, punctuation, blanks, digits, URLs, @, #, dates, CSS) are each 100,000 characters of ' +
