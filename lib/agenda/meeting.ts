@@ -19,6 +19,8 @@ export interface MeetingHead {
   key: string;
   /** The heading writes no year: it was inferred. */
   yearInferred?: true;
+  /** The title, when it is not the whole text of the block (a date line above its recording line). */
+  title?: string;
 }
 
 interface DraftItem {
@@ -278,7 +280,7 @@ class MeetingBuilder {
     const meeting: Meeting = {
       key: head.key,
       date: head.isoDate,
-      title: oneLine(head.block.text),
+      title: head.title ?? oneLine(head.block.text),
       canceled: false,
       recording: this.recording,
       anchor: head.block.id ? { id: head.block.id } : {},

@@ -4,7 +4,7 @@ import { readBlocks, type Block } from './blocks';
 import { isoDate, isValidDay, parseDateHeading, yearIn, yearInAddress, type HeadingDate } from './dates';
 import { readDocumentStyles } from './gdocs';
 import { KeyAllocator } from './keys';
-import { buildMeeting, type MeetingHead } from './meeting';
+import { buildMeeting, isRecordingLine, type MeetingHead } from './meeting';
 import { addKnownNamesAfterDashes } from './people';
 import type { Agenda, Meeting, SourceKind, YearNote } from './model';
 import { agendaId, contentRoot, detectSource, documentTitle } from './page-kind';
@@ -85,6 +85,8 @@ interface Candidate {
   index: number;
   block: Block;
   date: HeadingDate;
+  /** The meeting's title when it is not the block's whole text (a date line above a recording line). */
+  title?: string;
 }
 
 interface DocumentContext {
@@ -130,6 +132,7 @@ function assembleMeetings(
       const date = isoDate(year, candidate.date.month, candidate.date.day);
       head = { block, date: candidate.date, isoDate: date, key: meetingKeys.next(date) };
       if (yearInferred) head.yearInferred = true;
+      if (candidate.title) head.title = candidate.title;
       continue;
     }
     // A heading above the meetings' level ("# Archive") ends the meeting; deeper ones are its sections.
@@ -193,8 +196,14 @@ function meetingCandidates(blocks: readonly Block[]): Candidate[] {
     if (block.kind === 'heading') {
       const date = parseDateHeading(block.text.replace(/\n/g, ' '));
       if (date) headings.push({ index, block, date });
-    } else if (block.kind === 'paragraph' && !block.text.includes('\n')) {
-      const date = block.bold ? parseDateHeading(block.text) : dateRowDate(block.text);
+    } else if (block.kind === 'paragraph') {
+      // A "Date:" row is read by its first line: a cell may go on with a note on the next ones.
+      const firstLine = block.text.split('\n', 1)[0] as string;
+      const date = !block.bold
+        ? dateRowDate(firstLine)
+        : firstLine === block.text
+          ? parseDateHeading(block.text)
+          : null;
       if (date) bold.push({ index, block, date });
     }
   });
@@ -217,22 +226,48 @@ const STARTS_WITH_DATE = new RegExp(
 /** What may follow the date on a line that is nothing but a meeting's date ("Dec. 9", "Sept. 30 (canceled)"). */
 const MAX_WORDS_AFTER_DATE_LINE = 3;
 
+/** A date line's paragraph, with the lines that may follow the date in it ("Recording: <link>", "Host: Sergey"). */
+const MAX_DATE_PARAGRAPH = 400;
+const MAX_DATE_LINE = 60;
+/** "Hosts:", "Bugs triaging: Anish": a short labelled line of a meeting's head. */
+const LABEL_LINE = /^\s*[\p{L}][\p{L} ]{0,24}:/u;
+const MAX_LABEL_LINE_WORDS = 8;
+/** "[Cancelled for KEP freeze reviews]" after the date: a note on the meeting, not words of a sentence. */
+const BRACKETED = /^\s*(?:\[[^\]]{0,80}\]|\([^)]{0,80}\))/;
+
+/** The lines under a date that still belong to the meeting's head: its recording, its hosts. */
+function isHeadLine(line: string): boolean {
+  if (line.trim() === '' || isRecordingLine(line)) return true;
+  return LABEL_LINE.test(line) && (line.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) <= MAX_LABEL_LINE_WORDS;
+}
+
 /**
  * A document with neither date headings nor bold dates (SIG Node 2015: "Dec. 9" on a line of its own above each
- * meeting's bullets): its plain paragraphs that hold a date and little else.
+ * meeting's bullets): its plain paragraphs that hold a date and little else. The date may share its paragraph
+ * with the meeting's head on the lines under it (SIG Node CI 2024: "Sep 25, 2024  \nRecording: <link>\nHosts:").
  */
 function dateOnlyLines(blocks: readonly Block[]): Candidate[] {
   const out: Candidate[] = [];
   blocks.forEach((block, index) => {
-    if (block.kind !== 'paragraph' || block.bold || block.links.length > 0 || block.text.length > 40) return;
-    if (block.text.includes('\n') || !STARTS_WITH_DATE.test(block.text)) return;
-    // "[Jan 31st, 2023](#heading=…)": a link to a meeting, not one.
-    if (block.element.querySelector('a')) return;
-    const date = parseDateHeading(block.text);
-    if (!date || !isDateOnly(date)) return;
+    if (block.kind !== 'paragraph' || block.bold || block.text.length > MAX_DATE_PARAGRAPH) return;
+    const lines = block.text.split('\n');
+    const first = lines[0] as string;
+    if (first.length > MAX_DATE_LINE || !STARTS_WITH_DATE.test(first)) return;
+    if (!lines.slice(1).every(isHeadLine)) return;
+    // "[Jan 31st, 2023](#heading=…)": a link to a meeting, not one. Links belong to the lines under the date.
+    if (lines.length === 1 && (block.links.length > 0 || block.element.querySelector('a'))) return;
+    if (
+      lines.length > 1 &&
+      [...block.element.querySelectorAll('a')].some((a) => first.includes(a.textContent || '\0'))
+    ) {
+      return;
+    }
+    const date = parseDateHeading(first);
+    if (!date || !isDateOnly({ ...date, rest: date.rest.replace(BRACKETED, '') })) return;
     // "Sept. 30" then "Date: Sept 30, 2015" on the next line: one meeting.
-    if (out[out.length - 1]?.index === index - 1) return;
-    out.push({ index, block, date });
+    const before = out[out.length - 1];
+    if (before?.index === index - 1 && sameDay(before.date, date)) return;
+    out.push(lines.length > 1 ? { index, block, date, title: first.trim() } : { index, block, date });
   });
   return out;
 }

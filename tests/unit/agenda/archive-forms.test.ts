@@ -56,6 +56,17 @@ const CASES: Case[] = [
     githubOnly: true,
   },
   {
+    name: 'a "Date:" row whose cell goes on past its date',
+    file: 'sig-release_meeting-notes-archive_2018.md',
+    markdown:
+      '<table>\n  <tr>\n   <td>\nDate:\n   </td>\n   <td>Nov 20, 2018\n   </td>\n  </tr>\n</table>\n\n* Item\n\n' +
+      '<table>\n  <tr>\n   <td>\nDate:\n   </td>\n   <td>Nov. 6, 2018 (Cancelled. Too many people with conflicts\n<p>\n' +
+      'Oct 23, 2018 (Cancelled. No agenda and meeting invite has gone missing :/ )\n   </td>\n  </tr>\n</table>\n\n' +
+      '<table>\n  <tr>\n   <td>\nDate:\n   </td>\n   <td>Oct 9, 2018\n   </td>\n  </tr>\n</table>\n\n* Item\n',
+    meetings: ['2018-11-20', '2018-11-06C', '2018-10-09'],
+    githubOnly: true,
+  },
+  {
     name: 'a date on a line of its own, in a document with no date headings',
     file: 'sig-node_archive_meeting-notes-2015.md',
     markdown:
@@ -69,6 +80,19 @@ const CASES: Case[] = [
     markdown: '# Apr 12 2016\n\n* Item\n\n### Apr 5\n\nApr 5\n\n* Item\n\nMar 29\n\n* Item\n\nMar 22\n\n* Item\n',
     meetings: ['2016-04-12', '2016-04-05', '2016-03-29', '2016-03-22'],
   },
+  {
+    name: 'a date line with its recording and hosts on the lines under it, one right after another date',
+    file: 'sig-node_archive_ci-subgroup-notes-2024.md',
+    markdown:
+      '## Oct 9, 2024\n\nRecording: [https://www.youtube.com/watch?v=a](https://www.youtube.com/watch?v=a)\n\n' +
+      'Agenda:\n\nOct 2\n\nSep 25, 2024  \nRecording: [https://www.youtube.com/watch?v=b](https://www.youtube.com/watch?v=b)\n\n' +
+      'Agenda:\n\n- Item\n\nJul 17, 2024\n\nJul 10, 2024   \nRecording: [https://www.youtube.com/watch?v=c](https://www.youtube.com/watch?v=c)\n\n' +
+      '- Item\n\nJun 12, 2024 \\[Cancelled for KEP freeze reviews\\]  \nHosts:   \nBugs triaging:   \n\nAgenda:\n\n' +
+      'Apr 24, 2024  \nRecording: [https://www.youtube.com/watch?v=d](https://www.youtube.com/watch?v=d)   \nHosts:  \n' +
+      'Host: Sergey  \nBugs triaging: Anish\n\nAgenda:\n\n- Item\n\n' +
+      'Apr 17 was the day we decided  \nRecording: [https://www.youtube.com/watch?v=e](https://www.youtube.com/watch?v=e)\n',
+    meetings: ['2024-10-09', '2024-10-02', '2024-09-25', '2024-07-17', '2024-07-10', '2024-06-12C', '2024-04-24'],
+  },
 ];
 
 function keys(result: ParseResult): string[] {
@@ -80,6 +104,21 @@ describe.each(CASES)('$name ($file)', (c) => {
   it.skipIf(c.githubOnly === true)('as a Google Docs export', () => {
     // A Docs export has no file name: a year comes from the page or, failing that, from the document's own title.
     expect(keys(parseGdocs(c.markdown, `Meeting notes ${c.meetings[0]!.slice(0, 4)}`))).toEqual(c.meetings);
+  });
+});
+
+describe('a date line that shares its paragraph with the meeting head (SIG Node CI 2024)', () => {
+  const markdown =
+    '## Oct 9, 2024\n\n- Item\n\nSep 25, 2024  \nRecording: [https://www.youtube.com/watch?v=b](https://www.youtube.com/watch?v=b)\n\n' +
+    '- [https://github.com/kubernetes/kubernetes/issues/127610](https://github.com/kubernetes/kubernetes/issues/127610)\n';
+  it.each([
+    ['as rendered by GitHub', () => parseGithub(markdown, 'notes.md')],
+    ['as a Google Docs export', () => parseGdocs(markdown)],
+  ])('is titled by its date and takes the recording, %s', (_, parse) => {
+    const meeting = parse().agenda.meetings[1]!;
+    expect(meeting.title).toBe('Sep 25, 2024');
+    expect(meeting.recording).toBe('https://www.youtube.com/watch?v=b');
+    expect(allItems(meeting).map((item) => item.refs)).toEqual([['kubernetes/kubernetes#127610']]);
   });
 });
 
