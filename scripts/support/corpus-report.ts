@@ -7,9 +7,13 @@ import type { Agenda, Item, Meeting, SectionKind } from '../../lib/agenda/model'
 import { contentRoot, detectSource } from '../../lib/agenda/page-kind';
 
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
-/** A month name and a day, or a numeric date (2023/12/06, 2023-12-06, 12/18/2018): bounded, linear patterns. */
+/**
+ * A month name and a day, a day and a month name (28 Nov 2023), or a numeric date (2023/12/06, 2023-12-06,
+ * 12/18/2018): bounded, linear patterns.
+ */
 const DATE_LIKE = new RegExp(
-  `\\b${MONTH}\\s{1,3}\\d{1,2}(?:st|nd|rd|th)?\\b|\\b\\d{4}[/.-]\\d{1,2}[/.-]\\d{1,2}\\b|\\b\\d{1,2}/\\d{1,2}/\\d{2,4}\\b`,
+  `\\b${MONTH}\\s{1,3}\\d{1,2}(?:st|nd|rd|th)?\\b|\\b\\d{1,2}(?:st|nd|rd|th)?\\s{1,3}${MONTH}(?=\\s|$|,)|` +
+    `\\b\\d{4}[/.-]\\d{1,2}[/.-]\\d{1,2}\\b|\\b\\d{1,2}/\\d{1,2}/\\d{2,4}\\b`,
   'i',
 );
 /** Longer blocks are prose that mentions a date, not a meeting's heading. */
@@ -36,7 +40,9 @@ export function dateLikeBlocks(doc: Document): string[] {
   let lastIndex = -1;
   for (const block of readBlocks(root, styles ? { styles, baseUrl: doc.URL } : { baseUrl: doc.URL })) {
     if (block.kind === 'item') continue;
-    const text = block.text.replace(/\s+/g, ' ').trim();
+    // A plain paragraph is read by its first line: "Sep 25, 2024" above "Recording: <link>" in one paragraph.
+    const lines = block.kind === 'paragraph' && !block.bold ? block.text.split('\n') : [block.text];
+    const text = (lines[0] as string).replace(/\s+/g, ' ').trim();
     if (!text || text.length > MAX_HEADING_LENGTH) continue;
     const date = DATE_LIKE.exec(text);
     if (!date) continue;
@@ -50,7 +56,10 @@ export function dateLikeBlocks(doc: Document): string[] {
     // A plain line counts when it is a date and little else ("Dec. 9 2015"); otherwise it is prose.
     if (plain && wordsIn(text.slice(date.index + date[0].length)) > MAX_WORDS_AFTER_DATE_LINE) continue;
     // "[Jan 31st, 2023](#heading=…)": a link to a meeting elsewhere in the page.
-    if (plain && block.element.querySelector('a')) continue;
+    if (plain && lines.length === 1 && block.element.querySelector('a')) continue;
+    if (plain && [...block.element.querySelectorAll('a')].some((a) => a.textContent && text.includes(a.textContent))) {
+      continue;
+    }
     // "August 8" under "### August 8 (Recording)", "Date: Sept 30, 2015" under "Sept. 30": the same date again.
     const day = date[0]
       .toLowerCase()
@@ -122,7 +131,9 @@ function cadence(meetings: readonly Meeting[]): { usual: number | null; breaks: 
   for (const { gap } of gaps) if (gap > 0) counts.set(gap, (counts.get(gap) ?? 0) + 1);
   const usual = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? null;
   if (usual === null) return { usual, breaks: [] };
-  return { usual, breaks: gaps.filter(({ gap }) => gap <= 0 || gap % usual !== 0).map(({ date }) => date) };
+  // A gap of twice the usual or more is a break too: a skipped meeting, or one the parser missed.
+  const breaks = gaps.filter(({ gap }) => gap <= 0 || gap % usual !== 0 || gap >= 2 * usual);
+  return { usual, breaks: breaks.map(({ date }) => date) };
 }
 
 export function corpusFacts(file: string, agenda: Agenda, dateLike: readonly string[]): CorpusFacts {

@@ -19,6 +19,15 @@ describe('dateLikeBlocks', () => {
       'November 14th (recording)',
     ]);
   });
+
+  it('counts a day before its month, and a date line above the recording in the same paragraph', () => {
+    const doc = bodyDocument(
+      '<h2>28 Nov 2023</h2><p>Sep 25, 2024<br>Recording: <a href="https://www.youtube.com/watch?v=b">video</a></p>' +
+        '<p>Sep 18, 2024 was a very busy week<br>Recording: <a href="https://www.youtube.com/watch?v=c">video</a></p>' +
+        '<p><a href="#x">Sep 11, 2024</a><br>Recording</p><p>Released 3 times in a row</p>',
+    );
+    expect(dateLikeBlocks(doc)).toEqual(['28 Nov 2023', 'Sep 25, 2024']);
+  });
 });
 
 describe('yearOfFileName', () => {
