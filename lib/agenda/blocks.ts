@@ -167,6 +167,14 @@ export function readBlocks(root: Element, options: ReadOptions): Block[] {
 }
 
 /**
+ * The blocks of `nodes`, children of `root` in the page's order, as `readBlocks(root)` reads them there: the same
+ * for a run of `root`'s children that starts at a heading, a list or another block element (an edit re-read).
+ */
+export function readBlocksOf(root: Element, nodes: readonly Node[], options: ReadOptions): Block[] {
+  return new BlockReader(options, walksByIndex(root)).read(root, nodes);
+}
+
+/**
  * Browsers link siblings directly, and `firstChild`/`nextSibling` is the fastest walk there (a
  * `childNodes` list per element costs more). happy-dom finds a sibling by searching its parent's
  * child array, which is quadratic on Docs' flat pages of 100,000 siblings: index its `childNodes`.
@@ -188,9 +196,13 @@ class BlockReader {
     private readonly byIndex: boolean,
   ) {}
 
-  read(root: Element): Block[] {
+  read(root: Element, only?: readonly Node[]): Block[] {
     // Frames are reused by depth: a page of 300,000 nodes should not make 300,000 of them.
     const frames: Frame[] = [this.resetFrame(undefined, root, PLAIN)];
+    if (only) {
+      (frames[0] as Frame).kids = only;
+      (frames[0] as Frame).child = null;
+    }
     let depth = 1;
     while (depth > 0) {
       const frame = frames[depth - 1] as Frame;

@@ -2,7 +2,7 @@
 // globals, and odd input is reported in `agenda.problems`, never thrown.
 import { readBlocks, type Block } from './blocks';
 import { isoDate, isValidDay, parseDateHeading, yearIn, yearInAddress, type HeadingDate } from './dates';
-import { readDocumentStyles } from './gdocs';
+import { readDocumentStyles, type StyleMap } from './gdocs';
 import { KeyAllocator } from './keys';
 import { buildMeeting, isRecordingLine, type MeetingHead } from './meeting';
 import { addKnownNamesAfterDashes } from './people';
@@ -34,6 +34,19 @@ export interface ParseOptions {
   now?: number;
   /** A live document (Google Docs, not an archive): its newest meeting is near `now`. */
   live?: boolean;
+  /** Shown what was read, before names known elsewhere in the agenda are added to items: to re-read edits. */
+  trace?: (read: ParseTrace) => void;
+}
+
+/** What a whole parse read from the page on its way. */
+export interface ParseTrace {
+  kind: SourceKind;
+  title: string;
+  root: Element;
+  styles: StyleMap | undefined;
+  blocks: readonly Block[];
+  /** In the order of the page; as built, before `addKnownNamesAfterDashes`. */
+  meetings: readonly Meeting[];
 }
 
 export function parseAgenda(doc: Document, url: string, source?: SourceKind, options: ParseOptions = {}): Agenda {
@@ -63,6 +76,7 @@ export function parseDocument(
         readBlocks(root, styles ? { styles, baseUrl: url } : { baseUrl: url }),
       );
       const inPage = assembleMeetings(blocks, { title, url, options, note: (n) => (years = n) }, problems, elements);
+      options.trace?.({ kind, title, root, styles, blocks, meetings: inPage });
       addKnownNamesAfterDashes(inPage);
       pageOrder = inPage.map((m) => m.key);
       meetings = newestFirst(inPage);
@@ -77,11 +91,11 @@ export function parseDocument(
 }
 
 /** Newest first; meetings of one day keep their document order (the sort is stable). */
-function newestFirst(meetings: readonly Meeting[]): Meeting[] {
+export function newestFirst(meetings: readonly Meeting[]): Meeting[] {
   return [...meetings].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
 }
 
-interface Candidate {
+export interface Candidate {
   index: number;
   block: Block;
   date: HeadingDate;
@@ -107,7 +121,21 @@ function assembleMeetings(
   const candidates = meetingCandidates(blocks);
   if (candidates.length === 0) return [];
   const { years, inferred } = resolveYears(candidates, blocks, context, problems);
-  const meetingKeys = new KeyAllocator('#');
+  return meetingsOf(blocks, candidates, years, inferred, new KeyAllocator('#'), elements);
+}
+
+/**
+ * The meetings of `blocks` under their `candidates` (with the years found for them), keyed by `meetingKeys`, in
+ * the order of the page. Also reads a stretch of the page that starts at a meeting heading (an edit re-read).
+ */
+export function meetingsOf(
+  blocks: readonly Block[],
+  candidates: readonly Candidate[],
+  years: readonly (number | undefined)[],
+  inferred: readonly boolean[],
+  meetingKeys: KeyAllocator,
+  elements: Map<string, Element>,
+): Meeting[] {
   const meetings: Meeting[] = [];
   let head: MeetingHead | null = null;
   let headLevel = 0;
@@ -154,7 +182,7 @@ function assembleMeetings(
  * Docs-to-Markdown leaves that, and GitHub shows it as an empty heading above a code block. The date line is then
  * the meeting's heading, at the empty heading's level.
  */
-function withDatesUnderEmptyHeadings(blocks: Block[]): Block[] {
+export function withDatesUnderEmptyHeadings(blocks: Block[]): Block[] {
   let joined: Block[] | null = null;
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i] as Block;
@@ -189,7 +217,25 @@ function emptyHeadingLevelBefore(element: Element): number {
  * with the bold date lines and "Date:" table rows beside them. Documents without date headings: those lines, and
  * without those, lines that hold only a date.
  */
-function meetingCandidates(blocks: readonly Block[]): Candidate[] {
+export function meetingCandidates(blocks: readonly Block[]): Candidate[] {
+  const { headings, bold } = datedBlocks(blocks);
+  if (headings.length > 0) {
+    return meetingHeadings(blocks, headings, mergeByIndex(bold, dateOnlyLines(blocks)), commonLevel(headings));
+  }
+  return bold.length > 0 ? bold : dateOnlyLines(blocks);
+}
+
+/**
+ * The candidates of a stretch of a page that has date headings, as `meetingCandidates` finds them there when the
+ * headings' usual level is `level`: the same for a stretch that starts at a meeting heading no deeper than it.
+ */
+export function candidatesAtLevel(blocks: readonly Block[], level: number): Candidate[] {
+  const { headings, bold } = datedBlocks(blocks);
+  return meetingHeadings(blocks, headings, mergeByIndex(bold, dateOnlyLines(blocks)), level);
+}
+
+/** Headings that hold a date, and bold lines or "Date:" rows that do. */
+export function datedBlocks(blocks: readonly Block[]): { headings: Candidate[]; bold: Candidate[] } {
   const headings: Candidate[] = [];
   const bold: Candidate[] = [];
   blocks.forEach((block, index) => {
@@ -207,10 +253,7 @@ function meetingCandidates(blocks: readonly Block[]): Candidate[] {
       if (date) bold.push({ index, block, date });
     }
   });
-  if (headings.length > 0) {
-    return meetingHeadings(blocks, headings, mergeByIndex(bold, dateOnlyLines(blocks)), commonLevel(headings));
-  }
-  return bold.length > 0 ? bold : dateOnlyLines(blocks);
+  return { headings, bold };
 }
 
 function mergeByIndex(a: readonly Candidate[], b: readonly Candidate[]): Candidate[] {
@@ -360,7 +403,7 @@ function isDateOnly(date: HeadingDate): boolean {
 }
 
 /** The heading level most date headings share (the shallower one on a tie). */
-function commonLevel(candidates: readonly Candidate[]): number {
+export function commonLevel(candidates: readonly Candidate[]): number {
   const counts = new Map<number, number>();
   for (const c of candidates) counts.set(c.block.level, (counts.get(c.block.level) ?? 0) + 1);
   let best = 6;

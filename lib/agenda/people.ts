@@ -498,15 +498,30 @@ export function leadingColonName(text: string): string | null {
 }
 
 export function addKnownNamesAfterDashes(meetings: readonly Meeting[]): void {
+  addKnownNames(meetings, knownPeople(meetings));
+}
+
+/** Everyone the meetings' items name, lower-cased. */
+export function knownPeople(meetings: readonly Meeting[]): Set<string> {
   const known = new Set<string>();
+  for (const item of itemsOf(meetings)) for (const person of item.people) known.add(person.toLowerCase());
+  return known;
+}
+
+function itemsOf(meetings: readonly Meeting[]): Item[] {
   const items: Item[] = [];
   const stack: Item[] = meetings.flatMap((m) => m.sections.flatMap((s) => s.items));
   while (stack.length > 0) {
     const item = stack.pop() as Item;
     items.push(item);
-    for (const person of item.people) known.add(person.toLowerCase());
     stack.push(...item.children);
   }
+  return items;
+}
+
+/** `addKnownNamesAfterDashes` with the people `known` (lower-cased) in the whole agenda, for some of its meetings. */
+export function addKnownNames(meetings: readonly Meeting[], known: ReadonlySet<string>): void {
+  const items = itemsOf(meetings);
   if (known.size === 0) return;
   // "Anna:" for Anna Mikhailova: the first name of someone named in full elsewhere.
   const firstNames = new Set([...known].filter((n) => n.includes(' ')).map((n) => n.slice(0, n.indexOf(' '))));

@@ -2,7 +2,8 @@
 // tells the panel when the agenda really changed), and resolves jump targets. A page that has held no agenda
 // for a while after it loaded (most github.com pages: issues, diffs) is no longer watched: a burst of changes
 // there would cost a parse of the whole page each time. Moving to another address, or the panel asking, wakes it.
-import { parseDocument, type ParseResult } from '../agenda/parse';
+import type { ParseResult } from '../agenda/parse';
+import { type PageReading, readPage as readWholePage, rereadPage } from '../agenda/reparse';
 import type { AgendaSnapshot, JumpResult } from '../messaging/protocol';
 import { isLiveDocument, sourceForUrl } from '../sources/page-address';
 import { isOverlayNode, scrollToAndHighlight } from './highlight';
@@ -48,6 +49,11 @@ export function watchAgenda(
   const reparseDelayMs = options.reparseDelayMs ?? REPARSE_DELAY_MS;
   const settleMs = options.settleMs ?? SETTLE_MS;
   let result: ParseResult | null = null;
+  /** The last reading, to re-read only what edits since then touched; null when they are not all known. */
+  let reading: PageReading | null = null;
+  /** The page's edits since the last reading. */
+  let edits: MutationRecord[] = [];
+  let watching = false;
   let headings: MeetingElement[] | null = null;
   /** Whether the page has held an agenda since it loaded or was woken: such a page is watched for good. */
   let heldAgenda = false;
@@ -55,7 +61,6 @@ export function watchAgenda(
   let version = 1;
   let timer: number | undefined;
   let settleTimer: number | undefined;
-  let watching = false;
 
   function readPage(): AgendaSnapshot {
     const snapshot = parsePage();
@@ -67,14 +72,19 @@ export function watchAgenda(
     headings = null;
     const url = doc.location.href;
     const source = sourceForUrl(url);
+    if (watching) edits.push(...observer.takeRecords().filter(isPageChange));
+    const records = edits;
+    edits = [];
     if (source.unreadable) {
       result = null;
+      reading = null;
       return unreadableSnapshot(source.unreadable);
     }
-    result = parseDocument(doc, url, source.kind === 'generic' ? undefined : source.kind, {
-      now: now(),
-      live: isLiveDocument(url),
-    });
+    const kind = source.kind === 'generic' ? undefined : source.kind;
+    const options = { now: now(), live: isLiveDocument(url) };
+    // Only the stretches the edits touched are read again, when that gives what reading the whole page would.
+    reading = reading ? rereadPage(reading, doc, url, records, kind, options) : readWholePage(doc, url, kind, options);
+    result = reading.result;
     return snapshotOf(result.agenda);
   }
 
@@ -92,7 +102,10 @@ export function watchAgenda(
   }
 
   const observer = new MutationObserver((records) => {
-    if (records.some(isPageChange)) schedule();
+    const changes = records.filter(isPageChange);
+    if (changes.length === 0) return;
+    edits.push(...changes);
+    schedule();
   });
 
   function watch(): void {
@@ -105,6 +118,9 @@ export function watchAgenda(
   function settle(): void {
     if (heldAgenda || !watching) return;
     observer.disconnect();
+    // Edits made while nobody watches are not known: the next reading is of the whole page.
+    reading = null;
+    edits = [];
     clearTimeout(timer);
     watching = false;
   }
@@ -149,6 +165,8 @@ export function watchAgenda(
       clearTimeout(timer);
       clearTimeout(settleTimer);
       observer.disconnect();
+      reading = null;
+      edits = [];
       watching = false;
     },
   };
