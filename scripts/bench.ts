@@ -389,7 +389,11 @@ async function main(): Promise<void> {
       } finally {
         await browser.close();
       }
-      const out = { parse_pathological_ratio: pathological.parse_pathological_ratio, pathological };
+      const out = {
+        load_average: { start: round2(loadAtStart), end: round2(loadavg()[0] ?? 0) },
+        parse_pathological_ratio: pathological.parse_pathological_ratio,
+        pathological,
+      };
       process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
       log('done');
       return;

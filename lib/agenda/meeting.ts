@@ -46,7 +46,6 @@ interface DraftSection {
 /** "Recording", "[Recording](…)", "Recording: link", "Recorded meeting", "Video: …". */
 const RECORDING = /^\s*(?:meeting\s+)?(?:recordings?|recorded(?:\s+meeting)?|video(?:\s+recording)?)(?![\w-])/i;
 const MAX_RECORDING_WORDS = 8;
-const SWALLOWED_BULLET = /\s+[*+-]$/;
 
 /** The words and numbers of a line: "10:30am", "7 pm", "18:30", "Pacific". */
 const TIME_TOKEN = /\d+(?::\d+)?(?:\s?(?:a\.?m\.?|p\.?m\.?)(?![a-z]))?|\p{L}+/giu;
@@ -182,8 +181,8 @@ class MeetingBuilder {
     const atTop = depth === 0;
     if (atTop && !ghost && block.kind === 'item' && this.isBulletTitle(block, line)) {
       // "Action Items *": an empty bullet under the title that markdown folded into its line.
-      const swallowed = SWALLOWED_BULLET.test(line);
-      const title = swallowed ? line.replace(SWALLOWED_BULLET, '') : line;
+      const title = withoutSwallowedBullet(line);
+      const swallowed = title !== line;
       this.bullet = this.newSection(sectionKind(title) ?? 'other', title);
       this.bullet.hadChildren = swallowed;
       return;
@@ -369,10 +368,16 @@ function addAttendees(items: readonly Item[]): void {
   }
 }
 
-/** The text without the folded bullet; most lines do not end in one, and keep their string without a search. */
-function withoutSwallowedBullet(text: string): string {
+/**
+ * The text without the folded bullet (blanks, then `*`, `+` or `-` at its end); most lines do not end in one, and
+ * keep their string. Trimmed by hand: `/\s+[*+-]$/` retries a long run of blanks at each of its starts.
+ */
+export function withoutSwallowedBullet(text: string): string {
   const last = text.charAt(text.length - 1);
-  return last === '*' || last === '+' || last === '-' ? text.replace(SWALLOWED_BULLET, '') : text;
+  if (last !== '*' && last !== '+' && last !== '-') return text;
+  const before = text.slice(0, -1);
+  const trimmed = before.trimEnd();
+  return trimmed.length < before.length ? trimmed : text;
 }
 
 function countItems(items: readonly Item[]): number {

@@ -201,7 +201,7 @@ export function createPanelState(link: PageLink, options: PanelOptions = {}) {
       if (from === tabId.value) index.showCurrentMeeting(meetingKey);
     });
     void mine?.open();
-    history?.start();
+    if (history) stops.push(history.start());
     const first = await link.initialTab();
     // A tab switch while we were asking which tab is active wins over the stale answer.
     if (generation === 0) await load(first);

@@ -13,11 +13,12 @@ import {
 } from '../../../lib/agenda/gdocs';
 import { fingerprint, normaliseForKey } from '../../../lib/agenda/keys';
 import { bareUrls, cleanHref, linksOf } from '../../../lib/agenda/links';
-import { isRecordingLine } from '../../../lib/agenda/meeting';
+import { isRecordingLine, isTimeLine, withoutSwallowedBullet } from '../../../lib/agenda/meeting';
 import {
   actionOwnerIn,
   attendeeLabel,
   attendeesIn,
+  leadingColonName,
   mentionsIn,
   peopleIn,
   peopleInTag,
@@ -82,6 +83,9 @@ const RULES: Record<string, (text: string) => unknown> = {
   normaliseForKey,
   fingerprint,
   isRecordingLine,
+  isTimeLine,
+  withoutSwallowedBullet: (t) => withoutSwallowedBullet(`${t}*`),
+  leadingColonName,
   agendaId,
 };
 
