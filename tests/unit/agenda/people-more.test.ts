@@ -2,7 +2,7 @@
 // People named outside tags: attendee lists, action items' owners, and names after a dash that the document
 // names elsewhere. Lines from real archives (kubernetes/community), with what a reader sees in them.
 import { describe, expect, it } from 'vitest';
-import { actionOwnerIn, attendeesIn, trailingDashName } from '../../../lib/agenda/people';
+import { actionOwnerIn, attendeesIn, peopleIn, trailingDashName } from '../../../lib/agenda/people';
 import { allItems, meeting, parseGithub } from './helpers';
 
 describe('attendeesIn: a line of an attendee list', () => {
@@ -37,6 +37,15 @@ describe('actionOwnerIn: who an action item is for', () => {
     ['AI: SIG Release to decide', []],
     ['Sync on the AI: what to do next', []],
   ])('%s', (line, people) => expect(actionOwnerIn(line)).toEqual(people));
+});
+
+describe('labels in brackets are not people (steering committee 2020)', () => {
+  it.each([
+    ['[private] discuss memoriam for dan k.', []],
+    ['[ACTION] freshen up the PR and merge it in', []],
+    ['[liggitt] cut the patch release', ['liggitt']],
+    ['[FYI] new bucket for the images [@dims]', ['dims']],
+  ])('%s', (line, people) => expect(peopleIn(line)).toEqual(people));
 });
 
 describe('trailingDashName', () => {
