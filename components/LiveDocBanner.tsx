@@ -4,11 +4,10 @@ import { useEffect, useState } from 'preact/hooks';
 import type { LiveDocState } from '../lib/messaging/live-doc';
 import { callTab } from '../lib/messaging/send';
 import { describeLiveDoc } from '../lib/panel/live-doc';
-import { isLocalPagesMode } from '../lib/sources/build-modes';
 import {
   exportPermissionOrigins,
   GOOGLE_HOSTS,
-  googleHostsFrom,
+  googleHostsOfBuild,
   TEST_HOSTS_KEY,
   type GoogleHosts,
 } from '../lib/sources/google-hosts';
@@ -50,9 +49,11 @@ export function browserLiveDocActions(tabId: number | null): LiveDocActions {
 }
 
 /** Google's hosts as the background uses them: the real ones, or in the test build the local stand-ins. */
-async function panelGoogleHosts(): Promise<GoogleHosts> {
-  if (!isLocalPagesMode(import.meta.env.MODE)) return GOOGLE_HOSTS;
-  return googleHostsFrom((await browser.storage.local.get(TEST_HOSTS_KEY))[TEST_HOSTS_KEY]);
+function panelGoogleHosts(): Promise<GoogleHosts> {
+  return googleHostsOfBuild(
+    import.meta.env.MODE,
+    async () => (await browser.storage.local.get(TEST_HOSTS_KEY))[TEST_HOSTS_KEY],
+  );
 }
 
 const AGE_TICK_MS = 30_000;

@@ -2,8 +2,7 @@
 // come from lib/sources/google-hosts.ts (a loopback override in storage.local exists for tests only).
 // The listener is added synchronously when the worker starts, as MV3 requires for events to wake it.
 import { isBackgroundRequest } from '../messaging/calls';
-import { isLocalPagesMode } from '../sources/build-modes';
-import { GOOGLE_HOSTS, googleHostsFrom, TEST_HOSTS_KEY } from '../sources/google-hosts';
+import { googleHostsOfBuild, TEST_HOSTS_KEY } from '../sources/google-hosts';
 import { createDocsExportService, type DocsExportService } from './docs-export';
 
 const WAIT_KEY = 'docs.notBefore';
@@ -23,10 +22,11 @@ function sessionWaits(): NonNullable<Parameters<typeof createDocsExportService>[
 export function startDocsExportWiring(): DocsExportService {
   const service = createDocsExportService({
     // Tests point the Google hosts at local servers; the store build has no such door.
-    readHosts: async () =>
-      isLocalPagesMode(import.meta.env.MODE)
-        ? googleHostsFrom((await browser.storage.local.get(TEST_HOSTS_KEY))[TEST_HOSTS_KEY])
-        : GOOGLE_HOSTS,
+    readHosts: () =>
+      googleHostsOfBuild(
+        import.meta.env.MODE,
+        async () => (await browser.storage.local.get(TEST_HOSTS_KEY))[TEST_HOSTS_KEY],
+      ),
     hasPermission: (origins) => browser.permissions.contains({ origins }),
     fetch: (url, init) => fetch(url, init),
     isOnline: () => navigator.onLine,

@@ -3,6 +3,7 @@
 // only the extension itself can write (web pages cannot, and content scripts are shut out of
 // storage.local), and that is honoured only for loopback addresses: a production build can never be
 // sent to another site by it.
+import { isLocalPagesMode } from './build-modes';
 
 export interface GoogleHosts {
   /** The origin of the Docs editor and of `/export` (`https://docs.google.com`). */
@@ -42,6 +43,14 @@ export function googleHostsFrom(stored: unknown): GoogleHosts {
   const patterns = Array.isArray(override.contentPatterns) ? override.contentPatterns : [];
   if (patterns.length === 0 || !patterns.every(isLoopbackPattern)) return GOOGLE_HOSTS;
   return { docsOrigin: override.docsOrigin, contentPatterns: [...patterns] };
+}
+
+/**
+ * The hosts a build uses: the production ones in the store build, whatever storage says; in a build that reads
+ * local pages (tests, the demo), the override `readStored` gives, when it is a valid loopback one.
+ */
+export async function googleHostsOfBuild(mode: string, readStored: () => Promise<unknown>): Promise<GoogleHosts> {
+  return isLocalPagesMode(mode) ? googleHostsFrom(await readStored()) : GOOGLE_HOSTS;
 }
 
 /** The host permissions the export needs: the Docs origin (any port) and where it redirects. */

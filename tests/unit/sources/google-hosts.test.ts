@@ -7,6 +7,7 @@ import {
   exportUrl,
   GOOGLE_HOSTS,
   googleHostsFrom,
+  googleHostsOfBuild,
   isSignInAddress,
 } from '../../../lib/sources/google-hosts';
 import { sourceForUrl } from '../../../lib/sources/page-address';
@@ -130,5 +131,21 @@ describe('sourceForUrl', () => {
     expect(source.kind).toBe(kind);
     expect(source.editor !== undefined).toBe(editor);
     expect(source.unreadable).toBeUndefined();
+  });
+});
+
+describe('googleHostsOfBuild', () => {
+  it('keeps the store build on Google, whatever storage holds, without reading it', async () => {
+    let reads = 0;
+    const hosts = await googleHostsOfBuild('production', async () => {
+      reads++;
+      return LOCAL;
+    });
+    expect(hosts).toEqual(GOOGLE_HOSTS);
+    expect(reads).toBe(0);
+  });
+  it('lets the test build point them at loopback stand-ins', async () => {
+    expect(await googleHostsOfBuild('test', async () => LOCAL)).toEqual(LOCAL);
+    expect(await googleHostsOfBuild('development', async () => undefined)).toEqual(GOOGLE_HOSTS);
   });
 });
