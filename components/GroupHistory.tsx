@@ -1,7 +1,7 @@
 // The group an agenda belongs to (from kubernetes/community's sigs.yaml), its regular meeting in the
 // reader's time, and the one click that loads every year of its meeting notes into the index; for any
 // agenda, the archives the user added by their GitHub addresses, and the field to add one.
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { HistoryState, SourceView } from '@/lib/history/panel-history';
 import { sourceUrl } from '@/lib/history/archive-address';
 import { localSchedule } from '@/lib/history/schedule';
@@ -13,12 +13,12 @@ export function GroupHistory({ history }: { history: HistoryState }) {
   const match = history.match.value;
   const sources = history.sources.value;
   if (!match && sources.length === 0) {
-    // Nothing known of this agenda's history: only the way to add an archive, out of the way.
-    return (
-      <section class="group group--bare" aria-label="History">
+    // Nothing known of this agenda's history: the field, once asked for beside the summary (AddHistoryButton).
+    return history.adding.value ? (
+      <section class="group group--adding" aria-label="Add history">
         <AddArchive history={history} />
       </section>
-    );
+    ) : null;
   }
   return (
     <section
@@ -125,6 +125,10 @@ function HistoryBar({ history }: { history: HistoryState }) {
           <button type="button" class="link-button group__refresh" onClick={() => void history.checkAgain()}>
             Check again
           </button>
+          <span class="group__sep" aria-hidden="true">
+            ·
+          </span>
+          <AddHistoryButton history={history} label="Add an archive" />
         </div>
       )}
       {match && !groupLoaded && (
@@ -132,6 +136,7 @@ function HistoryBar({ history }: { history: HistoryState }) {
           Load the group’s history
         </button>
       )}
+      {!(usable && merged) && <AddHistoryButton history={history} label="Add an archive" />}
       {oldest !== null && usable && !failure && (
         <p class="group__age">
           {merged?.agenda.meetings.length.toLocaleString('en-US')} meetings, checked with GitHub{' '}
@@ -211,71 +216,98 @@ function SourceList({ history, sources }: { history: HistoryState; sources: read
   );
 }
 
-/** The field for a GitHub address of an archive folder or file, folded away until asked for. */
+const FORM_ID = 'archive-add-form';
+const TOGGLE_CLASS = 'history-add-toggle';
+
+/**
+ * The way to the field for an archive's address: beside the agenda's summary when nothing of its history is
+ * known, in the history bar otherwise. It takes no line of its own until pressed.
+ */
+export function AddHistoryButton({ history, label }: { history: HistoryState; label: string }) {
+  const open = history.adding.value;
+  return (
+    <button
+      type="button"
+      class={`link-button ${TOGGLE_CLASS}`}
+      aria-expanded={open}
+      aria-controls={open ? FORM_ID : undefined}
+      title="Add an archive folder or a Markdown file of past meeting notes, by its GitHub address"
+      onClick={() => history.setAdding(!open)}
+    >
+      {label}
+    </button>
+  );
+}
+
+/** The field for a GitHub address of an archive folder or file, with what is wrong with it in words. */
 function AddArchive({ history }: { history: HistoryState }) {
-  const [open, setOpen] = useState(false);
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   const problem = history.addressProblem.value;
-  const shown = open || problem !== null;
+  const open = history.adding.value;
+  // Opened by a press: the keyboard goes on in the field.
+  useEffect(() => {
+    if (open) input.current?.focus();
+  }, [open]);
+  if (!open) return null;
+  function close(): void {
+    history.setAdding(false);
+    // Back to the button that opened it.
+    document.querySelector<HTMLElement>(`.${TOGGLE_CLASS}`)?.focus();
+  }
   async function add(event: Event): Promise<void> {
     event.preventDefault();
     if (busy) return;
     setBusy(true);
     const added = await history.addSource(text);
     setBusy(false);
-    if (added) {
-      setText('');
-      setOpen(false);
-    } else {
-      input.current?.focus();
-    }
+    if (added) setText('');
+    else input.current?.focus();
   }
   return (
-    <details
-      class="group__add"
-      open={shown}
-      onToggle={(event) => {
-        const now = (event.currentTarget as HTMLDetailsElement).open;
-        setOpen(now);
-        if (!now) history.clearAddressProblem();
-      }}
-    >
-      <summary>Add an archive from GitHub</summary>
-      <form class="group__add-form" onSubmit={(event) => void add(event)}>
-        <label class="group__add-label" for="archive-address">
-          Address of a folder of meeting notes, or of one Markdown file
-        </label>
-        <div class="group__add-row">
-          <input
-            ref={input}
-            id="archive-address"
-            class="field group__add-input"
-            type="text"
-            inputMode="url"
-            autoComplete="off"
-            spellcheck={false}
-            placeholder="https://github.com/owner/repo/tree/main/notes"
-            value={text}
-            aria-invalid={problem !== null}
-            aria-describedby={problem !== null ? 'archive-address-problem' : undefined}
-            onInput={(event) => {
-              setText((event.currentTarget as HTMLInputElement).value);
-              if (problem !== null) history.clearAddressProblem();
-            }}
-          />
-          <button type="submit" class="button button--small" disabled={busy}>
-            {busy ? 'Adding…' : 'Add'}
-          </button>
-        </div>
-        {problem !== null && (
-          <p id="archive-address-problem" class="group__problem" role="alert">
-            {problem}
-          </p>
-        )}
-      </form>
-    </details>
+    <form id={FORM_ID} class="group__add-form" onSubmit={(event) => void add(event)}>
+      <label class="group__add-label" for="archive-address">
+        GitHub address of a folder of meeting notes, or of one Markdown file
+      </label>
+      <div class="group__add-row">
+        <input
+          ref={input}
+          id="archive-address"
+          class="field group__add-input"
+          type="text"
+          inputMode="url"
+          autoComplete="off"
+          spellcheck={false}
+          placeholder="https://github.com/owner/repo/tree/main/notes"
+          value={text}
+          aria-invalid={problem !== null}
+          aria-describedby={problem !== null ? 'archive-address-problem' : undefined}
+          onInput={(event) => {
+            setText((event.currentTarget as HTMLInputElement).value);
+            if (problem !== null) history.clearAddressProblem();
+          }}
+          onKeyDown={(event) => {
+            if (event.key === 'Escape') {
+              event.preventDefault();
+              event.stopPropagation();
+              close();
+            }
+          }}
+        />
+        <button type="submit" class="button button--small" disabled={busy}>
+          {busy ? 'Adding…' : 'Add'}
+        </button>
+        <button type="button" class="link-button group__add-cancel" onClick={close}>
+          Cancel
+        </button>
+      </div>
+      {problem !== null && (
+        <p id="archive-address-problem" class="group__problem" role="alert">
+          {problem}
+        </p>
+      )}
+    </form>
   );
 }
 

@@ -59,6 +59,8 @@ export function createHistoryState(agenda: ReadonlySignal<Agenda | null>, option
   const sources = signal<SourceView[]>([]);
   /** Why the address typed last could not be added, in words; null when there is nothing to say. */
   const addressProblem = signal<string | null>(null);
+  /** Whether the field for an archive's address is open. */
+  const adding = signal(false);
   const agendaId = computed(() => agenda.value?.id ?? null);
 
   const url = computed(() => agenda.value?.url ?? null);
@@ -151,6 +153,7 @@ export function createHistoryState(agenda: ReadonlySignal<Agenda | null>, option
     batch(() => {
       sources.value = [];
       addressProblem.value = null;
+      adding.value = false;
       if (!usable.value) scope.value = 'page';
     });
     if (!id) return;
@@ -260,7 +263,10 @@ export function createHistoryState(agenda: ReadonlySignal<Agenda | null>, option
       return false;
     }
     await keepSources(id).catch(() => undefined);
-    if (result.files.some((file) => file.agenda)) setScope('history');
+    batch(() => {
+      adding.value = false;
+      if (result.files.some((file) => file.agenda)) setScope('history');
+    });
     return true;
   }
 
@@ -277,6 +283,14 @@ export function createHistoryState(agenda: ReadonlySignal<Agenda | null>, option
 
   function clearAddressProblem(): void {
     addressProblem.value = null;
+  }
+
+  /** Opens or closes the field for an address; closing it forgets what it said. */
+  function setAdding(open: boolean): void {
+    batch(() => {
+      adding.value = open;
+      if (!open) addressProblem.value = null;
+    });
   }
 
   function start(): () => void {
@@ -363,6 +377,8 @@ export function createHistoryState(agenda: ReadonlySignal<Agenda | null>, option
     usable,
     sources,
     addressProblem,
+    adding,
+    setAdding,
     scopedAgenda,
     start,
     loadNow,

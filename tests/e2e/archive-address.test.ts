@@ -1,6 +1,6 @@
 // An archive added by its GitHub address, in the built extension, in Chromium, against the local contents
 // stand-in: an agenda outside Kubernetes (acme/widgets' weekly meeting, rendered as GitHub renders Markdown,
-// under 127.0.0.1) asks for no group; the reader opens "Add an archive from GitHub" with the pointer, types
+// under 127.0.0.1) asks for no group; the reader opens "Add history" beside its summary with the pointer, types
 // addresses with the keyboard, is told in words why a javascript: address and a missing folder cannot be
 // added, then adds the notes folder: every year is in the index, searchable, a 2017 meeting opens on GitHub
 // at its heading, and after a reload all of it is there again without a request. Nothing leaves 127.0.0.1.
@@ -82,20 +82,28 @@ afterAll(async () => {
 });
 
 describe('an archive added by its GitHub address', () => {
-  it('offers the field folded away, and asks GitHub nothing for an agenda outside Kubernetes', async () => {
-    await panel.locator('.agenda__summary', { hasText: '2 meetings' }).waitFor(WAIT);
-    const summary = panel.locator('.group__add summary');
+  it('offers "Add history" beside the summary, taking no line, and asks GitHub nothing outside Kubernetes', async () => {
+    const summary = panel.locator('.agenda__summary', { hasText: '2 meetings' });
     await summary.waitFor(WAIT);
-    expect(await summary.innerText()).toBe('Add an archive from GitHub');
-    expect(await panel.locator('.group__add-input').isVisible()).toBe(false);
-    expect(await panel.locator('.group__name').count()).toBe(0);
+    expect(await summary.innerText()).toBe('2 meetings · 0 canceled · 4 items · Add history');
+    expect(await panel.locator('.history-add-toggle').getAttribute('aria-expanded')).toBe('false');
+    expect(await panel.locator('.group').count()).toBe(0);
+    expect(await panel.locator('.group__add-input').count()).toBe(0);
     expect(standIn.requests).toEqual([]);
   });
 
-  it('opens with the pointer, takes the keyboard, and says in words what is not a GitHub address', async () => {
-    await pressOn('.group__add summary');
-    // From the summary the keyboard goes on into the field.
-    await panel.keyboard.press('Tab');
+  it('opens with the pointer, closes with Escape, and says in words what is not a GitHub address', async () => {
+    await pressOn('.history-add-toggle');
+    // Opened by a press: the keyboard goes on in the field.
+    expect(await panel.evaluate(() => document.activeElement?.id)).toBe('archive-address');
+    expect(await panel.locator('.history-add-toggle').getAttribute('aria-expanded')).toBe('true');
+    await panel.keyboard.press('Escape');
+    await settle(panel);
+    expect(await panel.locator('.group__add-input').count()).toBe(0);
+    expect(await panel.evaluate(() => document.activeElement?.className)).toContain('history-add-toggle');
+    // Enter on the button opens it again.
+    await panel.keyboard.press('Enter');
+    await settle(panel);
     expect(await panel.evaluate(() => document.activeElement?.id)).toBe('archive-address');
     await panel.keyboard.type('javascript:alert(document.domain)');
     await panel.keyboard.press('Enter');
@@ -158,7 +166,7 @@ describe('an archive added by its GitHub address', () => {
     expect((await source.innerText()).replace(/\s+/g, ' ')).toBe('acme/widgets › meetings/notes 4 files Remove');
     expect(await source.locator('a').getAttribute('href')).toBe(FOLDER);
     expect(await panel.locator('.group__age').innerText()).toMatch(/^\d+ meetings, checked with GitHub just now\.$/);
-    expect(await panel.locator('.group__add-input').isVisible()).toBe(false);
+    expect(await panel.locator('.group__add-input').count()).toBe(0);
     const first = await panel.locator('[data-meeting-key]').first().getAttribute('data-meeting-key');
     expect(first).toBe('2020-01-15');
     expect(await panel.locator('[data-year-start="2020"]').count()).toBe(1);
@@ -176,14 +184,17 @@ describe('an archive added by its GitHub address', () => {
 
   it('says an archive added already is added already, asking nothing', async () => {
     const before = standIn.requests.length;
-    await pressOn('.group__add summary');
+    // Beside "Check again" now: the summary has no button once there is a history.
+    expect(await panel.locator('.agenda__summary').innerText()).toBe('2 meetings · 0 canceled · 4 items');
+    await pressOn('.group__scope .history-add-toggle');
     await enterAddress(`${FOLDER}/`);
     expect(await panel.locator('#archive-address-problem').innerText()).toBe(
       'acme/widgets › meetings/notes is added already.',
     );
     expect(standIn.requests.length).toBe(before);
-    await pressOn('.group__add summary');
+    await pressOn('.group__add-cancel');
     expect(await panel.locator('#archive-address-problem').count()).toBe(0);
+    expect(await panel.locator('.group__add-input').count()).toBe(0);
   });
 
   it('finds a 2017 meeting by search, and opens it on GitHub at its heading', async () => {
@@ -229,7 +240,7 @@ describe('an archive added by its GitHub address', () => {
     await expect.poll(() => panel.locator('[data-meeting-key]').count(), WAIT).toBe(2);
     const before = standIn.requests.length;
     await panel.reload();
-    await panel.locator('.group__add summary').waitFor(WAIT);
+    await panel.locator('.history-add-toggle').waitFor(WAIT);
     await settle(panel);
     expect(await panel.locator('.group__source').count()).toBe(0);
     expect(await panel.locator('[data-meeting-key]').count()).toBe(2);
