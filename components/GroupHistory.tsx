@@ -179,6 +179,15 @@ function SourceList({ history, sources }: { history: HistoryState; sources: read
                     ? `${read} ${read === 1 ? 'file' : 'files'}`
                     : 'Not loaded yet'}
               </span>
+              {status.kind !== 'loading' && (failure !== null || read === 0) && (
+                <button
+                  type="button"
+                  class="link-button group__retry"
+                  onClick={() => void history.reloadSource(view.key)}
+                >
+                  Try again
+                </button>
+              )}
               <button
                 type="button"
                 class="link-button group__remove"

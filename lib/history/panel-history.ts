@@ -167,7 +167,8 @@ export function createHistoryState(agenda: ReadonlySignal<Agenda | null>, option
       }
       if (sourcesOf !== id || views.length === 0) return;
       batch(() => {
-        sources.value = views;
+        // One added while the store was read stays, after the stored ones.
+        sources.value = [...views, ...sources.value.filter((v) => !views.some((w) => w.key === v.key))];
         restoreScope();
       });
     } catch {
