@@ -20,7 +20,7 @@ import { WhatsNew } from './WhatsNew';
 import { FollowingView } from './FollowingView';
 import { ActionItemsView } from './ActionItemsView';
 import { NotesView } from './NotesView';
-import { GroupHistory } from './GroupHistory';
+import { AddHistoryButton, GroupHistory } from './GroupHistory';
 import { RenderingOffers } from './RenderingOffer';
 
 export function AgendaPanel({ state }: { state: PanelState }) {
@@ -62,6 +62,12 @@ function AgendaIndex({ state }: { state: PanelState }) {
         </h1>
         <p class="agenda__summary">
           {plural(meetings, 'meeting')} · {canceled} canceled · {plural(items, 'item')}
+          {state.history && !state.history.match.value && state.history.sources.value.length === 0 && (
+            <>
+              {' · '}
+              <AddHistoryButton history={state.history} label="Add history" />
+            </>
+          )}
         </p>
         <LoadingLine state={state} />
         {state.history && <GroupHistory history={state.history} />}

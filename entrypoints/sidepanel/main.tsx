@@ -8,6 +8,7 @@ import { createPanelState } from '@/lib/panel/state';
 import { openStore } from '@/lib/store';
 import { askContents } from '@/lib/history/contents-link';
 import { memoryHistoryDb, openHistoryDb } from '@/lib/history/history-db';
+import { webHostOf } from '@/lib/history/archive-address';
 import '@/components/theme.css';
 import './style.css';
 import '@/components/private.css';
@@ -22,20 +23,25 @@ const state = createPanelState(browserPageLink(location.search), {
     renderings: storedRenderingLinks(localStorage),
   },
   history: {
-    deps: async () => {
-      // The parser comes only with a group's history: the index of a page needs none of it.
-      const { parseArchiveHtml } = await import('@/lib/history/parse-file');
-      return {
-        ask: askContents,
-        db: await openHistoryDb().catch(() => memoryHistoryDb()),
+    deps: async () => ({
+      ask: askContents,
+      db: await openHistoryDb().catch(() => memoryHistoryDb()),
+      parse: async (html: string, url: string) => {
+        // The parser comes only with a file to read: the index of a page needs none of it.
+        const { parseArchiveHtml } = await import('@/lib/history/parse-file');
         // One file a task: the panel keeps answering between files.
-        parse: (html: string, url: string) =>
-          new Promise((resolve) => setTimeout(() => resolve(parseArchiveHtml(html, url)), 0)),
-        now: Date.now,
-      };
-    },
+        return new Promise((resolve) => setTimeout(() => resolve(parseArchiveHtml(html, url)), 0));
+      },
+      now: Date.now,
+    }),
     open: (url) => void browser.tabs.create({ url }),
     storage: localStorage,
+    webHost: async () => {
+      const stored = await browser.storage.local.get('github.apiBase');
+      const apiBase = stored['github.apiBase'];
+      // No API base set is api.github.com's: github.com.
+      return webHostOf(typeof apiBase === 'string' ? apiBase : '');
+    },
   },
 });
 // Ask the tab for its agenda first, and draw the panel while the answer is on its way.

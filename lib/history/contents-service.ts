@@ -18,9 +18,20 @@ import {
 export const RENDERED_HTML = 'application/vnd.github.html';
 export const RAW_TEXT = 'application/vnd.github.raw';
 
-function contentsPath(path: string): string {
-  const encoded = path.split('/').map(encodeURIComponent).join('/');
-  return `/repos/${HISTORY_REPO.owner}/${HISTORY_REPO.repo}/contents/${encoded}`;
+/** `GET /repos/{owner}/{repo}/contents/{path}?ref={ref}`: each name encoded, the ref only when one is given. */
+export function contentsPath(request: Pick<ContentsRequest, 'path' | 'repo'>): string {
+  const { owner, repo } = request.repo ?? HISTORY_REPO;
+  const encoded = request.path ? `/${request.path.split('/').map(encodeURIComponent).join('/')}` : '';
+  const ref = request.repo ? `?ref=${encodeURIComponent(request.repo.ref)}` : '';
+  return `/repos/${encodeURIComponent(owner)}/${encodeURIComponent(repo)}/contents${encoded}${ref}`;
+}
+
+/** What a 404 says: which repository, which path, at which ref. */
+function notFoundMessage(request: ContentsRequest): string {
+  if (!request.repo) return `${request.path} is not on GitHub (HTTP 404).`;
+  const { owner, repo, ref } = request.repo;
+  const what = request.path ? `${request.path} at ${ref}` : `the branch or tag ${ref}`;
+  return `${owner}/${repo} has no ${what}, or the repository is private (HTTP 404). Check the address; a private repository needs a token in the options.`;
 }
 
 function readListing(body: unknown): ListingEntry[] | null {
@@ -47,7 +58,7 @@ export function answerOf(outcome: TextOutcome, request: ContentsRequest, now: nu
       return {
         kind: 'failure',
         failure: 'unreadable',
-        message: `GitHub's answer for ${request.path} is not a folder listing.`,
+        message: `GitHub's answer for ${request.path || 'the root folder'} is not a folder listing.`,
       };
     }
     case 'failure': {
@@ -56,8 +67,7 @@ export function answerOf(outcome: TextOutcome, request: ContentsRequest, now: nu
       if (kind === 'rate-limited')
         return { kind: 'failure', failure: 'rate-limited', message, ...(detail.until ? { until: detail.until } : {}) };
       if (kind === 'offline' || kind === 'server-error') return { kind: 'failure', failure: 'offline', message };
-      if (kind === 'not-found')
-        return { kind: 'failure', failure: 'not-found', message: `${request.path} is not on GitHub (HTTP 404).` };
+      if (kind === 'not-found') return { kind: 'failure', failure: 'not-found', message: notFoundMessage(request) };
       return { kind: 'failure', failure: 'unreadable', message };
     }
   }
@@ -68,7 +78,7 @@ export async function fetchContents(
   request: ContentsRequest,
   now: () => number,
 ): Promise<ContentsAnswer> {
-  const outcome = await client.contents(contentsPath(request.path), {
+  const outcome = await client.contents(contentsPath(request), {
     etag: request.etag ?? null,
     ...(request.want === 'listing'
       ? { expect: 'json' as const }

@@ -3,6 +3,7 @@
 import type { Agenda } from '../agenda/model';
 import type { Group } from './groups';
 import type { ListingEntry } from '../messaging/history-contents';
+import type { ArchiveSource } from './archive-address';
 
 /** `sigs.yaml`, read into groups. */
 export interface GroupsRecord {
@@ -13,7 +14,7 @@ export interface GroupsRecord {
   checkedAt: number;
 }
 
-/** A folder of kubernetes/community. */
+/** A folder of kubernetes/community (`listing:<path>`) or of an added archive (`listing:<source>:<path>`). */
 export interface ListingRecord {
   id: `listing:${string}`;
   kind: 'listing';
@@ -46,4 +47,13 @@ export interface LoadRecord {
   unreadable: Record<string, string>;
 }
 
-export type HistoryRecord = GroupsRecord | ListingRecord | FileRecord | LoadRecord;
+/** The archives the user added to one agenda, by their GitHub addresses, in the order added. */
+export interface SourcesRecord {
+  id: `sources:${string}`;
+  kind: 'sources';
+  /** The agenda's id: the Docs document id, else its address without query and fragment. */
+  agendaId: string;
+  sources: ArchiveSource[];
+}
+
+export type HistoryRecord = GroupsRecord | ListingRecord | FileRecord | LoadRecord | SourcesRecord;

@@ -26,9 +26,9 @@ export function ageInWords(then: number, now: number): string {
   return `${days} days ago`;
 }
 
-/** `3 of 5 years`. */
-export function progressWords(done: number, total: number): string {
-  return total === 0 ? 'Reading the archive folder…' : `${done} of ${total} ${total === 1 ? 'year' : 'years'}`;
+/** `3 of 5 years` (a group's files are years), `3 of 5 files` (an added archive's). */
+export function progressWords(done: number, total: number, unit: 'year' | 'file' = 'year'): string {
+  return total === 0 ? 'Reading the archive folder…' : `${done} of ${total} ${unit}${total === 1 ? '' : 's'}`;
 }
 
 /** What stopped the last load, with what is still usable and for how long it has been. */
@@ -46,5 +46,6 @@ export function failureWords(load: HistoryLoad, now: number, locale?: string): s
       : '';
     return `GitHub's rate limit stopped the load.${at}${kept}`;
   }
+  if (failure.kind === 'not-found') return `${failure.message}${kept}`;
   return `Offline: ${failure.message}${kept}`;
 }

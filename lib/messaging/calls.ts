@@ -3,7 +3,7 @@
 // Messages come from other processes, and a page can send look-alikes: nothing is acted on before its check passes.
 import type { ConnectionCheck, GitHubServiceState } from './github-connection';
 import { MAX_LOOKUP_REFS, type GitHubLookupAnswer } from './github-lookup';
-import { isSafePath, type ContentsAnswer, type ContentsRequest } from './history-contents';
+import { isContentsRepo, isSafePath, type ContentsAnswer, type ContentsRequest } from './history-contents';
 import type { ExportAnswer } from './live-doc';
 import type { AgendaOpening, AgendaPart, AgendaSnapshot, JumpResult, PageMarks } from './protocol';
 
@@ -94,7 +94,9 @@ const BACKGROUND_CHECKS: FieldChecks<BackgroundCalls> = {
   'docs/export': anything,
   'history/contents': (m) =>
     typeof m.path === 'string' &&
-    isSafePath(m.path) &&
+    (m.repo === undefined || isContentsRepo(m.repo)) &&
+    // An added repository's root folder is the empty path; kubernetes/community's never is asked for.
+    (isSafePath(m.path) || (m.path === '' && m.repo !== undefined && m.want === 'listing')) &&
     (m.want === 'listing' || m.want === 'html' || m.want === 'raw') &&
     (m.etag === undefined || m.etag === null || typeof m.etag === 'string'),
 };

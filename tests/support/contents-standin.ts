@@ -1,4 +1,5 @@
-// A local stand-in for GitHub's contents endpoint of kubernetes/community, on 127.0.0.1: folder listings
+// A local stand-in for GitHub's contents endpoint of kubernetes/community and of any other repository a test
+// adds (`/repos/{owner}/{repo}/contents/{path}?ref={ref}`), on 127.0.0.1: folder listings
 // (JSON), files as GitHub's rendered HTML (`application/vnd.github.html`) or raw text, ETags with 304s that
 // cost nothing, a quota in `x-ratelimit-*` headers, CORS as api.github.com answers it, and failures on demand:
 // a 403 rate limit, a 404, a garbled file. It counts every request, with the headers that matter.
@@ -10,9 +11,17 @@ import { readFixture } from './fixtures';
 
 export type ContentsFailure = 'not-found' | 'rate-limit' | 'garbled';
 
-export interface ContentsStandInOptions {
-  /** Path in the repository → file text (Markdown or YAML). Folders are made from the paths. */
+/** Another repository than kubernetes/community: its files, and the one ref it answers (any, if none is given). */
+export interface StandInRepo {
   files: Record<string, string>;
+  ref?: string;
+}
+
+export interface ContentsStandInOptions {
+  /** Path in kubernetes/community → file text (Markdown or YAML). Folders are made from the paths. */
+  files: Record<string, string>;
+  /** `owner/repo` → another repository's files. */
+  repos?: Record<string, StandInRepo>;
   /** Path → a failure, until told otherwise (`fail(path, null)`). */
   failures?: Record<string, ContentsFailure>;
   /** Requests a fresh quota allows (default 60, as GitHub's anonymous REST quota). */
@@ -20,7 +29,11 @@ export interface ContentsStandInOptions {
 }
 
 export interface ContentsRequestSeen {
+  /** `owner/repo`. */
+  repo: string;
   path: string;
+  /** The `?ref=` asked for, or null. */
+  ref: string | null;
   accept: string;
   ifNoneMatch: string | null;
   authorization: string | null;
@@ -34,15 +47,18 @@ export interface ContentsStandIn {
   requests: ContentsRequestSeen[];
   /** Requests for anything else (status look-ups of the page's references): answered 404, counted here. */
   others: string[];
-  fail(path: string, failure: ContentsFailure | null): void;
+  /** A failure for a path of kubernetes/community, or of `repo` (`owner/repo`). */
+  fail(path: string, failure: ContentsFailure | null, repo?: string): void;
   /** Replace a file's text (a new ETag follows). */
-  write(path: string, text: string): void;
+  write(path: string, text: string, repo?: string): void;
   /** Spend the quota down to `remaining`. */
   setRemaining(remaining: number): void;
   close(): Promise<void>;
 }
 
-const PREFIX = '/repos/kubernetes/community/contents/';
+const HOME = 'kubernetes/community';
+/** `/repos/{owner}/{repo}/contents` and the path after it, if any. */
+const CONTENTS = /^\/repos\/([^/]+)\/([^/]+)\/contents(?:\/(.*))?$/;
 const RESET = Math.floor(Date.UTC(2030, 0, 1) / 1000);
 const EXPOSE =
   'ETag, Link, Location, Retry-After, X-GitHub-OTP, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Used, ' +
@@ -58,27 +74,31 @@ function etagOf(body: string): string {
 }
 
 export async function startContentsStandIn(options: ContentsStandInOptions): Promise<ContentsStandIn> {
-  const files = new Map(Object.entries(options.files));
-  const failures = new Map(Object.entries(options.failures ?? {}));
+  const repos = new Map<string, { files: Map<string, string>; ref: string | null }>([
+    [HOME, { files: new Map(Object.entries(options.files)), ref: null }],
+  ]);
+  for (const [name, repo] of Object.entries(options.repos ?? {}))
+    repos.set(name, { files: new Map(Object.entries(repo.files)), ref: repo.ref ?? null });
+  const failures = new Map(Object.entries(options.failures ?? {}).map(([path, f]) => [`${HOME}:${path}`, f]));
   const limit = options.limit ?? 60;
   let remaining = limit;
   const requests: ContentsRequestSeen[] = [];
   const others: string[] = [];
 
-  function listingOf(folder: string): unknown[] | null {
+  function listingOf(repo: string, files: Map<string, string>, folder: string, ref: string): unknown[] | null {
     const entries = new Map<string, unknown>();
     for (const [path, text] of files) {
-      if (!path.startsWith(`${folder}/`)) continue;
-      const rest = path.slice(folder.length + 1);
+      if (folder && !path.startsWith(`${folder}/`)) continue;
+      const rest = folder ? path.slice(folder.length + 1) : path;
       const [name, ...deeper] = rest.split('/');
-      const child = `${folder}/${name}`;
+      const child = folder ? `${folder}/${name}` : name!;
       entries.set(name!, {
         name,
         path: child,
         sha: createHash('sha1').update(child).digest('hex'),
         size: deeper.length ? 0 : Buffer.byteLength(text),
         type: deeper.length ? 'dir' : 'file',
-        url: `https://api.github.com${PREFIX}${child}?ref=master`,
+        url: `https://api.github.com/repos/${repo}/contents/${child}?ref=${ref}`,
       });
     }
     return entries.size ? [...entries.values()] : null;
@@ -110,16 +130,23 @@ export async function startContentsStandIn(options: ContentsStandInOptions): Pro
       return;
     }
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    if (!url.pathname.startsWith(PREFIX)) {
+    const parts = CONTENTS.exec(url.pathname);
+    const repoName = parts ? `${decodeURIComponent(parts[1]!)}/${decodeURIComponent(parts[2]!)}` : '';
+    const repo = repos.get(repoName);
+    if (!parts || !repo) {
       others.push(url.pathname);
       send(404, JSON.stringify({ message: 'Not Found' }), { 'Content-Type': 'application/json; charset=utf-8' });
       return;
     }
-    const path = decodeURIComponent(url.pathname.startsWith(PREFIX) ? url.pathname.slice(PREFIX.length) : '');
+    const files = repo.files;
+    const path = (parts[3] ?? '').split('/').map(decodeURIComponent).join('/');
+    const ref = url.searchParams.get('ref');
     const accept = String(request.headers.accept ?? '');
     const ifNoneMatch = (request.headers['if-none-match'] as string | undefined) ?? null;
     const seen: ContentsRequestSeen = {
+      repo: repoName,
       path,
+      ref,
       accept,
       ifNoneMatch,
       authorization: (request.headers.authorization as string | undefined) ?? null,
@@ -130,7 +157,7 @@ export async function startContentsStandIn(options: ContentsStandInOptions): Pro
       seen.status = status;
       send(status, body, headers);
     };
-    const failure = failures.get(path);
+    const failure = failures.get(`${repoName}:${path}`);
     if (remaining <= 0 || failure === 'rate-limit') {
       const saved = remaining;
       remaining = 0;
@@ -147,7 +174,9 @@ export async function startContentsStandIn(options: ContentsStandInOptions): Pro
       if (failure === 'rate-limit') remaining = saved;
       return;
     }
-    if (!path || failure === 'not-found') {
+    // kubernetes/community's root is never asked for; another repository's is its root folder.
+    const wrongRef = repo.ref !== null && ref !== null && ref !== repo.ref;
+    if ((!path && repoName === HOME) || failure === 'not-found' || wrongRef) {
       remaining--;
       reply(
         404,
@@ -181,7 +210,7 @@ export async function startContentsStandIn(options: ContentsStandInOptions): Pro
       }
       type = accept.includes('vnd.github.html') ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8';
     } else {
-      const listing = listingOf(path);
+      const listing = listingOf(repoName, files, path, ref ?? 'master');
       if (!listing) {
         remaining--;
         reply(404, JSON.stringify({ message: 'Not Found' }), { 'Content-Type': 'application/json; charset=utf-8' });
@@ -213,11 +242,11 @@ export async function startContentsStandIn(options: ContentsStandInOptions): Pro
     apiBase: `http://127.0.0.1:${port}`,
     requests,
     others,
-    fail: (path, failure) => {
-      if (failure) failures.set(path, failure);
-      else failures.delete(path);
+    fail: (path, failure, repo = HOME) => {
+      if (failure) failures.set(`${repo}:${path}`, failure);
+      else failures.delete(`${repo}:${path}`);
     },
-    write: (path, text) => void files.set(path, text),
+    write: (path, text, repo = HOME) => void repos.get(repo)?.files.set(path, text),
     setRemaining: (n) => {
       remaining = n;
     },
@@ -235,4 +264,20 @@ export function sigAuthFiles(): Record<string, string> {
   }
   files['sig-auth/README.md'] = '# SIG Auth\n';
   return files;
+}
+
+/** An organisation outside Kubernetes: acme/widgets keeps its weekly notes a file a year in `meetings/notes`, at `main`. */
+export const ACME = { repo: 'acme/widgets', ref: 'main', folder: 'meetings/notes' } as const;
+
+/** acme/widgets as a repository: the same real notes under other names, beside files that are not notes. */
+export function acmeFiles(): StandInRepo {
+  const files: Record<string, string> = {};
+  for (const year of [2016, 2017, 2018, 2019]) {
+    files[`${ACME.folder}/weekly-${year}.md`] = readFixture(`agendas/sig-auth_archive_meeting-notes-${year}.md`);
+  }
+  files[`${ACME.folder}/README.md`] = '# Notes\n\nOne file a year.\n';
+  files[`${ACME.folder}/logo.png`] = 'not markdown';
+  files['README.md'] = '# Widgets\n';
+  files['docs/empty/.keep'] = '';
+  return { files, ref: ACME.ref };
 }

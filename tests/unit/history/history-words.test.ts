@@ -10,6 +10,7 @@ const AGENDA = { meetings: [] } as unknown as Agenda;
 function load(failure: HistoryLoad['failure'], stored: number, checkedAt: number | null): HistoryLoad {
   const files = Array.from({ length: 3 }, (_, i) => ({
     path: `sig-auth/archive/meeting-notes-${2016 + i}.md`,
+    url: `https://github.com/kubernetes/community/blob/master/sig-auth/archive/meeting-notes-${2016 + i}.md`,
     label: String(2016 + i),
     agenda: i < stored ? AGENDA : null,
     problem: null,

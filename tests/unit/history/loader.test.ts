@@ -7,10 +7,27 @@ import { createGitHubClient, type GitHubClient } from '../../../lib/github/clien
 import { fetchContents } from '../../../lib/history/contents-service';
 import { readGroups } from '../../../lib/history/groups';
 import { memoryHistoryDb, type HistoryDb } from '../../../lib/history/history-db';
-import { DAY_MS, loadGroups, loadHistory, storedHistory, type LoaderDeps } from '../../../lib/history/loader';
+import {
+  DAY_MS,
+  loadGroups,
+  loadHistory,
+  loadSource,
+  saveSources,
+  storedHistory,
+  storedSourceHistory,
+  storedSources,
+  type LoaderDeps,
+} from '../../../lib/history/loader';
+import { parseArchiveAddress, type ArchiveSource } from '../../../lib/history/archive-address';
 import { matchGroup, type GroupMatch } from '../../../lib/history/match';
 import { parseArchiveHtml } from '../../../lib/history/parse-file';
-import { sigAuthFiles, startContentsStandIn, type ContentsStandIn } from '../../support/contents-standin';
+import {
+  ACME,
+  acmeFiles,
+  sigAuthFiles,
+  startContentsStandIn,
+  type ContentsStandIn,
+} from '../../support/contents-standin';
 
 const ARCHIVE_2018 = 'https://github.com/kubernetes/community/blob/master/sig-auth/archive/meeting-notes-2018.md';
 const DAY_ONE = Date.UTC(2026, 11, 2, 9, 0);
@@ -40,7 +57,7 @@ async function sigAuth(): Promise<GroupMatch> {
 }
 
 beforeEach(async () => {
-  standIn = await startContentsStandIn({ files: sigAuthFiles() });
+  standIn = await startContentsStandIn({ files: sigAuthFiles(), repos: { [ACME.repo]: acmeFiles() } });
   clock = DAY_ONE;
   client = newClient(standIn.apiBase);
   db = memoryHistoryDb();
@@ -193,5 +210,168 @@ describe('loadHistory', { timeout: 30_000 }, () => {
     client = newClient(standIn.apiBase, 'ghp_history0123456789');
     await loadHistory(await sigAuth(), deps());
     expect(standIn.requests.every((r) => r.authorization === 'Bearer ghp_history0123456789')).toBe(true);
+  });
+});
+
+function source(address: string): ArchiveSource {
+  const reading = parseArchiveAddress(address);
+  if (!reading.ok) throw new Error(reading.problem);
+  return reading.source;
+}
+
+const ACME_FOLDER = `https://github.com/${ACME.repo}/tree/${ACME.ref}/${ACME.folder}`;
+
+describe('loadSource: an archive added by its address', { timeout: 30_000 }, () => {
+  it('a folder: its listing at the ref, then each notes file; within a day from the store, no request', async () => {
+    const folder = source(ACME_FOLDER);
+    const progress: string[] = [];
+    const load = await loadSource(folder, deps(), { onProgress: (done, total) => progress.push(`${done}/${total}`) });
+    expect(load).toMatchObject({ failure: null, requests: 1 + 4, checkedAt: DAY_ONE });
+    expect(standIn.requests.map((r) => [r.repo, r.path, r.ref, r.status])).toEqual([
+      ['acme/widgets', 'meetings/notes', 'main', 200],
+      ['acme/widgets', 'meetings/notes/weekly-2016.md', 'main', 200],
+      ['acme/widgets', 'meetings/notes/weekly-2017.md', 'main', 200],
+      ['acme/widgets', 'meetings/notes/weekly-2018.md', 'main', 200],
+      ['acme/widgets', 'meetings/notes/weekly-2019.md', 'main', 200],
+    ]);
+    expect(standIn.requests[0]!.accept).not.toContain('html');
+    expect(standIn.requests[1]!.accept).toBe('application/vnd.github.html');
+    expect(progress).toEqual(['0/4', '1/4', '2/4', '3/4', '4/4']);
+    expect(load.files.map((f) => [f.label, f.url])).toEqual(
+      [2016, 2017, 2018, 2019].map((year) => [
+        String(year),
+        `https://github.com/acme/widgets/blob/main/meetings/notes/weekly-${year}.md`,
+      ]),
+    );
+    // The same real notes as SIG Auth's, read by the page's parser: 2018 has its 26 meetings.
+    expect(load.files[2]!.agenda!.meetings.length).toBe(26);
+    expect(load.files[1]!.agenda!.meetings.every((m) => m.date.startsWith('2017'))).toBe(true);
+
+    clock += DAY_MS - 1;
+    const warm = await loadSource(folder, deps());
+    expect(warm).toMatchObject({ requests: 0, failure: null, checkedAt: DAY_ONE });
+    expect(standIn.requests).toHaveLength(5);
+    const stored = await storedSourceHistory(folder, db);
+    expect(stored?.files.map((f) => f.agenda?.meetings.length)).toEqual(
+      load.files.map((f) => f.agenda?.meetings.length),
+    );
+  });
+
+  it('after a day asks again with its ETags: 304s cost nothing and keep the files', async () => {
+    const folder = source(ACME_FOLDER);
+    await loadSource(folder, deps());
+    clock += DAY_MS;
+    const again = await loadSource(folder, deps());
+    expect(again).toMatchObject({ requests: 5, failure: null, checkedAt: clock });
+    expect(standIn.requests.slice(5).map((r) => [r.status, r.ifNoneMatch !== null])).toEqual(
+      Array.from({ length: 5 }, () => [304, true]),
+    );
+    expect(again.files.filter((f) => f.agenda).length).toBe(4);
+  });
+
+  it('a file: that one file, one request', async () => {
+    const file = source(`https://github.com/${ACME.repo}/blob/${ACME.ref}/${ACME.folder}/weekly-2017.md`);
+    const load = await loadSource(file, deps());
+    expect(load).toMatchObject({ failure: null, requests: 1 });
+    expect(standIn.requests.map((r) => r.path)).toEqual(['meetings/notes/weekly-2017.md']);
+    expect(load.files).toHaveLength(1);
+    expect(load.files[0]!.agenda!.meetings.length).toBeGreaterThan(10);
+  });
+
+  it('the root folder: its Markdown files (README left out)', async () => {
+    const load = await loadSource(source(`https://github.com/${ACME.repo}/tree/${ACME.ref}`), deps());
+    expect(standIn.requests[0]).toMatchObject({ path: '', ref: 'main', status: 200 });
+    // Only README.md is Markdown there, and a README is not notes: nothing to read.
+    expect(load).toMatchObject({ failure: null, files: [], requests: 1 });
+  });
+
+  it.each([
+    [
+      'a folder not there',
+      `https://github.com/${ACME.repo}/tree/${ACME.ref}/meetings/minutes`,
+      'acme/widgets has no meetings/minutes at main, or the repository is private (HTTP 404). Check the address; a private repository needs a token in the options.',
+    ],
+    [
+      'a branch not there',
+      `https://github.com/${ACME.repo}/tree/trunk/${ACME.folder}`,
+      'acme/widgets has no meetings/notes at trunk, or the repository is private (HTTP 404). Check the address; a private repository needs a token in the options.',
+    ],
+    [
+      'a repository not there',
+      'https://github.com/acme/gadgets/tree/main/notes',
+      'acme/gadgets has no notes at main, or the repository is private (HTTP 404). Check the address; a private repository needs a token in the options.',
+    ],
+    [
+      'a file not there',
+      `https://github.com/${ACME.repo}/blob/${ACME.ref}/${ACME.folder}/weekly-2031.md`,
+      'acme/widgets has no meetings/notes/weekly-2031.md at main, or the repository is private (HTTP 404). Check the address; a private repository needs a token in the options.',
+    ],
+  ])('%s: a 404 that names it', async (_name, address, message) => {
+    const load = await loadSource(source(address), deps());
+    expect(load.failure).toEqual({ kind: 'not-found', message });
+    expect(load.checkedAt).toBeNull();
+  });
+
+  it('names a garbled file and keeps the rest usable', async () => {
+    standIn.fail(`${ACME.folder}/weekly-2017.md`, 'garbled', ACME.repo);
+    const load = await loadSource(source(ACME_FOLDER), deps());
+    expect(load.failure).toBeNull();
+    expect(load.files.map((f) => f.problem)).toEqual([
+      null,
+      'meetings/notes/weekly-2017.md could not be read: it has no meeting the overlay recognises.',
+      null,
+      null,
+    ]);
+    expect(load.files.filter((f) => f.agenda).length).toBe(3);
+  });
+
+  it('stops at a rate limit and loses nothing stored', async () => {
+    const folder = source(ACME_FOLDER);
+    await loadSource(folder, deps());
+    clock += DAY_MS;
+    standIn.fail(`${ACME.folder}/weekly-2016.md`, 'rate-limit', ACME.repo);
+    const load = await loadSource(folder, deps());
+    expect(load.failure).toMatchObject({ kind: 'rate-limited', until: Date.UTC(2030, 0, 1) });
+    expect(standIn.requests.slice(5).map((r) => r.status)).toEqual([304, 403]);
+    expect(load.files.filter((f) => f.agenda).length).toBe(4);
+    expect(load.checkedAt).toBe(DAY_ONE);
+  });
+
+  it('offline: the stored files, and the time they were checked', async () => {
+    const folder = source(ACME_FOLDER);
+    await loadSource(folder, deps());
+    clock += 2 * DAY_MS;
+    client.dispose();
+    client = newClient('http://127.0.0.1:9');
+    const load = await loadSource(folder, deps());
+    expect(load.failure?.kind).toBe('offline');
+    expect(load).toMatchObject({ checkedAt: DAY_ONE });
+    expect(load.files.filter((f) => f.agenda).length).toBe(4);
+  });
+
+  it('keeps its records apart from kubernetes/community’s of the same path', async () => {
+    const auth = await sigAuth();
+    await loadHistory(auth, deps());
+    const same = source('https://github.com/acme/widgets/tree/main/sig-auth/archive');
+    standIn.write('sig-auth/archive/meeting-notes-2016.md', '# Elsewhere\n\n## May 4, 2016\n\n- other\n', ACME.repo);
+    const load = await loadSource(same, deps());
+    expect(load.files.map((f) => f.agenda?.meetings.length)).toEqual([1]);
+    expect((await storedHistory(auth, db))!.files[0]!.agenda!.meetings.length).toBeGreaterThan(1);
+  });
+});
+
+describe('the archives added to an agenda', () => {
+  it('are kept per agenda, checked again when read back', async () => {
+    const folder = source(ACME_FOLDER);
+    await saveSources('https://127.0.0.1/acme/widgets/blob/main/AGENDA.md', [folder], db);
+    expect(await storedSources('https://127.0.0.1/acme/widgets/blob/main/AGENDA.md', db)).toEqual([folder]);
+    expect(await storedSources('another agenda', db)).toEqual([]);
+    await db.put({
+      id: 'sources:tampered',
+      kind: 'sources',
+      agendaId: 'tampered',
+      sources: [folder, { ...folder, path: '../../x' }, { ...folder, host: 'evil.example/' }],
+    });
+    expect(await storedSources('tampered', db)).toEqual([folder]);
   });
 });

@@ -7,19 +7,21 @@ import { browseRows } from '../../../lib/panel/rows';
 import { browseView } from '../../../lib/panel/search';
 import { NO_FILTERS } from '../../../lib/panel/filters';
 import { meetingLink, mergeHistory } from '../../../lib/history/merge';
+import { githubFileUrl } from '../../../lib/history/archive-files';
 import { yearStartOf } from '../../../lib/history/year-starts';
 import type { HistoryFile } from '../../../lib/history/loader';
 
 async function archive(year: number): Promise<HistoryFile> {
   const agenda = await parseHtml(loadPage(fixturePath(`agendas/sig-auth_archive_meeting-notes-${year}.md`)));
-  return { path: `sig-auth/archive/meeting-notes-${year}.md`, label: String(year), agenda, problem: null };
+  const path = `sig-auth/archive/meeting-notes-${year}.md`;
+  return { path, url: githubFileUrl(path), label: String(year), agenda, problem: null };
 }
 
 describe('mergeHistory', { timeout: 30_000 }, () => {
   it('puts every year in one agenda, newest first, the page winning over its stored copy', async () => {
     const files = await Promise.all([2016, 2017, 2018].map(archive));
     const page = files[2]!.agenda!;
-    const merged = mergeHistory(page, 'sig-auth/archive/meeting-notes-2018.md', files);
+    const merged = mergeHistory(page, [githubFileUrl('sig-auth/archive/meeting-notes-2018.md')], files);
     const total = files.reduce((sum, file) => sum + file.agenda!.meetings.length, 0);
     expect(merged.agenda.meetings.length).toBe(total);
     expect(merged.agenda.id).toBe(page.id);
@@ -28,13 +30,15 @@ describe('mergeHistory', { timeout: 30_000 }, () => {
     expect(dates).toEqual([...dates].sort().reverse());
     // The page's meetings have no origin: they jump in the page.
     expect(merged.origins.has(page.meetings[0]!.key)).toBe(false);
-    expect(merged.origins.get('2017-11-01')).toBe('sig-auth/archive/meeting-notes-2017.md');
+    expect(merged.origins.get('2017-11-01')).toBe(
+      'https://github.com/kubernetes/community/blob/master/sig-auth/archive/meeting-notes-2017.md',
+    );
   });
 
   it('links a meeting of another file to its heading on github.com', async () => {
     const file = await archive(2017);
     const meeting = file.agenda!.meetings.find((m) => m.key === '2017-11-01')!;
-    expect(meetingLink(file.path, meeting)).toBe(
+    expect(meetingLink(file.url, meeting)).toBe(
       'https://github.com/kubernetes/community/blob/master/sig-auth/archive/meeting-notes-2017.md#november-1-2017-11a---noon-pacific-time',
     );
   });
@@ -42,7 +46,7 @@ describe('mergeHistory', { timeout: 30_000 }, () => {
   it('keeps a date that both a file and the page hold once, from the page', async () => {
     const file = await archive(2017);
     const page = { ...file.agenda!, id: 'live-doc', meetings: file.agenda!.meetings.slice(0, 1) };
-    const merged = mergeHistory(page, null, [file]);
+    const merged = mergeHistory(page, [], [file]);
     expect(merged.agenda.meetings.filter((m) => m.key === page.meetings[0]!.key)).toHaveLength(1);
     expect(merged.origins.has(page.meetings[0]!.key)).toBe(false);
     expect(merged.agenda.meetings.length).toBe(file.agenda!.meetings.length);
@@ -52,7 +56,7 @@ describe('mergeHistory', { timeout: 30_000 }, () => {
 describe('yearStartOf', { timeout: 30_000 }, () => {
   it('marks the first meeting of each year, open meetings between them included', async () => {
     const files = await Promise.all([2016, 2017].map(archive));
-    const merged = mergeHistory(files[1]!.agenda!, null, files);
+    const merged = mergeHistory(files[1]!.agenda!, [], files);
     const agenda = merged.agenda;
     const firstOf2016 = agenda.meetings.findIndex((m) => m.date.startsWith('2016'));
     const openBefore = agenda.meetings[firstOf2016 - 1]!.key;

@@ -269,9 +269,19 @@ describe('the private layer of the panel', () => {
       readFixture('agendas/sig-auth_archive_meeting-notes-2017.md'),
       'sig-auth/archive/meeting-notes-2017.md',
     ).agenda;
-    const history = mergeHistory(github, 'sig-auth/meeting-notes-2018.md', [
-      { path: 'sig-auth/archive/meeting-notes-2017.md', label: '2017', agenda: archive2017, problem: null },
-    ] as never).agenda;
+    const history = mergeHistory(
+      github,
+      ['https://github.com/kubernetes/community/blob/master/sig-auth/meeting-notes-2018.md'],
+      [
+        {
+          path: 'sig-auth/archive/meeting-notes-2017.md',
+          url: 'https://github.com/kubernetes/community/blob/master/sig-auth/archive/meeting-notes-2017.md',
+          label: '2017',
+          agenda: archive2017,
+          problem: null,
+        },
+      ],
+    ).agenda;
 
     function setupScoped(db: { name: string; channelName: string }, scoped: Agenda | null) {
       const page = signal<Agenda | null>(github);
