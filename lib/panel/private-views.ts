@@ -1,6 +1,6 @@
 // What the panel shows of the user's private records over the agenda shown, derived and never stored: where each
 // note sits, what is followed and where it comes up, the action items and their ticks, and what is new since the
-// last visit. Computed from the records private-state.ts reads; each view is built only when first asked for.
+// last visit. Computed from the records private-records.ts reads; each view is built only when first asked for.
 import { computed, type ReadonlySignal } from '@preact/signals';
 import type { Agenda, Item } from '../agenda/model';
 import { flattenAgenda } from '../anchoring/flat-items';
