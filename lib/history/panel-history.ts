@@ -367,18 +367,19 @@ export function createHistoryState(agenda: ReadonlySignal<Agenda | null>, option
     return true;
   }
 
+  // Views read these; they change only through the actions below.
   return {
-    groups,
-    groupsProblem,
+    groups: groups as ReadonlySignal<Group[] | null>,
+    groupsProblem: groupsProblem as ReadonlySignal<string | null>,
     match,
-    status,
-    load,
-    scope,
+    status: status as ReadonlySignal<HistoryStatus>,
+    load: load as ReadonlySignal<HistoryLoad | null>,
+    scope: scope as ReadonlySignal<HistoryScope>,
     merged,
     usable,
-    sources,
-    addressProblem,
-    adding,
+    sources: sources as ReadonlySignal<SourceView[]>,
+    addressProblem: addressProblem as ReadonlySignal<string | null>,
+    adding: adding as ReadonlySignal<boolean>,
     setAdding,
     scopedAgenda,
     start,
