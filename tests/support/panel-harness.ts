@@ -31,15 +31,21 @@ export function freshStoreNames(): { name: string; channelName: string } {
 
 /**
  * A started panel over `agenda` (tab 1). `privateStore: false` leaves the private layer out; otherwise it saves
- * into its own database, with a short autosave pause unless `privateOptions` says otherwise.
+ * into its own database (or `db`), with a short autosave pause unless `privateOptions` says otherwise.
  */
 export async function startPanel(
   agenda: Agenda,
-  options: { privateStore?: boolean; privateOptions?: Partial<PrivateOptions>; panel?: PanelOptions } = {},
+  options: {
+    privateStore?: boolean;
+    privateOptions?: Partial<PrivateOptions>;
+    panel?: PanelOptions;
+    /** Another panel's database (`Harness.db`): the same notes, follows and ticks. */
+    db?: { name: string; channelName: string };
+  } = {},
 ): Promise<Harness> {
   const jumps: string[] = [];
   const stores: AgendaStore[] = [];
-  const db = freshStoreNames();
+  const db = options.db ?? freshStoreNames();
   let version = 1;
   let snapshot: AgendaSnapshot = { status: 'agenda', agenda };
   const changed: ((tabId: number, change: AgendaChanged) => void)[] = [];
