@@ -6,6 +6,7 @@
 import { render } from 'preact';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { signal } from '@preact/signals';
+import { FollowingView } from '@/components/FollowingView';
 import { GroupHistory } from '@/components/GroupHistory';
 import type { Agenda } from '@/lib/agenda/model';
 import { memoryHistoryDb, type HistoryDb } from '@/lib/history/history-db';
@@ -13,6 +14,7 @@ import type { LoaderDeps } from '@/lib/history/loader';
 import { createHistoryState, type HistoryState } from '@/lib/history/panel-history';
 import type { ContentsAnswer, ContentsRequest } from '@/lib/messaging/history-contents';
 import { agenda, meeting } from '../../support/agenda-builder';
+import { startPanel } from '../../support/panel-harness';
 
 const FOLDER = 'sig-auth/archive';
 const YEARS = [2014, 2015, 2016, 2017, 2018];
@@ -267,5 +269,39 @@ describe('loading the whole history', () => {
     // The stored years are still offered.
     expect(root.querySelector('[role="radiogroup"]')).not.toBeNull();
     expect(root.querySelector('.group__age')).toBeNull();
+  });
+});
+
+describe('following across the whole history', () => {
+  it('draws a topic’s timeline over every year, with when it was first and last discussed', async () => {
+    const panel = await startPanel(pageOf(), {
+      panel: { history: { deps: async () => deps(), open: () => undefined, webHost: async () => 'github.com' } },
+    });
+    try {
+      const history = panel.state.history!;
+      await vi.waitFor(() => expect(history.match.value).not.toBeNull());
+      await vi.waitFor(() => expect(panel.state.private?.ready.value).toBe(true));
+      await history.loadNow();
+      expect(history.scope.value).toBe('history');
+      await panel.state.private!.follow('phrase', 'Notes of');
+      render(<FollowingView state={panel.state} mine={panel.state.private!} />, root);
+      await vi.waitFor(() => expect(root.querySelectorAll('.timeline__when')).toHaveLength(3));
+      expect([...root.querySelectorAll('.timeline__when')].map((el) => el.textContent)).toEqual([
+        'Tue, Jun 6, 2017 · Discussion topics',
+        'Sat, Jun 6, 2015 · Discussion topics',
+        'Fri, Jun 6, 2014 · Discussion topics',
+      ]);
+      expect(root.querySelector('.topic__span')?.textContent).toBe(
+        'First discussed Fri, Jun 6, 2014 · last discussed Tue, Jun 6, 2017',
+      );
+
+      // The page alone: no span, and only this page's meetings.
+      history.setScope('page');
+      await vi.waitFor(() => expect(root.querySelector('.topic__span')).toBeNull());
+      expect(root.querySelector('.topic__none')?.textContent).toBe('Not mentioned in this agenda.');
+    } finally {
+      render(null, root);
+      panel.dispose();
+    }
   });
 });
