@@ -42,11 +42,11 @@ function NoteEditor({
   const baseRevision = useRef(note?.revision ?? 0);
   const focused = useRef(false);
   const save = state.saves.value.get(id);
-  // Another window changed this note: show its text unless the user is typing here.
+  // Another window changed this note, or it was deleted: show what is stored unless the user is typing here.
   useEffect(() => {
-    if (!note || focused.current || state.unsaved(id) !== undefined) return;
-    setText(note.body);
-    baseRevision.current = note.revision;
+    if (focused.current || state.unsaved(id) !== undefined) return;
+    setText(note?.body ?? '');
+    baseRevision.current = note?.revision ?? 0;
   }, [note?.revision]);
   return (
     <div class="note">
