@@ -120,6 +120,12 @@ export function createNoteDrafting(
       drafting.delete(id);
       if ((await attempt(() => opened.notes.remove(id))) === null) return;
       notes.value = notes.value.filter((note) => note.id !== id);
+      // A deleted note has no save to tell of: its empty box says nothing.
+      if (saves.value.has(id)) {
+        const left = new Map(saves.value);
+        left.delete(id);
+        saves.value = left;
+      }
     },
 
     /** Puts a detached (or misplaced) note on another meeting or item. */

@@ -85,7 +85,8 @@ async function waitForPage(
   browser: Browser,
   known: ReadonlySet<Page>,
   wanted: (href: string) => boolean,
-  timeout = 20_000,
+  // A loaded machine can take long to open a tab: this is a wait, not a measure of speed.
+  timeout = 45_000,
 ): Promise<Page> {
   const deadline = Date.now() + timeout;
   while (Date.now() < deadline) {
