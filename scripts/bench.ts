@@ -11,11 +11,21 @@
 //   npm run bench -- --only pathological  only parse_pathological_ratio (the hostile page against plain text)
 //   npm run bench -- --only panel     only the panel and its floors (first render, live edit, heap), as JSON
 //   npm run bench -- --only history   only a group's ten-year history (requests cold and warm, keystrokes)
+//   npm run bench -- --only parse     only the parse of both renderings against its floor (at 26 and --meetings);
+//                                     with --profile, a CPU profile of each rendering's big parse
 import { cpus, loadavg } from 'node:os';
 import { chromium, type Browser } from 'playwright-core';
 import { buildExtension, type BuiltExtension } from '../tests/bench/build-extension';
 import { measureBundles } from '../tests/bench/bundle-size';
-import { checkBudgets, checkGitHubBudgets, checkHistoryBudgets, sizeFloors } from '../tests/bench/budgets';
+import {
+  checkBudgets,
+  checkGitHubBudgets,
+  checkHistoryBudgets,
+  checkParseBudgets,
+  parseFloorMs,
+  sizeFloors,
+} from '../tests/bench/budgets';
+import { floorFigure } from '../tests/bench/floors';
 import { jsHeapBytes } from '../tests/bench/heap';
 import { timeEditToPaint } from '../tests/bench/measure-live-edit';
 import { addFloorPage, copyWithFloorPage } from '../tests/bench/panel-floor';
@@ -28,8 +38,14 @@ import { pathologicalFigures, pathologicalPages, type PathologicalFigures } from
 import { measurePanel, openAgendaTab, type PanelFigures } from '../tests/bench/measure-panel';
 import { buildParserBundle } from '../tests/bench/parser-bundle';
 import { profileParse, type ParseProfile } from '../tests/bench/profile-parse';
-import { formatTable, toJson } from '../tests/bench/report';
-import { LEGEND, type BenchResults, type SizeResult } from '../tests/bench/results';
+import { formatParseOnly, formatTable, parseOnlyJson, toJson } from '../tests/bench/report';
+import {
+  LEGEND,
+  type BenchResults,
+  type ParseOnlyResults,
+  type ParseOnlySize,
+  type SizeResult,
+} from '../tests/bench/results';
 import { readSeed } from '../tests/bench/seed-templates';
 import { renderGithubHtml } from './render/markdown-to-github-html';
 import {
@@ -46,8 +62,11 @@ interface Options {
   meetings: number;
   profile: boolean;
   build: boolean;
-  /** `github`: only the GitHub look-ups; `pathological`: only the hostile page's parse; null: everything. */
-  only: 'github' | 'pathological' | 'panel' | 'history' | null;
+  /**
+   * `github`: only the GitHub look-ups; `pathological`: only the hostile page's parse; `parse`: only the parse of
+   * both renderings at both sizes; `panel`, `history`: only those; null: everything.
+   */
+  only: 'github' | 'pathological' | 'parse' | 'panel' | 'history' | null;
 }
 
 const SEED_MEETINGS = 26;
@@ -79,8 +98,8 @@ function readOptions(argv: string[]): Options {
   }
   const onlyAt = argv.indexOf('--only');
   const only = onlyAt >= 0 ? argv[onlyAt + 1] : null;
-  if (only !== null && !['github', 'pathological', 'panel', 'history'].includes(only ?? '')) {
-    throw new Error(`--only wants github, pathological, panel or history, not ${only ?? 'nothing'}`);
+  if (only !== null && !['github', 'pathological', 'parse', 'panel', 'history'].includes(only ?? '')) {
+    throw new Error(`--only wants github, pathological, parse, panel or history, not ${only ?? 'nothing'}`);
   }
   return {
     json: argv.includes('--json'),
@@ -125,9 +144,18 @@ async function servePagesFor(big: number): Promise<{ server: PageServer; htmlByt
 
 interface ParseStage {
   figures: Map<string, ParseFigures>;
-  pathological: PathologicalFigures;
-  profile?: ParseProfile;
+  /** Absent when the stage was asked to skip it. */
+  pathological?: PathologicalFigures;
+  /** One parse of the big page, under the profiler, by rendering. */
+  profiles: Partial<Record<Rendering, ParseProfile>>;
   version: string;
+}
+
+interface ParseStageChoices {
+  /** Also the hostile page against its plain twin. */
+  pathological: boolean;
+  /** The renderings whose big page gets one more parse under the profiler (when `--profile`). */
+  profile: readonly Rendering[];
 }
 
 /** One page's parse and walk times, in `browser`. */
@@ -169,13 +197,20 @@ async function measurePathological(
 }
 
 /** Parse and walk times of every page, in a Chromium without the extension. */
-async function parseStage(server: PageServer, htmlBytes: Map<string, number>, options: Options): Promise<ParseStage> {
+async function parseStage(
+  server: PageServer,
+  htmlBytes: Map<string, number>,
+  options: Options,
+  choices: ParseStageChoices,
+): Promise<ParseStage> {
   const bundle = await buildParserBundle();
   const browser: Browser = await chromium.launch({ executablePath: findChromium(), args: [...CHROMIUM_FLAGS] });
   const figures = new Map<string, ParseFigures>();
-  let profile: ParseProfile | undefined;
+  const profiles: ParseStage['profiles'] = {};
   try {
-    const pathological = await measurePathological(browser, server, bundle, htmlBytes);
+    const pathological = choices.pathological
+      ? await measurePathological(browser, server, bundle, htmlBytes)
+      : undefined;
     for (const meetings of [SEED_MEETINGS, options.meetings]) {
       for (const rendering of RENDERINGS) {
         const path = pagePath(meetings, rendering);
@@ -190,17 +225,17 @@ async function parseStage(server: PageServer, htmlBytes: Map<string, number>, op
           const result = parseFigures(runs, htmlBytes.get(path) ?? 0);
           figures.set(path, result);
           log(`parse: ${path}: walk ${result.walk_ms} ms, parse ${result.parse_ms} ms, ratio ${result.parse_ratio}`);
-          if (options.profile && meetings === options.meetings && rendering === 'gdocs') {
+          if (options.profile && meetings === options.meetings && choices.profile.includes(rendering)) {
             log('parse: profiling one more parse…');
-            profile = await profileParse(page, 15, STEP_TIMEOUT_MS);
+            profiles[rendering] = await profileParse(page, 15, STEP_TIMEOUT_MS);
           }
         } finally {
           await page.close();
         }
       }
     }
-    const result: ParseStage = { figures, pathological, version: `Chromium ${browser.version()}` };
-    if (profile) result.profile = profile;
+    const result: ParseStage = { figures, profiles, version: `Chromium ${browser.version()}` };
+    if (pathological) result.pathological = pathological;
     return result;
   } finally {
     await browser.close();
@@ -362,6 +397,31 @@ function sizeResult(
 
 const round2 = (value: number): number => Math.round(value * 100) / 100;
 
+/** One size's parse figures under `--only parse`. */
+function parseOnlySize(meetings: number, parse: Map<string, ParseFigures>): ParseOnlySize {
+  const gdocs = parse.get(pagePath(meetings, 'gdocs'));
+  const github = parse.get(pagePath(meetings, 'github'));
+  if (!gdocs || !github) throw new Error(`no parse figures for ${meetings} meetings`);
+  const notes: string[] = [];
+  for (const [name, figures] of [
+    ['Docs export', gdocs],
+    ['GitHub', github],
+  ] as const) {
+    if (figures.meetings_parsed !== meetings)
+      notes.push(`${name}: the parser read ${figures.meetings_parsed} meetings, not ${meetings}.`);
+  }
+  return {
+    meetings,
+    gdocs,
+    github,
+    floors: {
+      parse_gdocs: floorFigure(gdocs.parse_ms, parseFloorMs(gdocs)),
+      parse_github: floorFigure(github.parse_ms, parseFloorMs(github)),
+    },
+    notes,
+  };
+}
+
 async function main(): Promise<void> {
   const options = readOptions(process.argv.slice(2));
   const watchdog = setTimeout(() => {
@@ -395,6 +455,29 @@ async function main(): Promise<void> {
         pathological,
       };
       process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+      log('done');
+      return;
+    }
+    if (options.only === 'parse') {
+      log(`generating and rendering ${options.meetings} meetings…`);
+      const served = await servePagesFor(options.meetings);
+      server = served.server;
+      const parse = await parseStage(server, served.htmlBytes, options, {
+        pathological: false,
+        profile: RENDERINGS,
+      });
+      const small = parseOnlySize(SEED_MEETINGS, parse.figures);
+      const big = parseOnlySize(options.meetings, parse.figures);
+      const results: ParseOnlyResults = {
+        environment: environment(parse.version),
+        sizes: { [`n${SEED_MEETINGS}`]: small, [`n${options.meetings}`]: big },
+        budgets: checkParseBudgets(big.meetings, big.floors),
+        elapsed_s: Math.round((performance.now() - started) / 1000),
+      };
+      if (Object.keys(parse.profiles).length > 0) results.profiles = parse.profiles;
+      process.stdout.write(
+        options.json ? `${JSON.stringify(parseOnlyJson(results), null, 2)}\n` : `${formatParseOnly(results)}\n`,
+      );
       log('done');
       return;
     }
@@ -460,7 +543,7 @@ async function main(): Promise<void> {
       log('done');
       return;
     }
-    const parse = await parseStage(server, served.htmlBytes, options);
+    const parse = await parseStage(server, served.htmlBytes, options, { pathological: true, profile: ['gdocs'] });
     const bare = await barePageStage(server, options);
     const panel = await panelStage(server, extensionDir, options);
     const github = await githubStage(extensionDir);
@@ -477,11 +560,11 @@ async function main(): Promise<void> {
       budgets: { ...checkBudgets(small, big), ...checkGitHubBudgets(github), ...checkHistoryBudgets(history) },
       github,
       history,
-      pathological: parse.pathological,
       legend: LEGEND,
       elapsed_s: Math.round((performance.now() - started) / 1000),
     };
-    if (parse.profile) results.profile = parse.profile;
+    if (parse.pathological) results.pathological = parse.pathological;
+    if (parse.profiles.gdocs) results.profile = parse.profiles.gdocs;
     process.stdout.write(options.json ? `${JSON.stringify(toJson(results), null, 2)}\n` : `${formatTable(results)}\n`);
     log('done');
   } finally {

@@ -3,7 +3,7 @@ import type { FloorFigure } from './floors';
 import type { GitHubFigures } from './measure-github';
 import type { ParseFigures } from './measure-parse';
 import type { ParseProfile } from './profile-parse';
-import type { BenchResults, SizeResult } from './results';
+import type { BenchResults, ParseOnlyResults, SizeResult } from './results';
 
 /**
  * `{ environment, n26, n5000, bundle_bytes, …, budgets, github, github_refs, … }`: the sizes at the top level, and the
@@ -152,6 +152,59 @@ export function formatTable(results: BenchResults): string {
   return lines.join('\n');
 }
 
+/** `--only parse` as one JSON object: `{ environment, n26, n<N>, budgets, profiles?, elapsed_s }`. */
+export function parseOnlyJson(results: ParseOnlyResults): Record<string, unknown> {
+  const { environment, sizes, ...rest } = results;
+  return { environment, ...sizes, ...rest };
+}
+
+/** `--only parse` for people: each rendering's parse, its floor's two parts and the ratio, at each size. */
+export function formatParseOnly(results: ParseOnlyResults): string {
+  const sizes = Object.values(results.sizes);
+  const rows: [string, ...string[]][] = [];
+  for (const [label, pick] of [
+    ['Docs export', (s: (typeof sizes)[number]) => s.gdocs],
+    ['GitHub', (s: (typeof sizes)[number]) => s.github],
+  ] as const) {
+    rows.push([`${label}: page`, ...sizes.map((s) => `${mb(pick(s).html_bytes)}, ${int(pick(s).dom_elements)} el.`)]);
+    rows.push([`${label}: meetings parsed`, ...sizes.map((s) => int(pick(s).meetings_parsed))]);
+    rows.push([`${label}: parse_ms (median)`, ...sizes.map((s) => ms(pick(s).parse_ms))]);
+    rows.push([
+      `${label}:   runs`,
+      ...sizes.map((s) =>
+        pick(s)
+          .parse_runs_ms.map((t) => t.toFixed(0))
+          .join(' '),
+      ),
+    ]);
+    rows.push([`${label}: read_floor_ms`, ...sizes.map((s) => ms(pick(s).read_floor_ms))]);
+    rows.push([`${label}: model_json_parse_ms`, ...sizes.map((s) => ms(pick(s).model_json_parse_ms))]);
+    rows.push([
+      `${label}: parse / floor`,
+      ...sizes.map((s) => againstFloor(label === 'GitHub' ? s.floors.parse_github : s.floors.parse_gdocs)),
+    ]);
+  }
+  const env = results.environment;
+  const lines = [
+    `Agenda overlay bench, parse only: ${env.chromium}, Node ${env.node}, ${env.cpus} CPUs, ${results.elapsed_s} s, ` +
+      `load average ${env.load_average.start} → ${env.load_average.end}`,
+  ];
+  if (env.load_average.start > env.cpus || env.load_average.end > env.cpus) {
+    lines.push(`Note: the machine was busy (load average above its ${env.cpus} CPUs): figures are inflated and noisy.`);
+  }
+  lines.push('', ...table(['', ...sizes.map((s) => `N = ${int(s.meetings)}`)], rows), '', 'Budgets:');
+  for (const budget of Object.values(results.budgets)) {
+    const verdict = budget.met === null ? `not measured (${budget.note ?? ''})` : budget.met ? 'met' : 'NOT MET';
+    const value = budget.value === null ? '' : `: ${budget.value}× (${ms(budget.figure_ms)} / ${ms(budget.floor_ms)})`;
+    lines.push(`  ${budget.met === false ? '✗' : budget.met ? '✓' : '·'} ${budget.rule}${value}, ${verdict}`);
+  }
+  for (const [rendering, profile] of Object.entries(results.profiles ?? {})) {
+    if (profile) lines.push('', ...formatProfile(profile, rendering === 'github' ? 'GitHub' : 'Docs export'));
+  }
+  for (const size of sizes) for (const note of size.notes) lines.push(`  note (N = ${size.meetings}): ${note}`);
+  return lines.join('\n');
+}
+
 function formatGitHub(github: GitHubFigures): string[] {
   const verdict = (met: boolean): string => (met ? 'met' : 'NOT MET');
   const routes = (byRoute: Record<string, number | undefined>): string =>
@@ -184,8 +237,8 @@ function formatGitHub(github: GitHubFigures): string[] {
   return ['GitHub look-ups on the seed agenda (stand-in on 127.0.0.1):', ...table(['', 'seed'], rows)];
 }
 
-function formatProfile(profile: ParseProfile): string[] {
-  const lines = [`Where one parse's ${ms(profile.total_ms)} goes (sampling profile, Docs export, big N):`];
+function formatProfile(profile: ParseProfile, rendering = 'Docs export'): string[] {
+  const lines = [`Where one parse's ${ms(profile.total_ms)} goes (sampling profile, ${rendering}, big N):`];
   const rows: [string, ...string[]][] = profile.by_self.map((l) => [
     l.function,
     l.where,

@@ -6,6 +6,7 @@ import type { HistoryFigures } from './measure-history';
 import type { PanelFigures } from './measure-panel';
 import type { ParseProfile } from './profile-parse';
 import type { SizeFloors } from './budgets';
+import type { FloorFigure } from './floors';
 
 /** One agenda size. The flat figures are the headline: the Google Docs export rendering. */
 export interface SizeResult {
@@ -28,6 +29,27 @@ export interface SizeResult {
   page_bare_heap_bytes: number | null;
   /** Every budgeted figure beside its floor and ratio. */
   floors: SizeFloors;
+}
+
+/** One size under `--only parse`: both renderings' parse figures, and each against its floor. */
+export interface ParseOnlySize {
+  meetings: number;
+  gdocs: ParseFigures;
+  github: ParseFigures;
+  /** parse_ms against read_floor_ms + model_json_parse_ms. */
+  floors: { parse_gdocs: FloorFigure; parse_github: FloorFigure };
+  notes: string[];
+}
+
+/** `npm run bench -- --only parse`: the parse stage alone. */
+export interface ParseOnlyResults {
+  environment: BenchResults['environment'];
+  /** Keyed `n26` and `n<big N>`. */
+  sizes: Record<string, ParseOnlySize>;
+  budgets: Record<string, Budget>;
+  /** With `--profile`: one parse of each rendering at the big size. */
+  profiles?: { gdocs?: ParseProfile; github?: ParseProfile };
+  elapsed_s: number;
 }
 
 export interface Budget {

@@ -1,7 +1,14 @@
 // The bench's budgets as ratios to floors measured in the same run: the arithmetic, percentiles, paired runs,
 // and each budget's verdict against known figures.
 import { describe, expect, it } from 'vitest';
-import { checkBudgets, parseFloorMs, ratioBudget, sizeFloors, type FloorInputs } from '../../bench/budgets';
+import {
+  checkBudgets,
+  checkParseBudgets,
+  parseFloorMs,
+  ratioBudget,
+  sizeFloors,
+  type FloorInputs,
+} from '../../bench/budgets';
 import { pairedRatio, percentile, ratioTo } from '../../bench/floors';
 import type { ParseFigures } from '../../bench/measure-parse';
 import type { PanelFigures } from '../../bench/measure-panel';
@@ -153,6 +160,14 @@ describe('checkBudgets', () => {
 
   it('keeps the DOM growth budget', () => {
     expect(budgets.panel_dom_nodes_growth).toMatchObject({ value: 1.2, met: true });
+  });
+
+  it('judges the parse alone (--only parse) as the whole run does', () => {
+    const alone = checkParseBudgets(5000, big.floors);
+    expect(Object.keys(alone)).toEqual(['parse_gdocs_floor_ratio', 'parse_github_floor_ratio']);
+    expect(alone.parse_gdocs_floor_ratio).toEqual(budgets.parse_gdocs_floor_ratio);
+    expect(alone.parse_github_floor_ratio).toMatchObject({ value: 2.6, figure_ms: 260, floor_ms: 100, met: false });
+    expect(alone.parse_github_floor_ratio?.rule).toContain('at 5,000 meetings');
   });
 
   it('says a budget whose floor was not measured is not measured, not met', () => {
