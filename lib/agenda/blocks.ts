@@ -5,7 +5,7 @@
 import { kixLevel, levelFromMargin, readDeclarations, type ClassStyle, type StyleMap } from './gdocs';
 import { cleanHref } from './links';
 import type { Link } from './model';
-import { normaliseText } from './text';
+import { hasVisible, isSpace, normaliseText } from './text';
 
 export type BlockKind = 'heading' | 'item' | 'paragraph';
 
@@ -115,6 +115,36 @@ const INLINE_STYLED = new Set([
 ]);
 const HEADINGS: Record<string, number> = { h1: 1, h2: 2, h3: 3, h4: 4, h5: 5, h6: 6 };
 
+/** What an element does to the blocks, by tag name: one look-up per element instead of a chain of them. */
+const Role = {
+  Other: 0,
+  Skipped: 1,
+  Break: 2,
+  Heading: 3,
+  Item: 4,
+  List: 5,
+  Row: 6,
+  Cell: 7,
+  Paragraph: 8,
+  Container: 9,
+  Anchor: 10,
+} as const;
+type Role = (typeof Role)[keyof typeof Role];
+const ROLES = new Map<string, Role>([
+  ...[...SKIPPED].map((name) => [name, Role.Skipped] as const),
+  ['br', Role.Break],
+  ...Object.keys(HEADINGS).map((name) => [name, Role.Heading] as const),
+  ['li', Role.Item],
+  ['ul', Role.List],
+  ['ol', Role.List],
+  ['tr', Role.Row],
+  ['td', Role.Cell],
+  ['th', Role.Cell],
+  ...[...PARAGRAPHS].map((name) => [name, Role.Paragraph] as const),
+  ...[...CONTAINERS].map((name) => [name, Role.Container] as const),
+  ['a', Role.Anchor],
+]);
+
 interface Style {
   struck: boolean;
   bold: boolean;
@@ -134,12 +164,18 @@ interface OpenBlock {
   owner: Frame;
   /** A list item whose nested list has ended: text after it is a block of its own. */
   afterList: boolean;
+  /**
+   * The raw text is empty or ends in a blank or a line break: more blanks there change nothing once the text is
+   * normalised (a run of blanks is one space, and lines are trimmed), so they are not added.
+   */
+  blankEnd: boolean;
 }
 
 interface OpenAnchor {
   href: string;
   raw: string;
-  block: OpenBlock | null;
+  /** The block its link goes to. */
+  block: Block | null;
 }
 
 interface Frame {
@@ -187,6 +223,8 @@ function walksByIndex(root: Element): boolean {
 class BlockReader {
   private readonly blocks: Block[] = [];
   private readonly open: OpenBlock[] = [];
+  /** Records of closed blocks, for the next ones to reuse: nothing refers to a closed block's record. */
+  private readonly spare: OpenBlock[] = [];
   private readonly lists: ListInfo[] = [];
   private readonly anchors: OpenAnchor[] = [];
   private readonly classCache = new Map<string, ClassStyle | null>();
@@ -225,45 +263,60 @@ class BlockReader {
   /** Handles an element's start; returns its frame (`slot`, reused), or null when its content is not read. */
   private enter(el: Element, parent: Frame, slot: Frame | undefined): Frame | null {
     const name = el.localName;
-    if (SKIPPED.has(name) || ((name === 'div' || name.includes('-')) && isOverlayOrHidden(el, name))) return null;
-    if (name === 'br') {
+    const role = ROLES.get(name) ?? Role.Other;
+    if (role === Role.Skipped || ((name === 'div' || name.includes('-')) && isOverlayOrHidden(el, name))) return null;
+    if (role === Role.Break) {
       this.append('\n', parent.style);
       return null;
     }
-    const frame = this.resetFrame(slot, el, this.styleOf(el, name, parent.style));
-    const level = HEADINGS[name];
-    if (level !== undefined) {
-      this.closeImplicit();
-      const id = headingId(el);
-      const block = this.openBlock('heading', el, frame, level, 0);
-      if (id) block.id = id;
-    } else if (name === 'li') {
-      this.closeImplicit();
-      this.openBlock('item', el, frame, 0, this.itemDepth(el));
-    } else if (name === 'ul' || name === 'ol') {
-      this.closeImplicit();
-      frame.list = { kix: kixLevel(classOf(el)) };
-      this.lists.push(frame.list);
-    } else if (name === 'tr') {
-      this.closeImplicit();
-      if (this.explicitTop()) this.append('\n', frame.style);
-      else this.openBlock('paragraph', el, frame, 0, 0);
-    } else if (name === 'td' || name === 'th') {
-      const top = this.explicitTop();
-      if (top?.hasText) top.raw += ' | ';
-    } else if (PARAGRAPHS.has(name)) {
-      this.closeImplicit();
-      if (this.explicitTop()) this.lineBreak(frame);
-      else {
-        const indent = this.marginLevel(el);
-        const block = this.openBlock('paragraph', el, frame, 0, 0);
-        if (indent !== null) block.indent = indent;
+    const cls = this.options.styles ? classOf(el) : '';
+    const frame = this.resetFrame(slot, el, this.styleOf(el, name, cls, parent.style));
+    switch (role) {
+      case Role.Heading: {
+        this.closeImplicit();
+        const id = headingId(el);
+        const block = this.openBlock('heading', el, frame, HEADINGS[name] as number, 0);
+        if (id) block.id = id;
+        break;
       }
-    } else if (CONTAINERS.has(name)) {
-      this.closeImplicit();
-      if (this.explicitTop()) this.lineBreak(frame);
-    } else if (name === 'a') {
-      this.enterAnchor(el, frame);
+      case Role.Item:
+        this.closeImplicit();
+        this.openBlock('item', el, frame, 0, this.itemDepth(el));
+        break;
+      case Role.List:
+        this.closeImplicit();
+        frame.list = { kix: kixLevel(this.options.styles ? cls : classOf(el)) };
+        this.lists.push(frame.list);
+        break;
+      case Role.Row:
+        this.closeImplicit();
+        if (this.explicitTop()) this.append('\n', frame.style);
+        else this.openBlock('paragraph', el, frame, 0, 0);
+        break;
+      case Role.Cell: {
+        const top = this.explicitTop();
+        if (top?.hasText) {
+          top.raw += ' | ';
+          top.blankEnd = true;
+        }
+        break;
+      }
+      case Role.Paragraph:
+        this.closeImplicit();
+        if (this.explicitTop()) this.lineBreak(frame);
+        else {
+          const indent = this.marginLevel(el, cls);
+          const block = this.openBlock('paragraph', el, frame, 0, 0);
+          if (indent !== null) block.indent = indent;
+        }
+        break;
+      case Role.Container:
+        this.closeImplicit();
+        if (this.explicitTop()) this.lineBreak(frame);
+        break;
+      case Role.Anchor:
+        this.enterAnchor(el, frame);
+        break;
     }
     return frame;
   }
@@ -279,41 +332,51 @@ class BlockReader {
       this.closeBlock();
       top = this.open[this.open.length - 1];
     }
-    if (frame.newlineOnExit && top) top.raw += '\n';
+    if (frame.newlineOnExit && top) {
+      top.raw += '\n';
+      top.blankEnd = true;
+    }
   }
 
   private lineBreak(frame: Frame): void {
     const top = this.open[this.open.length - 1];
-    if (top) top.raw += '\n';
+    if (top) {
+      top.raw += '\n';
+      top.blankEnd = true;
+    }
     frame.newlineOnExit = true;
   }
 
   private text(raw: string, frame: Frame): void {
     let data = raw;
+    const visible = hasVisible(data);
     if (this.open.length === 0) {
-      if (!/\S/.test(data)) return;
+      if (!visible) return;
       // Loose text (a generic page's `<div>Cancelled</div>`): a paragraph of its own.
       this.openBlock('paragraph', frame.node as Element, frame, 0, 0, true);
     }
     // A line break in the source is a space on screen, except in <pre>.
     if (!frame.style.pre && data.includes('\n')) data = data.replace(/[\r\n]+/g, ' ');
     const top = this.open[this.open.length - 1];
-    if (top?.afterList && /\S/.test(data)) {
+    if (top?.afterList && visible) {
       // "<li>Announcements<ul>…</ul><p>More</p></li>": the paragraph follows the sub-items, as their sibling.
       top.afterList = false;
       const element = blockElement(frame.node as Element, top.block.element);
       this.openBlock('item', element, top.owner, 0, Math.min(top.block.depth + 1, MAX_DEPTH));
     }
-    this.append(data, frame.style);
+    this.append(data, frame.style, visible);
   }
 
-  private append(data: string, style: Style): void {
+  /** Adds text to the open block (and anchor); `visible` when it holds more than blanks. */
+  private append(data: string, style: Style, visible = false): void {
     const top = this.open[this.open.length - 1];
     if (!top) return;
-    top.raw += data;
     const anchor = this.anchors[this.anchors.length - 1];
+    if (!visible && top.blankEnd && !anchor && !style.pre && data !== '\n') return;
+    top.raw += data;
+    top.blankEnd = endsBlank(data);
     if (anchor) anchor.raw += data;
-    if (data !== '\n' && /\S/.test(data)) {
+    if (visible) {
       top.hasText = true;
       if (!style.struck) top.allStruck = false;
       if (!style.bold) top.allBold = false;
@@ -329,7 +392,7 @@ class BlockReader {
       if (id) top.block.id = id;
     }
     if (href === null) return;
-    frame.anchor = { href, raw: '', block: top };
+    frame.anchor = { href, raw: '', block: top ? top.block : null };
     this.anchors.push(frame.anchor);
   }
 
@@ -338,7 +401,9 @@ class BlockReader {
     const block = anchor.block;
     if (!block) return;
     const href = cleanHref(anchor.href, this.options.baseUrl);
-    if (href) block.block.links.push({ href, text: normaliseText(anchor.raw).replace(/\n/g, ' ') });
+    if (!href) return;
+    const text = normaliseText(anchor.raw);
+    block.links.push({ href, text: text.includes('\n') ? text.replace(/\n/g, ' ') : text });
   }
 
   /** Starts a block; `level` for headings, `depth` for items. */
@@ -354,16 +419,31 @@ class BlockReader {
       element: el,
     };
     this.blocks.push(block);
-    this.open.push({
-      block,
-      raw: '',
-      hasText: false,
-      allStruck: true,
-      allBold: true,
-      implicit,
-      owner,
-      afterList: false,
-    });
+    const record = this.spare.pop();
+    if (record) {
+      record.block = block;
+      record.raw = '';
+      record.hasText = false;
+      record.allStruck = true;
+      record.allBold = true;
+      record.implicit = implicit;
+      record.owner = owner;
+      record.afterList = false;
+      record.blankEnd = true;
+      this.open.push(record);
+    } else {
+      this.open.push({
+        block,
+        raw: '',
+        hasText: false,
+        allStruck: true,
+        allBold: true,
+        implicit,
+        owner,
+        afterList: false,
+        blankEnd: true,
+      });
+    }
     return block;
   }
 
@@ -389,6 +469,8 @@ class BlockReader {
     block.text = normaliseText(ob.raw);
     block.struck = ob.hasText && ob.allStruck;
     block.bold = ob.hasText && ob.allBold;
+    ob.raw = '';
+    this.spare.push(ob);
   }
 
   private closeImplicit(): void {
@@ -408,27 +490,29 @@ class BlockReader {
     let depth: number;
     if (aria !== null && /^\d+$/.test(aria)) depth = Math.max(0, Number(aria) - 1);
     else if (this.lists.length > 1) depth = this.lists.length - 1;
-    else depth = this.marginLevel(el) ?? 0;
+    else depth = this.marginLevel(el, this.options.styles ? classOf(el) : '') ?? 0;
     return Math.min(depth, MAX_DEPTH);
   }
 
-  /** The list level an element's margin-left lines up with (36pt a level), or null when it has none. */
-  private marginLevel(el: Element): number | null {
+  /**
+   * The list level an element's margin-left lines up with (36pt a level), or null when it has none. `cls` is its
+   * class attribute, read by the caller when Docs styles are known ('' otherwise).
+   */
+  private marginLevel(el: Element, cls: string): number | null {
     const inline = el.getAttribute('style');
     const fromInline = inline ? readDeclarations(inline)?.marginPt : undefined;
     if (fromInline !== undefined) return fromInline > 0 ? levelFromMargin(fromInline) : null;
-    const cls = this.options.styles ? classOf(el) : null;
     const margin = cls ? this.classStyle(cls)?.marginPt : undefined;
     if (margin === undefined) return null;
     return margin > 0 ? Math.min(levelFromMargin(margin), MAX_DEPTH) : null;
   }
 
-  private styleOf(el: Element, name: string, parent: Style): Style {
+  /** The style inside `el`; `cls` is its class attribute when Docs styles are known ('' otherwise). */
+  private styleOf(el: Element, name: string, cls: string, parent: Style): Style {
     let struck = parent.struck || name === 'del' || name === 's' || name === 'strike';
     let bold = parent.bold || name === 'b' || name === 'strong';
     const pre = parent.pre || name === 'pre';
     if (this.options.styles) {
-      const cls = classOf(el);
       const style = cls ? this.classStyle(cls) : null;
       if (style) {
         struck ||= style.struck;
@@ -453,15 +537,20 @@ class BlockReader {
     if (style !== undefined) return style;
     style = null;
     const styles = this.options.styles;
-    for (const token of cls.split(/\s+/)) {
-      const own = styles?.get(token);
+    // Token by token, as `cls.split(/\s+/)` gives them (an empty token matches no class).
+    for (let start = 0; start < cls.length; ) {
+      let end = start;
+      while (end < cls.length && !isSpace(cls.charCodeAt(end))) end++;
+      const own = end > start ? styles?.get(cls.slice(start, end)) : undefined;
+      start = end + 1;
       if (!own) continue;
       style ??= { struck: false };
       style.struck ||= own.struck;
       if (own.bold !== undefined) style.bold = own.bold;
       if (own.marginPt !== undefined) style.marginPt = own.marginPt;
     }
-    this.classCache.set(cls, style);
+    // A list's class names its own list ("c2 lst-kix_v2khxt1gzq19-0 start"): seen once, not worth keeping.
+    if (!cls.includes('lst-kix_')) this.classCache.set(cls, style);
     return style;
   }
 
@@ -512,6 +601,12 @@ function attachIndentedParagraphs(blocks: Block[]): Block[] {
 function classOf(el: Element): string {
   const name = el.className as unknown;
   return typeof name === 'string' ? name : (el.getAttribute('class') ?? '');
+}
+
+/** The text ends in a blank or a line break (`\s`, or U+200B, which normalising turns into a space too). */
+function endsBlank(data: string): boolean {
+  const last = data.charCodeAt(data.length - 1);
+  return isSpace(last) || last === 0x200b;
 }
 
 function isOverlayOrHidden(el: Element, name: string): boolean {

@@ -2,6 +2,7 @@
 // per node through getComputedStyle), list depth is the `-N` of `lst-kix_<id>-N`, and links go
 // through `https://www.google.com/url?q=…`.
 import { findAll } from './dom';
+import { isSpace } from './text';
 
 export interface ClassStyle {
   struck: boolean;
@@ -77,8 +78,30 @@ export function readDocumentStyles(doc: Document): Map<string, ClassStyle> {
 
 /** The level in `lst-kix_<id>-N` among an element's classes, or null. */
 export function kixLevel(className: string): number | null {
-  const m = /(?:^|\s)lst-kix_[\w]+-(\d+)(?:\s|$)/.exec(className);
-  return m?.[1] ? Number(m[1]) : null;
+  // What /(?:^|\s)lst-kix_\w+-(\d+)(?:\s|$)/ finds, by hand: a whole class "lst-kix_<word>-<digits>", the first one.
+  for (let at = className.indexOf(KIX); at >= 0; at = className.indexOf(KIX, at + 1)) {
+    if (at > 0 && !isSpace(className.charCodeAt(at - 1))) continue;
+    let i = at + KIX.length;
+    const word = i;
+    while (i < className.length && isWordCode(className.charCodeAt(i))) i++;
+    if (i === word || className.charCodeAt(i) !== 45 /* - */) continue;
+    const digits = ++i;
+    while (i < className.length && isDigitCode(className.charCodeAt(i))) i++;
+    if (i === digits || (i < className.length && !isSpace(className.charCodeAt(i)))) continue;
+    return Number(className.slice(digits, i));
+  }
+  return null;
+}
+
+const KIX = 'lst-kix_';
+
+function isDigitCode(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/** `\w`: ASCII letters, digits and the underscore. */
+function isWordCode(code: number): boolean {
+  return isDigitCode(code) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
 }
 
 /** Docs indents each list level by 36pt, starting at 36pt for the first. */
@@ -86,23 +109,37 @@ export function levelFromMargin(marginPt: number): number {
   return Math.max(0, Math.round(marginPt / 36) - 1);
 }
 
+/** Google's redirect: `https://www.google.com/url?…`. */
+export const GOOGLE_REDIRECT = /^https?:\/\/(?:www\.)?google\.[a-z.]+\/url\?/i;
+
 /**
  * `https://www.google.com/url?q=<target>&sa=D…` → `<target>`; anything else unchanged. Read by hand,
  * as a query decoder would (`+` is a space), because a Docs page has thousands of these and the URL
  * parser is slow in a page.
  */
 export function unwrapGoogleRedirect(href: string): string {
-  if (!/^https?:\/\/(?:www\.)?google\.[a-z.]+\/url\?/i.test(href)) return href;
+  return GOOGLE_REDIRECT.test(href) ? redirectTarget(href) : href;
+}
+
+/** The target of an href known to be Google's redirect; the href itself when it names none. */
+export function redirectTarget(href: string): string {
   // The value's end is found by hand: `[?&]q=([^&#]*)` rescans to the end from every "?q=" of a hostile href.
   const name = /[?&](?:q|url)=/.exec(href);
   if (!name) return href;
   const from = name.index + name[0].length;
   let to = from;
-  while (to < href.length && href.charAt(to) !== '&' && href.charAt(to) !== '#') to++;
+  while (to < href.length) {
+    const c = href.charCodeAt(to);
+    if (c === 38 /* & */ || c === 35 /* # */) break;
+    to++;
+  }
+  if (to === from) return href;
   const value = href.slice(from, to);
-  if (!value) return href;
+  // Most targets are written plainly: no `+` to turn into a space, no escape to decode.
+  const spaced = value.includes('+') ? value.replace(/\+/g, ' ') : value;
+  if (!spaced.includes('%')) return spaced;
   try {
-    return decodeURIComponent(value.replace(/\+/g, ' '));
+    return decodeURIComponent(spaced);
   } catch {
     return href;
   }

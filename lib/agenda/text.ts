@@ -13,6 +13,8 @@ export function normaliseText(raw: string): string {
   if (raw.length === 0) return '';
   // Most text is clean already: no copy then (this runs once per block, 100,000 times on a big page).
   if (!NEEDS_WORK.test(raw)) return raw;
+  const inner = innerIfOnlyEndsNeedWork(raw);
+  if (inner !== null) return inner;
   if (!raw.includes('\n')) return raw.replace(BLANKS, ' ').trim();
   const lines = raw.replace(BLANKS, ' ').split('\n');
   const kept: string[] = [];
@@ -23,11 +25,91 @@ export function normaliseText(raw: string): string {
   return kept.join('\n');
 }
 
+/** The characters `\s` matches, by UTF-16 code unit. */
+export function isSpace(code: number): boolean {
+  return (
+    code === 32 ||
+    (code >= 9 && code <= 13) ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/** What `/\S/.test(text)` says, without a regex call: most text has a visible first character. */
+export function hasVisible(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (!isSpace(text.charCodeAt(i))) return true;
+  return false;
+}
+
+/**
+ * When the only blanks to change are at the ends of a line of text (a list item's "Announcements\n" before its
+ * sub-list), the text between them: what the replacing and trimming would give, in one slice. Else null.
+ */
+function innerIfOnlyEndsNeedWork(raw: string): string | null {
+  let start = 0;
+  let end = raw.length;
+  while (start < end && isNormalisedBlank(raw.charCodeAt(start))) start++;
+  while (end > start && isNormalisedBlank(raw.charCodeAt(end - 1))) end--;
+  let afterSpace = false;
+  for (let i = start; i < end; i++) {
+    const code = raw.charCodeAt(i);
+    if (code > 32 && code < 0x7f) {
+      afterSpace = false;
+      continue;
+    }
+    if (code === 32) {
+      if (afterSpace) return null;
+      afterSpace = true;
+      continue;
+    }
+    // A line break, or any other blank, inside the text: the whole treatment.
+    if (code === 10 || isNormalisedBlank(code)) return null;
+    afterSpace = false;
+  }
+  return raw.slice(start, end);
+}
+
+/** A character of BLANKS: what normaliseText turns into a space (every `\s` but the line break, and U+200B). */
+function isNormalisedBlank(code: number): boolean {
+  return code !== 10 && (isSpace(code) || code === 0x200b);
+}
+
 /** One line, single spaces: for matching rules against text that may hold line breaks. */
 export function oneLine(text: string): string {
   // Most text is normalised already and has no line break: no copy then.
-  if (!/\s\s|[^\S ]|^ | $/.test(text)) return text;
+  if (isOneLine(text)) return text;
   return text.replace(/\s+/g, ' ').trim();
+}
+
+/** What `!/\s\s|[^\S ]|^ | $/.test(text)` says, by hand: no blank but single spaces between words. */
+function isOneLine(text: string): boolean {
+  const last = text.length - 1;
+  if (last < 0) return true;
+  if (text.charCodeAt(0) === 32 || text.charCodeAt(last) === 32) return false;
+  let afterSpace = false;
+  for (let i = 0; i <= last; i++) {
+    const code = text.charCodeAt(i);
+    // Printable ASCII other than the space: the common case, decided at once.
+    if (code > 32 && code < 0x7f) {
+      afterSpace = false;
+      continue;
+    }
+    if (code === 32) {
+      if (afterSpace) return false;
+      afterSpace = true;
+      continue;
+    }
+    if (isSpace(code)) return false;
+    afterSpace = false;
+  }
+  return true;
 }
 
 /** Number of whitespace-separated words. */
