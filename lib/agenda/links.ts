@@ -2,7 +2,7 @@
 // the page is untrusted and anything else (javascript:, data:, in-page #h.… jumps) is not a link
 // the panel should ever make clickable.
 import { find } from 'linkifyjs';
-import { unwrapGoogleRedirect } from './gdocs';
+import { GOOGLE_REDIRECT, redirectTarget } from './gdocs';
 import type { Link } from './model';
 import { trimTrailing } from './text';
 
@@ -15,7 +15,7 @@ export function cleanHref(raw: string, baseUrl: string, redirects = 0): string |
   if (trimmed.length === 0 || trimmed.startsWith('#')) return null;
   if (GOOGLE_REDIRECT.test(trimmed)) {
     if (redirects >= MAX_REDIRECTS) return null;
-    const target = unwrapGoogleRedirect(trimmed);
+    const target = redirectTarget(trimmed);
     return target === trimmed ? null : cleanHref(target, '', redirects + 1);
   }
   // Most hrefs are plain absolute http(s) addresses: skip the URL parser (slow in a page, at 100k links).
@@ -32,7 +32,6 @@ export function cleanHref(raw: string, baseUrl: string, redirects = 0): string |
 
 /** An absolute http(s) URL of printable ASCII with a plain host: already what the parser would give. */
 const PLAIN_HTTP = /^https?:\/\/[a-z0-9.-]+(?::\d{1,5})?\/[\x21-\x7e]*$/;
-const GOOGLE_REDIRECT = /^https?:\/\/(?:www\.)?google\.[a-z.]+\/url\?/i;
 
 function isHttp(url: string): boolean {
   return /^https?:\/\//i.test(url);
@@ -78,6 +77,8 @@ const URL_START = /(?<![\w.@/-])(?:https?:\/\/|www\.)[^\s<>"]+/gi;
  * Returns `anchors` itself when there is nothing to add (one array less per item, at 100,000 items).
  */
 export function linksOf(text: string, anchors: Link[]): Link[] {
+  // Most items type no address: no search for one then.
+  if (anchors.length <= 1 && !text.includes('://') && !/www\./i.test(text)) return anchors;
   const found = bareUrls(text);
   const bare = found.length === 0 ? found : found.filter(notInAnchorText(anchors, found.length));
   if (bare.length === 0 && anchors.length <= 1) return anchors;
@@ -112,10 +113,12 @@ function notInAnchorText(anchors: readonly Link[], bareCount: number): (url: Lin
 export function mergeLinks(anchors: readonly Link[], bare: readonly Link[]): Link[] {
   const seen = new Set<string>();
   const out: Link[] = [];
-  for (const link of [...anchors, ...bare]) {
-    if (seen.has(link.href)) continue;
-    seen.add(link.href);
-    out.push(link);
+  for (const list of [anchors, bare]) {
+    for (const link of list) {
+      if (seen.has(link.href)) continue;
+      seen.add(link.href);
+      out.push(link);
+    }
   }
   return out;
 }

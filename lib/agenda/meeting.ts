@@ -3,7 +3,7 @@
 import type { Block } from './blocks';
 import { headingSaysCanceled, LEAD_LINES, lineSaysCanceled } from './cancel';
 import type { HeadingDate } from './dates';
-import { itemKeyBase, KeyAllocator } from './keys';
+import { ItemKeys } from './keys';
 import { isVideoLink, linksOf } from './links';
 import type { Item, Link, Meeting, Section, SectionKind } from './model';
 import { actionOwnerIn, attendeeLabel, attendeesIn, mergePeople, peopleIn } from './people';
@@ -28,7 +28,8 @@ interface DraftItem {
   depth: number;
   /** An empty bullet: dropped, its children move up to its place. */
   ghost: boolean;
-  children: DraftItem[];
+  /** Null until it has one (most items have none). */
+  children: DraftItem[] | null;
 }
 
 interface DraftSection {
@@ -189,7 +190,7 @@ class MeetingBuilder {
     }
     if (atTop && !ghost) this.noteLead(line);
     const target = this.targetFor(depth, ghost);
-    insert(target, { block, depth, ghost, children: [] });
+    insert(target, { block, depth, ghost, children: null });
   }
 
   /** Where an item goes: under the current title bullet, or back in the base section. */
@@ -259,20 +260,13 @@ class MeetingBuilder {
   finish(elements: Map<string, Element>): Meeting {
     const { head } = this;
     elements.set(head.key, head.block.element);
-    const keys = new KeyAllocator('~');
+    const keys = new ItemKeys(head.key);
     const sections: Section[] = [];
-    let itemCount = 0;
+    const counter = { items: 0 };
     for (const draft of this.sections) {
-      const items = finishItems(draft.items, {
-        meetingKey: head.key,
-        kind: draft.kind,
-        keys,
-        elements,
-        attendees: false,
-      });
+      const items = finishItems(draft.items, { kind: draft.kind, keys, elements, attendees: false, counter });
       // A section titled "Attendees" opens with the people, one line or a few each, until its first line with more under it.
       if (attendeeLabel(draft.title)) addAttendees(items);
-      itemCount += countItems(items);
       // A title with nothing under it ("Demos", "Pulls of note" with an empty bullet) says nothing.
       if (items.length > 0) sections.push({ kind: draft.kind, title: draft.title, items });
     }
@@ -284,7 +278,7 @@ class MeetingBuilder {
       recording: this.recording,
       anchor: head.block.id ? { id: head.block.id } : {},
       sections,
-      itemCount,
+      itemCount: counter.items,
     };
     const time = head.date.time ?? this.time;
     if (time) meeting.time = time;
@@ -310,23 +304,27 @@ function insert(section: DraftSection, item: DraftItem): void {
   const path = section.path;
   while (path.length > 0 && (path[path.length - 1] as DraftItem).depth >= item.depth) path.pop();
   const parent = path[path.length - 1];
-  if (parent) parent.children.push(item);
-  else section.items.push(item);
+  if (parent) {
+    if (parent.children) parent.children.push(item);
+    else parent.children = [item];
+  } else section.items.push(item);
   path.push(item);
 }
 
 interface ItemContext {
-  meetingKey: string;
   kind: SectionKind;
-  keys: KeyAllocator;
+  keys: ItemKeys;
   elements: Map<string, Element>;
   /** The items are lines of an attendee list (the bullets under "Attendees"). */
   attendees: boolean;
+  /** Items made so far in the meeting. */
+  counter: { items: number };
 }
 
 /** Drafts → items: ghosts replaced by their children, keys given in document order. Depth is capped, so recursion is shallow. */
-function finishItems(drafts: readonly DraftItem[], ctx: ItemContext): Item[] {
+function finishItems(drafts: readonly DraftItem[] | null, ctx: ItemContext): Item[] {
   const out: Item[] = [];
+  if (!drafts) return out;
   for (const draft of drafts) {
     if (draft.ghost) {
       out.push(...finishItems(draft.children, ctx));
@@ -341,8 +339,9 @@ function finishItem(draft: DraftItem, ctx: ItemContext): Item {
   const { block } = draft;
   // "Discuss … 2407 *": an empty bullet that markdown folded into the line above.
   const text = withoutSwallowedBullet(block.text);
-  const key = ctx.keys.next(itemKeyBase(ctx.meetingKey, ctx.kind, text));
+  const key = ctx.keys.next(ctx.kind, text);
   ctx.elements.set(key, block.element);
+  ctx.counter.items++;
   const links = linksOf(block.text, block.links);
   // "Attendees: Joe Beda, Sarah Novotny" names them on its own line; "Attendees" with bullets under it, below.
   const label = attendeeLabel(text);
@@ -352,10 +351,18 @@ function finishItem(draft: DraftItem, ctx: ItemContext): Item {
     text,
     links,
     refs: refsOf(text, links),
-    people: mergePeople(peopleIn(text), actionOwnerIn(text), listed),
+    people: peopleOf(peopleIn(text), actionOwnerIn(text), listed),
     struck: block.struck,
     children: finishItems(draft.children, label && !ctx.attendees ? { ...ctx, attendees: true } : ctx),
   };
+}
+
+/** An item's people from its three rules: the only list that names anyone as it is (each is a fresh array), else merged. */
+function peopleOf(tagged: string[], owner: string[], listed: string[]): string[] {
+  if (owner.length === 0 && listed.length === 0) return tagged;
+  if (tagged.length === 0 && listed.length === 0) return owner;
+  if (tagged.length === 0 && owner.length === 0) return listed;
+  return mergePeople(tagged, owner, listed);
 }
 
 /** The leading lines of an attendee section that read as attendee lines; the first item with children ends them. */
@@ -378,15 +385,4 @@ export function withoutSwallowedBullet(text: string): string {
   const before = text.slice(0, -1);
   const trimmed = before.trimEnd();
   return trimmed.length < before.length ? trimmed : text;
-}
-
-function countItems(items: readonly Item[]): number {
-  let count = 0;
-  const stack: Item[] = [...items];
-  while (stack.length > 0) {
-    const item = stack.pop() as Item;
-    count++;
-    stack.push(...item.children);
-  }
-  return count;
 }

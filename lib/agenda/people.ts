@@ -247,12 +247,27 @@ export function peopleIn(text: string): string[] {
   if (!/[@[(]/.test(text)) return [];
   const line = oneLine(text);
   const found: string[] = [];
-  const leading = /^[[(]/.test(line) ? LEADING_TAG.exec(line) : null;
-  if (leading?.[1]) found.push(...peopleInTag(leading[1], 'start'));
+  const first = line.charAt(0);
+  const leading = first === '[' || first === '(' ? LEADING_TAG.exec(line) : null;
+  if (leading?.[1]) found.push(...tagPeople(leading[1], 'start'));
   if (line.includes('@')) found.push(...mentionsIn(line));
   const trailing = trailingTag(line);
-  if (trailing && !(leading && leading[0].length > trailing.start)) found.push(...peopleInTag(trailing.tag, 'end'));
-  return uniqueIgnoringCase(found);
+  if (trailing && !(leading && leading[0].length > trailing.start)) found.push(...tagPeople(trailing.tag, 'end'));
+  return found.length <= 1 ? found : uniqueIgnoringCase(found);
+}
+
+/** Tags read so far, by position and text: the same few people tag item after item. At most this many kept. */
+const MAX_REMEMBERED_TAGS = 2000;
+const rememberedTags = new Map<string, readonly string[]>();
+
+/** `peopleInTag`, remembered (the answer is shared: read it, never change it). */
+function tagPeople(tag: string, position: TagPosition): readonly string[] {
+  const key = position === 'start' ? `<${tag}` : `>${tag}`;
+  const known = rememberedTags.get(key);
+  if (known) return known;
+  const people = peopleInTag(tag, position);
+  if (rememberedTags.size < MAX_REMEMBERED_TAGS) rememberedTags.set(key, people);
+  return people;
 }
 
 const MAX_TAG = 122;
@@ -298,7 +313,8 @@ export function peopleInTag(tag: string, position: TagPosition): string[] {
   const names: string[] = [];
   const mentioned: string[] = [];
   for (const rawPart of parts) {
-    const withoutDuration = rawPart.replace(DURATION, '').trim();
+    // A duration has a digit: a part without one keeps its text, without a search.
+    const withoutDuration = (hasDigit(rawPart) ? rawPart.replace(DURATION, '') : rawPart).trim();
     if (withoutDuration !== rawPart.trim()) sawDuration = true;
     const part = withoutDuration.replace(/\s+/g, ' ');
     if (part.length === 0 || ORGANISATIONS.has(part.toLowerCase())) continue;
@@ -314,6 +330,14 @@ export function peopleInTag(tag: string, position: TagPosition): string[] {
   const lenient = square || position === 'start' || sawDuration;
   if (lenient) return names;
   return names.every((name) => PERSONAL_NAME.test(name)) ? names : [];
+}
+
+function hasDigit(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 48 && code <= 57) return true;
+  }
+  return false;
 }
 
 function isNameLike(part: string): boolean {
@@ -500,6 +524,8 @@ const ACTION_NOT_OWNERS = new Set([
 const TRAILING_DASH_NAME = /\s[-–—]\s+@?(\p{Lu}[\p{L}'’.-]{0,30}(?: \p{Lu}[\p{L}'’.-]{0,30}){0,2})\s*$/u;
 
 export function trailingDashName(text: string): string | null {
+  // Without a dash there is nothing to find: most items pass here without a copy or a search.
+  if (!text.includes('-') && !text.includes('–') && !text.includes('—')) return null;
   const line = oneLine(text);
   const match = TRAILING_DASH_NAME.exec(line.slice(-100));
   return match?.[1] ?? null;
@@ -513,6 +539,8 @@ export function trailingDashName(text: string): string | null {
 const LEADING_NAME = /^\s*@?(\p{Lu}[\p{L}'’.-]{0,30}(?: \p{Lu}[\p{L}'’.-]{0,30}){0,2})\s*:/u;
 
 export function leadingColonName(text: string): string | null {
+  const colon = text.indexOf(':');
+  if (colon < 0 || colon >= 100) return null;
   return LEADING_NAME.exec(text.slice(0, 100))?.[1] ?? null;
 }
 
@@ -523,28 +551,18 @@ export function addKnownNamesAfterDashes(meetings: readonly Meeting[]): void {
 /** Everyone the meetings' items name, lower-cased. */
 export function knownPeople(meetings: readonly Meeting[]): Set<string> {
   const known = new Set<string>();
-  for (const item of itemsOf(meetings)) for (const person of item.people) known.add(person.toLowerCase());
+  forEachItem(meetings, (item) => {
+    for (const person of item.people) known.add(person.toLowerCase());
+  });
   return known;
-}
-
-function itemsOf(meetings: readonly Meeting[]): Item[] {
-  const items: Item[] = [];
-  const stack: Item[] = meetings.flatMap((m) => m.sections.flatMap((s) => s.items));
-  while (stack.length > 0) {
-    const item = stack.pop() as Item;
-    items.push(item);
-    stack.push(...item.children);
-  }
-  return items;
 }
 
 /** `addKnownNamesAfterDashes` with the people `known` (lower-cased) in the whole agenda, for some of its meetings. */
 export function addKnownNames(meetings: readonly Meeting[], known: ReadonlySet<string>): void {
-  const items = itemsOf(meetings);
   if (known.size === 0) return;
   // "Anna:" for Anna Mikhailova: the first name of someone named in full elsewhere.
   const firstNames = new Set([...known].filter((n) => n.includes(' ')).map((n) => n.slice(0, n.indexOf(' '))));
-  for (const item of items) {
+  forEachItem(meetings, (item) => {
     const name = trailingDashName(item.text);
     if (name && known.has(name.toLowerCase())) item.people = mergePeople(item.people, [name]);
     const speaker = leadingColonName(item.text);
@@ -553,6 +571,21 @@ export function addKnownNames(meetings: readonly Meeting[], known: ReadonlySet<s
     const knownName = key !== undefined && (known.has(key) || (!key.includes(' ') && firstNames.has(key)));
     if (speaker && key && !shouted && !ROLES.test(key) && !NOT_PEOPLE.has(key) && knownName) {
       item.people = mergePeople(item.people, [speaker]);
+    }
+  });
+}
+
+/** Every item of the meetings, each before its children, without recursion (lists nest arbitrarily deep). */
+function forEachItem(meetings: readonly Meeting[], visit: (item: Item) => void): void {
+  const stack: Item[] = [];
+  for (const meeting of meetings) {
+    for (const section of meeting.sections) {
+      for (let i = section.items.length - 1; i >= 0; i--) stack.push(section.items[i] as Item);
+      while (stack.length > 0) {
+        const item = stack.pop() as Item;
+        visit(item);
+        for (let i = item.children.length - 1; i >= 0; i--) stack.push(item.children[i] as Item);
+      }
     }
   }
 }

@@ -17,7 +17,7 @@ export function refFromUrl(href: string): string | null {
 
 /** `owner/repo#n` references written out in text. */
 export function refsInText(text: string): string[] {
-  if (!text.includes('#')) return [];
+  if (!hasNumberSign(text)) return [];
   const refs: string[] = [];
   for (const m of text.matchAll(TEXT_REF)) {
     if (m[1] && m[2] && m[3]) refs.push(canonicalRef(m[1], m[2], m[3]));
@@ -25,24 +25,55 @@ export function refsInText(text: string): string[] {
   return refs;
 }
 
+/** Whether `text` has a "#" followed by a digit, as every written reference does. */
+function hasNumberSign(text: string): boolean {
+  for (let at = text.indexOf('#'); at >= 0; at = text.indexOf('#', at + 1)) {
+    const next = text.charCodeAt(at + 1);
+    if (next >= 48 && next <= 57) return true;
+  }
+  return false;
+}
+
+/** A list that is searched as it grows, and hashed once it is long (so that a long item stays linear). */
+const SEARCHED_IN_PLACE = 16;
+
 /** GitHub owners and repositories are case-insensitive: one spelling, lower case, no leading zeros. */
 function canonicalRef(owner: string, repo: string, number: string): string {
-  return `${owner.toLowerCase()}/${repo.replace(/\.git$/i, '').toLowerCase()}#${Number(number)}`;
+  return `${owner.toLowerCase()}/${withoutGitSuffix(repo).toLowerCase()}#${Number(number)}`;
+}
+
+/** `repo.replace(/\.git$/i, '')`, by hand. */
+function withoutGitSuffix(repo: string): string {
+  const n = repo.length;
+  if (n < 4 || repo.charCodeAt(n - 4) !== 46 /* . */) return repo;
+  const g = repo.charCodeAt(n - 3) | 32;
+  const i = repo.charCodeAt(n - 2) | 32;
+  const t = repo.charCodeAt(n - 1) | 32;
+  return g === 103 && i === 105 && t === 116 ? repo.slice(0, n - 4) : repo;
 }
 
 /** Every reference of an item, in order of appearance (links first, then text), each once. */
 export function refsOf(text: string, links: readonly Link[]): string[] {
   if (links.length === 0 && !text.includes('#')) return [];
-  const seen = new Set<string>();
+  const fromLinks: string[] = [];
+  for (const link of links) {
+    const ref = refFromUrl(link.href);
+    if (ref) fromLinks.push(ref);
+  }
+  const fromText = text.includes('#') ? refsInText(text) : fromLinks.length > 0 ? [] : fromLinks;
+  if (fromText.length === 0 && fromLinks.length <= 1) return fromLinks;
+  if (fromLinks.length === 0 && fromText.length === 1) return fromText;
+  // Each once, first place kept: searched in place while short, hashed once long.
   const out: string[] = [];
-  const add = (ref: string | null): void => {
-    if (ref && !seen.has(ref)) {
-      seen.add(ref);
+  let seen: Set<string> | null = null;
+  for (const list of [fromLinks, fromText]) {
+    for (const ref of list) {
+      if (seen ? seen.has(ref) : out.includes(ref)) continue;
       out.push(ref);
+      if (seen) seen.add(ref);
+      else if (out.length >= SEARCHED_IN_PLACE) seen = new Set(out);
     }
-  };
-  for (const link of links) add(refFromUrl(link.href));
-  for (const ref of refsInText(text)) add(ref);
+  }
   return out;
 }
 

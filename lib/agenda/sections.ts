@@ -50,8 +50,23 @@ const KIND_RULES: readonly (readonly [SectionKind, RegExp])[] = [
 /** Longest a title may be and still be a title rather than a sentence. */
 const MAX_TITLE_WORDS = 8;
 
+/** Titles at most this long have their kind remembered: a long agenda repeats its few section titles every meeting. */
+const MAX_REMEMBERED_TITLE = 80;
+/** And at most this many of them, so that a page of unique short lines cannot grow the memory. */
+const MAX_REMEMBERED = 2000;
+const remembered = new Map<string, SectionKind | null>();
+
 /** The kind of section a title names, or null when it names none we know. */
 export function sectionKind(title: string): SectionKind | null {
+  if (title.length > MAX_REMEMBERED_TITLE) return kindOf(title);
+  const known = remembered.get(title);
+  if (known !== undefined) return known;
+  const kind = kindOf(title);
+  if (remembered.size < MAX_REMEMBERED) remembered.set(title, kind);
+  return kind;
+}
+
+function kindOf(title: string): SectionKind | null {
   const key = titleKey(title);
   if (key.length === 0 || wordCount(key) > MAX_TITLE_WORDS) return null;
   for (const [kind, rule] of KIND_RULES) if (rule.test(key)) return kind;
@@ -70,13 +85,51 @@ function titleKey(title: string): string {
 
 /** "🎉 new contributors 🎉" → "new contributors": emoji and marks around a title, cut by hand (no backtracking). */
 function withoutSymbolsAround(text: string): string {
-  const chars = [...text];
-  const isWord = (c: string): boolean => /[\p{L}\p{N}[\]()]/u.test(c);
+  // Character by character (a surrogate pair is one), as a spread into an array of characters would see them.
   let start = 0;
-  while (start < chars.length && !isWord(chars[start] as string)) start++;
-  let end = chars.length;
-  while (end > start && !isWord(chars[end - 1] as string) && !'?:'.includes(chars[end - 1] as string)) end--;
-  return chars.slice(start, end).join('');
+  while (start < text.length) {
+    const c = charAt(text, start);
+    if (isWordChar(c)) break;
+    start += c.length;
+  }
+  let end = text.length;
+  while (end > start) {
+    const c = charBefore(text, end);
+    if (isWordChar(c) || c === '?' || c === ':') break;
+    end -= c.length;
+  }
+  return start === 0 && end === text.length ? text : text.slice(start, end);
+}
+
+const WORD_CHAR = /[\p{L}\p{N}[\]()]/u;
+
+function isWordChar(c: string): boolean {
+  const code = c.charCodeAt(0);
+  // ASCII letters and digits, without a regex call; the rest asks the regex.
+  if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90)) return true;
+  return WORD_CHAR.test(c);
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
+/** The character (one code unit, or a surrogate pair) that starts at `i`. */
+function charAt(text: string, i: number): string {
+  if (isHighSurrogate(text.charCodeAt(i)) && isLowSurrogate(text.charCodeAt(i + 1))) return text.slice(i, i + 2);
+  return text.charAt(i);
+}
+
+/** The character (one code unit, or a surrogate pair) that ends just before `end`. */
+function charBefore(text: string, end: number): string {
+  if (end >= 2 && isLowSurrogate(text.charCodeAt(end - 1)) && isHighSurrogate(text.charCodeAt(end - 2))) {
+    return text.slice(end - 2, end);
+  }
+  return text.charAt(end - 1);
 }
 
 /** "Recurring topics [timebox to 20 min]:" → "Recurring topics :"; a title only, so no long text gets here often. */
