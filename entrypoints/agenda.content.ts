@@ -23,9 +23,11 @@ export default defineContentScript({
     let readingPosition: ReadingPosition | null = null;
     const tellPanels = agendaAnnouncer(() => watcher.version());
     const announce = (snapshot: AgendaSnapshot): void => {
+      // The panels first: their news leaves before the page's badges and marks are placed again, which on a long
+      // agenda takes longer than the news itself.
+      tellPanels(snapshot);
       badges.follow(snapshot);
       marks.follow(snapshot);
-      tellPanels(snapshot);
       readingPosition?.recheck();
     };
     const watcher = watchAgenda(document, announce);
