@@ -6,6 +6,7 @@ import { openingOf, partOf } from '../../../lib/messaging/agenda-parts';
 import type { AgendaChanged, AgendaOpening, AgendaSnapshot, JumpResult } from '../../../lib/messaging/protocol';
 import type { PageLink } from '../../../lib/panel/page-link';
 import { createPanelState } from '../../../lib/panel/state';
+import { memoryHistoryDb } from '../../../lib/history/history-db';
 import { openStore } from '../../../lib/store';
 import { uniqueName } from '../store/helpers';
 import { agendaOn } from '../../support/agenda-builder';
@@ -105,6 +106,35 @@ describe('panel state', () => {
     expect(state.agenda.value?.meetings[0]?.key).toBe('2018-01-10');
     link.emitChange(1, { status: 'agenda', agenda: agenda(['2018-01-17', '2018-01-10']) });
     expect(state.agenda.value?.meetings.map((m) => m.key)).toEqual(['2018-01-17', '2018-01-10']);
+  });
+
+  it('stops asking for the group history once disposed', async () => {
+    const link = new ScriptedLink(1);
+    link.pages.set(1, { status: 'agenda', agenda: agenda(['2018-01-10']) });
+    const asked: string[] = [];
+    const state = createPanelState(link, {
+      history: {
+        deps: async () => ({
+          ask: (request) => {
+            asked.push(request.path);
+            return new Promise(() => undefined);
+          },
+          db: memoryHistoryDb(),
+          parse: () => agenda([]),
+          now: Date.now,
+        }),
+        open: () => undefined,
+      },
+    });
+    await state.start();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(asked).toEqual([]);
+    state.dispose();
+    // A Google Doc may belong to a Kubernetes group: a live panel would now ask for the groups.
+    const doc = { ...agenda(['2018-01-17']), url: 'https://docs.google.com/document/d/1AbCdEfGhIjKlMnOpQrStUv/edit' };
+    link.emitChange(1, { status: 'agenda', agenda: doc });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(asked).toEqual([]);
   });
 
   it('asks the page to jump, and shows the page’s reason when it cannot', async () => {
