@@ -406,6 +406,11 @@ function isDateOnly(date: HeadingDate): boolean {
 export function commonLevel(candidates: readonly Candidate[]): number {
   const counts = new Map<number, number>();
   for (const c of candidates) counts.set(c.block.level, (counts.get(c.block.level) ?? 0) + 1);
+  return levelFromCounts(counts);
+}
+
+/** The level with the most headings in `counts` (the shallower one on a tie). */
+export function levelFromCounts(counts: ReadonlyMap<number, number>): number {
   let best = 6;
   let bestCount = 0;
   for (const [level, count] of counts) {

@@ -18,6 +18,7 @@ import {
   candidatesAtLevel,
   commonLevel,
   datedBlocks,
+  levelFromCounts,
   meetingsOf,
   newestFirst,
   parseDocument,
@@ -395,18 +396,6 @@ function readRuns(state: ReadingState, edited: ReadonlySet<number>): Run[] | nul
     if (!widened) return runs;
   }
   return null;
-}
-
-function levelFromCounts(counts: ReadonlyMap<number, number>): number {
-  let best = 6;
-  let bestCount = 0;
-  for (const [level, count] of counts) {
-    if (count > bestCount || (count === bestCount && level < best)) {
-      best = level;
-      bestCount = count;
-    }
-  }
-  return best;
 }
 
 /**
