@@ -325,6 +325,29 @@ async function githubStage(extensionDir: string): Promise<GitHubFigures> {
   }
 }
 
+/** Prints a stage run alone (`--only github`, `--only history`): its figures, its budgets and its legend. */
+async function printOneStage(
+  options: Options,
+  bundles: ReturnType<typeof measureBundles>,
+  figures: Pick<BenchResults, 'github' | 'history'>,
+  budgets: BenchResults['budgets'],
+  legendPrefix: string,
+): Promise<void> {
+  const results: BenchResults = {
+    environment: environment(await chromiumVersion()),
+    sizes: {},
+    bundle_bytes: bundles.bytes,
+    bundle_gzip_bytes: bundles.gzip_bytes,
+    panel_files: bundles.panel_files,
+    budgets,
+    ...figures,
+    legend: Object.fromEntries(Object.entries(LEGEND).filter(([name]) => name.startsWith(legendPrefix))),
+    elapsed_s: Math.round((performance.now() - started) / 1000),
+  };
+  process.stdout.write(options.json ? `${JSON.stringify(toJson(results), null, 2)}\n` : `${formatTable(results)}\n`);
+  log('done');
+}
+
 async function historyStage(extensionDir: string): Promise<HistoryFigures> {
   log('history: a ten-year group history against the contents stand-in…');
   return measureHistory(extensionDir, (message) => log(`history: ${message}`));
@@ -492,40 +515,12 @@ async function main(): Promise<void> {
     const bundles = measureBundles(extensionDir);
     if (options.only === 'history') {
       const history = await historyStage(extensionDir);
-      const results: BenchResults = {
-        environment: environment(await chromiumVersion()),
-        sizes: {},
-        bundle_bytes: bundles.bytes,
-        bundle_gzip_bytes: bundles.gzip_bytes,
-        panel_files: bundles.panel_files,
-        budgets: checkHistoryBudgets(history),
-        history,
-        legend: Object.fromEntries(Object.entries(LEGEND).filter(([name]) => name.startsWith('history_'))),
-        elapsed_s: Math.round((performance.now() - started) / 1000),
-      };
-      process.stdout.write(
-        options.json ? `${JSON.stringify(toJson(results), null, 2)}\n` : `${formatTable(results)}\n`,
-      );
-      log('done');
+      await printOneStage(options, bundles, { history }, checkHistoryBudgets(history), 'history_');
       return;
     }
     if (options.only === 'github') {
       const github = await githubStage(extensionDir);
-      const results: BenchResults = {
-        environment: environment(await chromiumVersion()),
-        sizes: {},
-        bundle_bytes: bundles.bytes,
-        bundle_gzip_bytes: bundles.gzip_bytes,
-        panel_files: bundles.panel_files,
-        budgets: checkGitHubBudgets(github),
-        github,
-        legend: Object.fromEntries(Object.entries(LEGEND).filter(([name]) => name.startsWith('github_'))),
-        elapsed_s: Math.round((performance.now() - started) / 1000),
-      };
-      process.stdout.write(
-        options.json ? `${JSON.stringify(toJson(results), null, 2)}\n` : `${formatTable(results)}\n`,
-      );
-      log('done');
+      await printOneStage(options, bundles, { github }, checkGitHubBudgets(github), 'github_');
       return;
     }
     log(`generating and rendering ${options.meetings} meetings…`);
