@@ -11,6 +11,7 @@ import { resolve } from 'node:path';
 import { renderGithubHtml } from '../../scripts/render/markdown-to-github-html';
 import { ACME, acmeFiles, sigAuthFiles, startContentsStandIn, type ContentsStandIn } from '../support/contents-standin';
 import { startSession, type Session } from './support/session';
+import { watchNextTab } from './support/next-tab';
 import { pressAt, settle } from './support/pointer';
 import { seriousViolations } from './support/axe';
 
@@ -203,18 +204,11 @@ describe('an archive added by its GitHub address', () => {
     await row.waitFor(WAIT);
     const wanted =
       'https://github.com/acme/widgets/blob/main/meetings/notes/weekly-2017.md#november-1-2017-11a---noon-pacific-time';
-    const addresses: string[] = [];
-    const opened = session.browser.context.waitForEvent('page', WAIT).then((tab) => {
-      addresses.push(tab.url());
-      tab.on('framenavigated', (frame) => {
-        if (frame === tab.mainFrame()) addresses.push(frame.url());
-      });
-      return tab;
-    });
+    const next = watchNextTab(session.browser.context, WAIT.timeout);
     const box = (await row.boundingBox())!;
     await pressAt(panel, box.x + box.width / 2, box.y + 10);
-    const tab = await opened;
-    await expect.poll(() => addresses, WAIT).toContain(wanted);
+    const tab = await next.opened;
+    await expect.poll(() => next.addresses, WAIT).toContain(wanted);
     await tab.close();
   });
 

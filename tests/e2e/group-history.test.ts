@@ -10,6 +10,7 @@ import { renderGithubHtml } from '../../scripts/render/markdown-to-github-html';
 import { readSeed } from '../support/fixtures';
 import { sigAuthFiles, startContentsStandIn, type ContentsStandIn } from '../support/contents-standin';
 import { startSession, type Session } from './support/session';
+import { watchNextTab } from './support/next-tab';
 import { pressAt, settle } from './support/pointer';
 import { seriousViolations } from './support/axe';
 
@@ -96,19 +97,11 @@ describe('a group history', () => {
     await row.waitFor(WAIT);
     const wanted =
       'https://github.com/kubernetes/community/blob/master/sig-auth/archive/meeting-notes-2017.md#november-1-2017-11a---noon-pacific-time';
-    // Every address the new tab is sent to, from its first: what loads there is beside the point.
-    const addresses: string[] = [];
-    const opened = session.browser.context.waitForEvent('page', WAIT).then((tab) => {
-      addresses.push(tab.url());
-      tab.on('framenavigated', (frame) => {
-        if (frame === tab.mainFrame()) addresses.push(frame.url());
-      });
-      return tab;
-    });
+    const next = watchNextTab(session.browser.context, WAIT.timeout);
     const box = (await row.boundingBox())!;
     await pressAt(panel, box.x + box.width / 2, box.y + 10);
-    const tab = await opened;
-    await expect.poll(() => addresses, WAIT).toContain(wanted);
+    const tab = await next.opened;
+    await expect.poll(() => next.addresses, WAIT).toContain(wanted);
     await tab.close();
   });
 
