@@ -9,10 +9,11 @@ import type { Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { renderGithubHtml } from '../../scripts/render/markdown-to-github-html';
-import { ACME, acmeFiles, sigAuthFiles, startContentsStandIn, type ContentsStandIn } from '../support/contents-standin';
-import { startSession, type Session } from './support/session';
+import { ACME, acmeFiles, sigAuthFiles, type ContentsStandIn } from '../support/contents-standin';
+import { openHistorySession, type HistorySession } from './support/history-session';
+import type { Session } from './support/session';
 import { watchNextTab } from './support/next-tab';
-import { pressAt, settle } from './support/pointer';
+import { pressAt, pressOn as pressOnPanel, searchFor, settle } from './support/pointer';
 import { seriousViolations } from './support/axe';
 
 const PAGE = '/acme/widgets/blob/main/AGENDA.md';
@@ -38,12 +39,10 @@ let session: Session;
 let standIn: ContentsStandIn;
 let panel: Page;
 
-async function pressOn(selector: string): Promise<void> {
-  const box = await panel.locator(selector).first().boundingBox();
-  if (!box) throw new Error(`Nothing to press at ${selector}`);
-  await pressAt(panel, box.x + box.width / 2, box.y + box.height / 2);
-  await settle(panel);
-}
+let history: HistorySession;
+
+const pressOn = (selector: string) => pressOnPanel(panel, selector);
+const search = (query: string) => searchFor(panel, query);
 
 /** Types an address into the field, as a reader replaces what is there, and sends it with Enter. */
 async function enterAddress(address: string): Promise<void> {
@@ -54,32 +53,16 @@ async function enterAddress(address: string): Promise<void> {
   await settle(panel);
 }
 
-async function search(query: string): Promise<void> {
-  await pressOn('.search__input');
-  await panel.keyboard.press('Control+A');
-  if (query) await panel.keyboard.type(query);
-  else await panel.keyboard.press('Backspace');
-  await settle(panel);
-}
-
 beforeAll(async () => {
-  standIn = await startContentsStandIn({ files: sigAuthFiles(), repos: { [ACME.repo]: acmeFiles() } });
-  session = await startSession({ [PAGE]: renderGithubHtml(AGENDA, { title: 'AGENDA.md' }) });
-  await session.browser.worker.evaluate(
-    (apiBase) => chrome.storage.local.set({ 'github.apiBase': apiBase }),
-    standIn.apiBase,
-  );
-  await session.browser.context.route(
-    (url) => url.protocol.startsWith('http') && url.hostname !== '127.0.0.1',
-    (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<title>elsewhere</title>' }),
-  );
-  ({ panel } = await session.openWithPanel(PAGE));
-  await panel.setViewportSize({ width: 360, height: 900 });
+  history = await openHistorySession(PAGE, renderGithubHtml(AGENDA, { title: 'AGENDA.md' }), {
+    files: sigAuthFiles(),
+    repos: { [ACME.repo]: acmeFiles() },
+  });
+  ({ session, standIn, panel } = history);
 }, 60_000);
 
 afterAll(async () => {
-  await session?.close();
-  await standIn?.close();
+  await history?.close();
 });
 
 describe('an archive added by its GitHub address', () => {

@@ -8,54 +8,34 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { renderGithubHtml } from '../../scripts/render/markdown-to-github-html';
 import { readSeed } from '../support/fixtures';
-import { sigAuthFiles, startContentsStandIn, type ContentsStandIn } from '../support/contents-standin';
-import { startSession, type Session } from './support/session';
+import { sigAuthFiles, type ContentsStandIn } from '../support/contents-standin';
+import { openHistorySession, type HistorySession } from './support/history-session';
+import type { Session } from './support/session';
 import { watchNextTab } from './support/next-tab';
-import { pressAt, settle } from './support/pointer';
+import { pressAt, pressOn as pressOnPanel, searchFor, settle, treeBox } from './support/pointer';
 import { seriousViolations } from './support/axe';
 
 const PAGE = '/kubernetes/community/blob/master/sig-auth/archive/meeting-notes-2018.md';
 const WAIT = { timeout: 20_000 };
 const SHOTS = resolve(import.meta.dirname, '../../artifacts/screenshots');
 
+let history: HistorySession;
 let session: Session;
 let standIn: ContentsStandIn;
 let panel: Page;
 
-/** Presses the middle of what `selector` finds, as a hand would: the pointer there, down, up. */
-async function pressOn(selector: string): Promise<void> {
-  const box = await panel.locator(selector).first().boundingBox();
-  if (!box) throw new Error(`Nothing to press at ${selector}`);
-  await pressAt(panel, box.x + box.width / 2, box.y + box.height / 2);
-  await settle(panel);
-}
-
-async function search(query: string): Promise<void> {
-  await pressOn('.search__input');
-  await panel.keyboard.press('Control+A');
-  await panel.keyboard.type(query);
-  await settle(panel);
-}
+const pressOn = (selector: string) => pressOnPanel(panel, selector);
+const search = (query: string) => searchFor(panel, query);
 
 beforeAll(async () => {
-  standIn = await startContentsStandIn({ files: sigAuthFiles() });
-  session = await startSession({ [PAGE]: renderGithubHtml(readSeed(), { title: 'meeting-notes-2018.md' }) });
-  await session.browser.worker.evaluate(
-    (apiBase) => chrome.storage.local.set({ 'github.apiBase': apiBase }),
-    standIn.apiBase,
-  );
-  // Links to github.com and elsewhere are answered here: opening one costs nothing and reaches nobody.
-  await session.browser.context.route(
-    (url) => url.protocol.startsWith('http') && url.hostname !== '127.0.0.1',
-    (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<title>elsewhere</title>' }),
-  );
-  ({ panel } = await session.openWithPanel(PAGE));
-  await panel.setViewportSize({ width: 360, height: 900 });
+  history = await openHistorySession(PAGE, renderGithubHtml(readSeed(), { title: 'meeting-notes-2018.md' }), {
+    files: sigAuthFiles(),
+  });
+  ({ session, standIn, panel } = history);
 }, 60_000);
 
 afterAll(async () => {
-  await session?.close();
-  await standIn?.close();
+  await history?.close();
 });
 
 describe('a group history', () => {
@@ -158,6 +138,11 @@ describe('a group history', () => {
     // A search whose meetings span two years: both years' marks are in view.
     await search('community#911');
     await panel.locator('[data-year-start="2017"]').waitFor(WAIT);
+    // The list keeps the 2017 meeting opened earlier in view: the wheel takes it back to its top, as a person would.
+    const tree = await treeBox(panel);
+    await panel.mouse.move((tree.left + tree.right) / 2, (tree.top + tree.bottom) / 2);
+    await panel.mouse.wheel(0, -10_000);
+    await settle(panel);
     expect(await panel.locator('[data-year-start]').evaluateAll((marks) => marks.map((m) => m.textContent))).toEqual([
       '2018',
       '2017',

@@ -167,3 +167,20 @@ export function nearTop(place: { top: number; atBottom: boolean } | null, viewpo
   if (!place) return false;
   return place.top >= -2 && (place.top <= 160 || (place.atBottom && place.top < viewportHeight));
 }
+
+/** Presses the middle of the first thing `selector` finds, as a hand would, and lets it settle. */
+export async function pressOn(panel: Page, selector: string): Promise<void> {
+  const box = await panel.locator(selector).first().boundingBox();
+  if (!box) throw new Error(`Nothing to press at ${selector}`);
+  await pressAt(panel, box.x + box.width / 2, box.y + box.height / 2);
+  await settle(panel);
+}
+
+/** Types `query` over whatever the search box holds, as a reader does; an empty query clears it. */
+export async function searchFor(panel: Page, query: string): Promise<void> {
+  await pressOn(panel, '.search__input');
+  await panel.keyboard.press('Control+A');
+  if (query) await panel.keyboard.type(query);
+  else await panel.keyboard.press('Backspace');
+  await settle(panel);
+}
