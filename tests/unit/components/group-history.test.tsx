@@ -15,6 +15,7 @@ import { createHistoryState, type HistoryState } from '@/lib/history/panel-histo
 import type { ContentsAnswer, ContentsRequest } from '@/lib/messaging/history-contents';
 import { agenda, meeting } from '../../support/agenda-builder';
 import { startPanel } from '../../support/panel-harness';
+import { freshRoot } from '../../support/render-root';
 
 const FOLDER = 'sig-auth/archive';
 const YEARS = [2014, 2015, 2016, 2017, 2018];
@@ -84,6 +85,9 @@ function githubAnswer(request: Omit<ContentsRequest, 'type'>): ContentsAnswer {
 }
 
 let root: HTMLElement;
+freshRoot((element) => {
+  root = element;
+});
 let db: HistoryDb;
 let clock: number;
 let scripted: Scripted;
@@ -135,16 +139,12 @@ afterAll(() => {
 });
 
 beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
   db = memoryHistoryDb();
   clock = Date.now();
   scripted = { asked: [] };
 });
 
 afterEach(() => {
-  render(null, root);
-  root.remove();
   for (const stop of stops.splice(0)) stop();
 });
 

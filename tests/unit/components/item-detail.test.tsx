@@ -9,6 +9,7 @@ import { createGitHubStatus } from '@/lib/panel/github-status';
 import { agenda, keyOf, meeting } from '../../support/agenda-builder';
 import { startPanel, type Harness } from '../../support/panel-harness';
 import { ScriptedTransport, status } from '../../support/status-transport';
+import { freshRoot } from '../../support/render-root';
 
 const LONG =
   '[@pbarker] Outgoing webhook auth: which credentials the API server presents to admission webhooks, and how ' +
@@ -38,12 +39,13 @@ const AGENDA = agenda([
 const ITEM = keyOf(AGENDA, '2018-11-28', 'Outgoing webhook auth');
 
 let root: HTMLElement;
+freshRoot((element) => {
+  root = element;
+});
 let panel: Harness;
 let transport: ScriptedTransport;
 
 beforeEach(async () => {
-  root = document.createElement('div');
-  document.body.append(root);
   transport = new ScriptedTransport();
   transport.table.set('kubernetes/kubernetes#71174', status('kubernetes/kubernetes#71174', 'pr', 'merged'));
   transport.table.set('kubernetes/community#911', status('kubernetes/community#911', 'issue', 'open'));
@@ -55,8 +57,6 @@ beforeEach(async () => {
 });
 
 afterEach(() => {
-  render(null, root);
-  root.remove();
   panel.state.github?.dispose();
   panel.dispose();
 });

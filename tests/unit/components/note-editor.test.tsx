@@ -3,16 +3,20 @@
 // the pause, a failed save said in words with the text left in the box, and delete asked once more in place.
 import 'fake-indexeddb/auto';
 import { render } from 'preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Notes } from '@/components/NoteEditor';
 import { openStore } from '@/lib/store';
 import { agenda, keyOf, sigAuth } from '../../support/agenda-builder';
 import { startPanel, type Harness } from '../../support/panel-harness';
+import { freshRoot } from '../../support/render-root';
 
 const AGENDA = agenda(sigAuth());
 const ITEM = keyOf(AGENDA, '2018-11-28', 'Outgoing webhook auth');
 
 let root: HTMLElement;
+freshRoot((element) => {
+  root = element;
+});
 let panel: Harness;
 
 async function mount(autosaveDelayMs = 30): Promise<void> {
@@ -21,14 +25,7 @@ async function mount(autosaveDelayMs = 30): Promise<void> {
   render(<Notes state={panel.state.private!} targetKey={ITEM} />, root);
 }
 
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-
 afterEach(() => {
-  render(null, root);
-  root.remove();
   panel.dispose();
   vi.restoreAllMocks();
 });

@@ -12,6 +12,7 @@ import type { AgendaSnapshot } from '@/lib/messaging/protocol';
 import type { PageLink } from '@/lib/panel/page-link';
 import { createPanelState, type PanelState } from '@/lib/panel/state';
 import { agenda, meeting } from '../../support/agenda-builder';
+import { freshRoot } from '../../support/render-root';
 
 const SNAPSHOT: AgendaSnapshot = {
   status: 'agenda',
@@ -44,20 +45,19 @@ function scriptedLink(jumps: string[]): PageLink {
 }
 
 let root: HTMLElement;
+freshRoot((element) => {
+  root = element;
+});
 let state: PanelState;
 const jumps: string[] = [];
 
 beforeEach(async () => {
-  root = document.createElement('div');
-  document.body.append(root);
   jumps.length = 0;
   state = createPanelState(scriptedLink(jumps), { today: () => '2018-03-20' });
   await state.start();
 });
 
 afterEach(() => {
-  render(null, root);
-  root.remove();
   state.dispose();
 });
 

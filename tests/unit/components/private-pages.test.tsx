@@ -3,7 +3,7 @@
 // threads, what cannot be followed), Action items (ticks, hiding the ticked), Notes (notes by meeting,
 // detached notes with the text they were on, attach and delete, an import refused in words), and what's new.
 import { render } from 'preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ActionItemsView } from '@/components/ActionItemsView';
 import { AgendaPanel } from '@/components/AgendaPanel';
 import { FollowingView } from '@/components/FollowingView';
@@ -12,6 +12,7 @@ import { WhatsNew } from '@/components/WhatsNew';
 import type { Agenda } from '@/lib/agenda/model';
 import { agenda, keyOf, meeting, type MeetingSpec } from '../../support/agenda-builder';
 import { startPanel, type Harness } from '../../support/panel-harness';
+import { freshRoot } from '../../support/render-root';
 
 const MEETINGS: MeetingSpec[] = [
   meeting('2018-11-28', {
@@ -31,6 +32,9 @@ const MEETINGS: MeetingSpec[] = [
 const AGENDA = agenda(MEETINGS);
 
 let root: HTMLElement;
+freshRoot((element) => {
+  root = element;
+});
 let panel: Harness;
 
 async function open(shown: Agenda = AGENDA): Promise<Harness> {
@@ -39,14 +43,7 @@ async function open(shown: Agenda = AGENDA): Promise<Harness> {
   return panel;
 }
 
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-
 afterEach(() => {
-  render(null, root);
-  root.remove();
   panel.dispose();
 });
 

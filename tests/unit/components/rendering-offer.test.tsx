@@ -2,19 +2,13 @@
 // The question the panel asks before it shows notes kept on another page with the same meetings: where they are,
 // what is there, why it asks; the page's address is text, never markup or a link.
 import { render } from 'preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { RenderingOffers } from '@/components/RenderingOffer';
+import { freshRoot } from '../../support/render-root';
 
 let root: HTMLElement;
-
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-
-afterEach(() => {
-  render(null, root);
-  root.remove();
+freshRoot((element) => {
+  root = element;
 });
 
 describe('RenderingOffers', () => {

@@ -1,19 +1,16 @@
 // @vitest-environment happy-dom
 // Beside a page it cannot read, the panel says why and what to do: agendas to open, and a way to turn the site on.
 import { render } from 'preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { UnreadablePage } from '@/components/UnreadablePage';
+import { freshRoot } from '../../support/render-root';
 
 let root: HTMLElement;
-
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
+freshRoot((element) => {
+  root = element;
 });
 
 afterEach(() => {
-  render(null, root);
-  root.remove();
   vi.unstubAllGlobals();
 });
 
