@@ -372,12 +372,11 @@ async function chromiumVersion(): Promise<string> {
   }
 }
 
-function sizeResult(
+/** Both renderings' parse figures at one size, with a note for each that did not read every meeting. */
+function parsedAt(
   meetings: number,
   parse: Map<string, ParseFigures>,
-  panel: PanelFigures | undefined,
-  bare: BarePage | undefined,
-): SizeResult {
+): { gdocs: ParseFigures; github: ParseFigures; notes: string[] } {
   const gdocs = parse.get(pagePath(meetings, 'gdocs'));
   const github = parse.get(pagePath(meetings, 'github'));
   if (!gdocs || !github) throw new Error(`no parse figures for ${meetings} meetings`);
@@ -389,6 +388,16 @@ function sizeResult(
     if (figures.meetings_parsed !== meetings)
       notes.push(`${name}: the parser read ${figures.meetings_parsed} meetings, not ${meetings}.`);
   }
+  return { gdocs, github, notes };
+}
+
+function sizeResult(
+  meetings: number,
+  parse: Map<string, ParseFigures>,
+  panel: PanelFigures | undefined,
+  bare: BarePage | undefined,
+): SizeResult {
+  const { gdocs, github, notes } = parsedAt(meetings, parse);
   if (panel?.filter_note) notes.push(`filter_keystroke_ms: ${panel.filter_note}.`);
   if (panel && panel.panel_agenda_received_ms === null)
     notes.push('panel_agenda_received_ms: tabs.sendMessage could not be wrapped.');
@@ -422,17 +431,7 @@ const round2 = (value: number): number => Math.round(value * 100) / 100;
 
 /** One size's parse figures under `--only parse`. */
 function parseOnlySize(meetings: number, parse: Map<string, ParseFigures>): ParseOnlySize {
-  const gdocs = parse.get(pagePath(meetings, 'gdocs'));
-  const github = parse.get(pagePath(meetings, 'github'));
-  if (!gdocs || !github) throw new Error(`no parse figures for ${meetings} meetings`);
-  const notes: string[] = [];
-  for (const [name, figures] of [
-    ['Docs export', gdocs],
-    ['GitHub', github],
-  ] as const) {
-    if (figures.meetings_parsed !== meetings)
-      notes.push(`${name}: the parser read ${figures.meetings_parsed} meetings, not ${meetings}.`);
-  }
+  const { gdocs, github, notes } = parsedAt(meetings, parse);
   return {
     meetings,
     gdocs,
