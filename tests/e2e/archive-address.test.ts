@@ -11,9 +11,7 @@ import { resolve } from 'node:path';
 import { renderGithubHtml } from '../../scripts/render/markdown-to-github-html';
 import { ACME, acmeFiles, sigAuthFiles, type ContentsStandIn } from '../support/contents-standin';
 import { openHistorySession, type HistorySession } from './support/history-session';
-import type { Session } from './support/session';
-import { watchNextTab } from './support/next-tab';
-import { pressAt, pressOn as pressOnPanel, searchFor, settle } from './support/pointer';
+import { pressOn as pressOnPanel, searchFor, settle } from './support/pointer';
 import { seriousViolations } from './support/axe';
 
 const PAGE = '/acme/widgets/blob/main/AGENDA.md';
@@ -35,7 +33,6 @@ const AGENDA = `# Widgets weekly meeting
 - New maintainers
 `;
 
-let session: Session;
 let standIn: ContentsStandIn;
 let panel: Page;
 
@@ -58,7 +55,7 @@ beforeAll(async () => {
     files: sigAuthFiles(),
     repos: { [ACME.repo]: acmeFiles() },
   });
-  ({ session, standIn, panel } = history);
+  ({ standIn, panel } = history);
 }, 60_000);
 
 afterAll(async () => {
@@ -182,17 +179,11 @@ describe('an archive added by its GitHub address', () => {
   });
 
   it('finds a 2017 meeting by search, and opens it on GitHub at its heading', async () => {
-    await search('short-circuit denies');
-    const row = panel.locator('[data-meeting-key="2017-11-01"]');
-    await row.waitFor(WAIT);
     const wanted =
       'https://github.com/acme/widgets/blob/main/meetings/notes/weekly-2017.md#november-1-2017-11a---noon-pacific-time';
-    const next = watchNextTab(session.browser.context, WAIT.timeout);
-    const box = (await row.boundingBox())!;
-    await pressAt(panel, box.x + box.width / 2, box.y + 10);
-    const tab = await next.opened;
-    await expect.poll(() => next.addresses, WAIT).toContain(wanted);
-    await tab.close();
+    const opened = await history.openFound('short-circuit denies', '2017-11-01');
+    await expect.poll(() => opened.addresses, WAIT).toContain(wanted);
+    await opened.tab.close();
   });
 
   it('after a reload has it all again without a request', async () => {

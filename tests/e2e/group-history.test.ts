@@ -10,8 +10,6 @@ import { renderGithubHtml } from '../../scripts/render/markdown-to-github-html';
 import { readSeed } from '../support/fixtures';
 import { sigAuthFiles, type ContentsStandIn } from '../support/contents-standin';
 import { openHistorySession, type HistorySession } from './support/history-session';
-import type { Session } from './support/session';
-import { watchNextTab } from './support/next-tab';
 import { pressAt, pressOn as pressOnPanel, searchFor, settle, treeBox } from './support/pointer';
 import { seriousViolations } from './support/axe';
 
@@ -20,7 +18,6 @@ const WAIT = { timeout: 20_000 };
 const SHOTS = resolve(import.meta.dirname, '../../artifacts/screenshots');
 
 let history: HistorySession;
-let session: Session;
 let standIn: ContentsStandIn;
 let panel: Page;
 
@@ -31,7 +28,7 @@ beforeAll(async () => {
   history = await openHistorySession(PAGE, renderGithubHtml(readSeed(), { title: 'meeting-notes-2018.md' }), {
     files: sigAuthFiles(),
   });
-  ({ session, standIn, panel } = history);
+  ({ standIn, panel } = history);
 }, 60_000);
 
 afterAll(async () => {
@@ -72,17 +69,11 @@ describe('a group history', () => {
   });
 
   it('finds a 2017 meeting by search, and opens it on GitHub at its heading', async () => {
-    await search('short-circuit denies');
-    const row = panel.locator('[data-meeting-key="2017-11-01"]');
-    await row.waitFor(WAIT);
     const wanted =
       'https://github.com/kubernetes/community/blob/master/sig-auth/archive/meeting-notes-2017.md#november-1-2017-11a---noon-pacific-time';
-    const next = watchNextTab(session.browser.context, WAIT.timeout);
-    const box = (await row.boundingBox())!;
-    await pressAt(panel, box.x + box.width / 2, box.y + 10);
-    const tab = await next.opened;
-    await expect.poll(() => next.addresses, WAIT).toContain(wanted);
-    await tab.close();
+    const opened = await history.openFound('short-circuit denies', '2017-11-01');
+    await expect.poll(() => opened.addresses, WAIT).toContain(wanted);
+    await opened.tab.close();
   });
 
   it('follows a reference across years, first and last discussed', async () => {

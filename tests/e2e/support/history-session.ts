@@ -7,14 +7,23 @@ import {
   type ContentsStandIn,
   type ContentsStandInOptions,
 } from '../../support/contents-standin';
+import { watchNextTab } from './next-tab';
+import { pressAt, searchFor } from './pointer';
 import { startSession, type Session } from './session';
 
 export interface HistorySession {
   session: Session;
   standIn: ContentsStandIn;
   panel: Page;
+  /**
+   * Searches, presses the found meeting's row where a hand would, and gives the tab that opened with every address
+   * it was sent to.
+   */
+  openFound(query: string, meetingKey: string): Promise<{ tab: Page; addresses: string[] }>;
   close(): Promise<void>;
 }
+
+const WAIT_MS = 20_000;
 
 export async function openHistorySession(
   path: string,
@@ -37,6 +46,15 @@ export async function openHistorySession(
     session,
     standIn,
     panel,
+    async openFound(query, meetingKey) {
+      await searchFor(panel, query);
+      const row = panel.locator(`[data-meeting-key="${meetingKey}"]`);
+      await row.waitFor({ timeout: WAIT_MS });
+      const next = watchNextTab(session.browser.context, WAIT_MS);
+      const box = (await row.boundingBox())!;
+      await pressAt(panel, box.x + box.width / 2, box.y + 10);
+      return { tab: await next.opened, addresses: next.addresses };
+    },
     async close() {
       await session.close();
       await standIn.close();
