@@ -38,8 +38,10 @@ export function createIndexState(agenda: ReadonlySignal<Agenda | null>, options:
   const searchIndex = computed(() => (agenda.value ? buildSearchIndex(agenda.value) : null));
   /** The query's results; when it finds nothing, the results of its closest readings, marked approximate. */
   const searched = computed((): { view: FilteredView; approximate: ApproximateResults['readings'] | null } | null => {
+    // Filters first: the words shown in bold read this on every agenda, and browsing needs no index.
+    if (!searchesItems(filters.value)) return null;
     const index = searchIndex.value;
-    if (!index || !searchesItems(filters.value)) return null;
+    if (!index) return null;
     const view = filterAgenda(index, filters.value);
     if (view.mode !== 'results' || view.hitCount > 0) return { view, approximate: null };
     const near = approximateSearch(index, filters.value);
