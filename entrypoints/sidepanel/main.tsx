@@ -5,6 +5,7 @@ import { browserPageLink } from '@/lib/panel/page-link';
 import { createDraftStash } from '@/lib/panel/draft-stash';
 import { storedRenderingLinks } from '@/lib/panel/rendering-links';
 import { createPanelState } from '@/lib/panel/state';
+import { afterNextPaint } from '@/lib/panel/next-paint';
 import { openStore } from '@/lib/store';
 import { askContents } from '@/lib/history/contents-link';
 import { memoryHistoryDb, openHistoryDb } from '@/lib/history/history-db';
@@ -16,6 +17,7 @@ import '@/components/history.css';
 
 const state = createPanelState(browserPageLink(location.search), {
   storage: localStorage,
+  painted: afterNextPaint,
   github: createGitHubStatus(browserStatusTransport()),
   private: {
     open: () => openStore(),

@@ -19,6 +19,11 @@ export interface ReadHandlers {
   show(snapshot: AgendaSnapshot, progress: LoadProgress | null, version: number | null): void;
   /** False once the panel has moved on (another tab, a newer read): the read stops. */
   wanted(): boolean;
+  /**
+   * Resolves once what `show` drew is on screen. The further parts are asked for only then: their answers arrive
+   * as tasks of the panel's own, and taken in before the first frame they would hold the first rows back.
+   */
+  painted?(): Promise<void>;
 }
 
 /** Reads that the page's own changes may restart, before asking for the whole agenda in one message. */
@@ -44,7 +49,11 @@ export async function readAgenda(
     }
     const total = opening.meetings;
     let loaded = snapshot.agenda?.meetings.length ?? 0;
-    if (progressive) handlers.show(snapshot, { loaded, total }, opening.version);
+    if (progressive) {
+      handlers.show(snapshot, { loaded, total }, opening.version);
+      await handlers.painted?.();
+      if (!handlers.wanted()) return;
+    }
     // Every part is asked for at once: the page answers them in turn while the panel takes in the last one.
     const answers: Promise<AgendaPart>[] = [];
     for (let part = 1; part < opening.parts; part++) {

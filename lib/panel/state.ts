@@ -30,6 +30,8 @@ export interface PanelOptions extends IndexOptions {
   private?: PrivateOptions;
   /** The group's whole history (Kubernetes groups); the page's own agenda works without it. */
   history?: HistoryOptions;
+  /** Resolves once the panel has painted what it was just given (`afterNextPaint`); none waits for nothing. */
+  painted?: () => Promise<void>;
 }
 
 export function createPanelState(link: PageLink, options: PanelOptions = {}) {
@@ -127,6 +129,7 @@ export function createPanelState(link: PageLink, options: PanelOptions = {}) {
         {
           wanted: () => ticket === generation,
           show: (answer, sofar, version) => showAgenda(answer, version, sofar),
+          ...(options.painted ? { painted: options.painted } : {}),
         },
         progressive,
       );

@@ -123,6 +123,47 @@ describe('reading an agenda in parts', () => {
     expect(shown).toEqual([300]);
   });
 
+  it('asks for the further parts only once the first part is painted', async () => {
+    const link = new PartsLink(snapshotOf(agendaOf(280)));
+    let paint: () => void = () => undefined;
+    const shown: number[] = [];
+    const read = readAgenda(
+      link,
+      1,
+      {
+        wanted: () => true,
+        show: (s) => shown.push(keys(s).length),
+        painted: () => new Promise<void>((resolve) => (paint = resolve)),
+      },
+      true,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(shown).toEqual([40]);
+    expect(link.asked).toEqual(['agenda/open']);
+    paint();
+    await read;
+    expect(shown).toEqual([40, 120, 280]);
+    expect(link.asked).toEqual(['agenda/open', 'part 1', 'part 2']);
+
+    // A read the panel left while the first part was being painted asks for nothing more.
+    const left = new PartsLink(snapshotOf(agendaOf(280)));
+    let wanted = true;
+    const leaving = readAgenda(
+      left,
+      1,
+      {
+        wanted: () => wanted,
+        show: () => undefined,
+        painted: async () => {
+          wanted = false;
+        },
+      },
+      true,
+    );
+    await leaving;
+    expect(left.asked).toEqual(['agenda/open']);
+  });
+
   it('starts again when the page changes under the read, and takes it whole when it keeps changing', async () => {
     const link = new PartsLink(snapshotOf(agendaOf(280)));
     link.onPart = (part) => {
