@@ -37,6 +37,9 @@ export interface ReadOptions {
   baseUrl: string;
 }
 
+/** Class attributes whose style is kept, at most: a Doc of 5,000 meetings has about 30,000 different ones. */
+const MAX_CACHED_CLASSES = 100_000;
+
 /** Deeper levels are folded into this one; keeps every later walk over item trees shallow. */
 export const MAX_DEPTH = 64;
 
@@ -549,8 +552,9 @@ class BlockReader {
       if (own.bold !== undefined) style.bold = own.bold;
       if (own.marginPt !== undefined) style.marginPt = own.marginPt;
     }
-    // A list's class names its own list ("c2 lst-kix_v2khxt1gzq19-0 start"): seen once, not worth keeping.
-    if (!cls.includes('lst-kix_')) this.classCache.set(cls, style);
+    // Lists name their own list ("c2 lst-kix_v2khxt1gzq19-0 start"), so a long Doc has many thousands of class
+    // attributes; most come back (a list goes on after a paragraph). The cache is bounded, not the page.
+    if (this.classCache.size < MAX_CACHED_CLASSES) this.classCache.set(cls, style);
     return style;
   }
 
