@@ -3,6 +3,7 @@
 import type { Block } from './blocks';
 import { headingSaysCanceled, LEAD_LINES, lineSaysCanceled } from './cancel';
 import type { HeadingDate } from './dates';
+import type { ElementIndex, MeetingPlaces } from './element-index';
 import { ItemKeys } from './keys';
 import { isVideoLink, linksOf } from './links';
 import type { Item, Link, Meeting, Section, SectionKind } from './model';
@@ -120,7 +121,7 @@ export function recordingHref(links: readonly Link[]): string | null {
 }
 
 /** The meeting under `head`; its key and its items' keys go into `elements`, with the element to bring into view. */
-export function buildMeeting(head: MeetingHead, entries: readonly Block[], elements: Map<string, Element>): Meeting {
+export function buildMeeting(head: MeetingHead, entries: readonly Block[], elements: ElementIndex): Meeting {
   const builder = new MeetingBuilder(head);
   for (const block of entries) builder.add(block);
   return builder.finish(elements);
@@ -257,14 +258,14 @@ class MeetingBuilder {
     return section;
   }
 
-  finish(elements: Map<string, Element>): Meeting {
+  finish(elements: ElementIndex): Meeting {
     const { head } = this;
-    elements.set(head.key, head.block.element);
+    const places = elements.addMeeting(head.key, head.block.element);
     const keys = new ItemKeys(head.key);
     const sections: Section[] = [];
     const counter = { items: 0 };
     for (const draft of this.sections) {
-      const items = finishItems(draft.items, { kind: draft.kind, keys, elements, attendees: false, counter });
+      const items = finishItems(draft.items, { kind: draft.kind, keys, places, attendees: false, counter });
       // A section titled "Attendees" opens with the people, one line or a few each, until its first line with more under it.
       if (attendeeLabel(draft.title)) addAttendees(items);
       // A title with nothing under it ("Demos", "Pulls of note" with an empty bullet) says nothing.
@@ -314,7 +315,8 @@ function insert(section: DraftSection, item: DraftItem): void {
 interface ItemContext {
   kind: SectionKind;
   keys: ItemKeys;
-  elements: Map<string, Element>;
+  /** The meeting's record in the element index: each item's key and element go there. */
+  places: MeetingPlaces;
   /** The items are lines of an attendee list (the bullets under "Attendees"). */
   attendees: boolean;
   /** Items made so far in the meeting. */
@@ -340,7 +342,8 @@ function finishItem(draft: DraftItem, ctx: ItemContext): Item {
   // "Discuss … 2407 *": an empty bullet that markdown folded into the line above.
   const text = withoutSwallowedBullet(block.text);
   const key = ctx.keys.next(ctx.kind, text);
-  ctx.elements.set(key, block.element);
+  ctx.places.itemKeys.push(key);
+  ctx.places.itemElements.push(block.element);
   ctx.counter.items++;
   const links = linksOf(block.text, block.links);
   // "Attendees: Joe Beda, Sarah Novotny" names them on its own line; "Attendees" with bullets under it, below.

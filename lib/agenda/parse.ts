@@ -2,6 +2,7 @@
 // globals, and odd input is reported in `agenda.problems`, never thrown.
 import { readBlocks, type Block } from './blocks';
 import { isoDate, isValidDay, parseDateHeading, yearIn, yearInAddress, type HeadingDate } from './dates';
+import { ElementIndex } from './element-index';
 import { readDocumentStyles, type StyleMap } from './gdocs';
 import { KeyAllocator } from './keys';
 import { buildMeeting, isRecordingLine, type MeetingHead } from './meeting';
@@ -21,7 +22,7 @@ import {
 export interface ParseResult {
   agenda: Agenda;
   /** Meeting key and item key → the element (heading or list item) to scroll to. */
-  elements: Map<string, Element>;
+  elements: ElementIndex;
   /** The meetings' keys in the order of their headings in the page (the agenda lists them newest first). */
   pageOrder: string[];
 }
@@ -61,7 +62,7 @@ export function parseDocument(
 ): ParseResult {
   const problems: string[] = [];
   let years: YearNote | undefined;
-  const elements = new Map<string, Element>();
+  const elements = new ElementIndex();
   let kind: SourceKind = source ?? 'generic';
   let title = '';
   let meetings: Meeting[] = [];
@@ -116,7 +117,7 @@ function assembleMeetings(
   blocks: readonly Block[],
   context: DocumentContext,
   problems: string[],
-  elements: Map<string, Element>,
+  elements: ElementIndex,
 ): Meeting[] {
   const candidates = meetingCandidates(blocks);
   if (candidates.length === 0) return [];
@@ -134,7 +135,7 @@ export function meetingsOf(
   years: readonly (number | undefined)[],
   inferred: readonly boolean[],
   meetingKeys: KeyAllocator,
-  elements: Map<string, Element>,
+  elements: ElementIndex,
 ): Meeting[] {
   const meetings: Meeting[] = [];
   let head: MeetingHead | null = null;

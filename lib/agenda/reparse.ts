@@ -11,6 +11,7 @@
 // kind, the styles, anything outside the expected shapes. The answer is always the one a whole parse gives.
 import { type Block, readBlocksOf, type ReadOptions } from './blocks';
 import { isValidDay, parseDateHeading } from './dates';
+import { ElementIndex } from './element-index';
 import { KeyAllocator } from './keys';
 import type { Agenda, Meeting, SourceKind } from './model';
 import { agendaId, contentRoot, detectSource, documentTitle } from './page-kind';
@@ -48,8 +49,6 @@ interface Stretch {
   /** Their dates, and the people their items name as built (lower-cased, once a meeting). */
   dates: string[];
   people: string[];
-  /** Element keys its meetings put in the result's map. */
-  keys: string[];
 }
 
 interface ReadingState {
@@ -166,7 +165,6 @@ function stateOf(
       meetings,
       dates: meetings.map((m) => m.date),
       people: stretchPeople,
-      keys: elementKeys(meetings),
     };
     for (const date of stretch.dates) add(dates, date, 1);
     for (const name of stretch.people) add(named, name, 1);
@@ -214,21 +212,6 @@ function unitOf(node: Node, root: Node): Node | null {
   let at: Node | null = node;
   while (at && at.parentNode !== root) at = at.parentNode;
   return at;
-}
-
-function elementKeys(meetings: readonly Meeting[]): string[] {
-  const keys: string[] = [];
-  for (const m of meetings) {
-    keys.push(m.key);
-    const stack = m.sections.flatMap((s) => s.items);
-    while (stack.length > 0) {
-      const item = stack.pop();
-      if (!item) break;
-      keys.push(item.key);
-      stack.push(...item.children);
-    }
-  }
-  return keys;
 }
 
 function add<K>(map: Map<K, number>, key: K, by: number): void {
@@ -292,7 +275,7 @@ function reread(
   for (const date of oldDates) if (dates.has(date)) return null;
   // The edited stretches' meetings as built, in the page's order; one key allocator, as no kept meeting shares a date.
   const meetingKeys = new KeyAllocator('#');
-  const elements = new Map<string, Element>();
+  const elements = new ElementIndex();
   const replaced: { from: number; to: number; stretches: Stretch[] }[] = [];
   const newPeople = new Set<string>();
   for (const { from, to, blocks } of runs) {
@@ -320,7 +303,7 @@ function reread(
         }
       }
       const dated = meetings.map((m) => m.date);
-      stretches.push({ start, levels: levelsOf(slice), meetings, dates: dated, people: stretchPeople, keys: [] });
+      stretches.push({ start, levels: levelsOf(slice), meetings, dates: dated, people: stretchPeople });
     }
     replaced.push({ from, to, stretches });
   }
@@ -330,20 +313,17 @@ function reread(
   for (const name of newPeople) if (!state.people.has(name)) return null;
   const known = new Set(people.keys());
   for (const { stretches } of replaced) {
-    for (const stretch of stretches) {
-      addKnownNames(stretch.meetings, known);
-      stretch.keys = elementKeys(stretch.meetings);
-    }
+    for (const stretch of stretches) addKnownNames(stretch.meetings, known);
   }
   // Splice, last run first so that the indices hold.
   const all = [...state.stretches];
   const kept = previous.elements;
   for (let r = replaced.length - 1; r >= 0; r--) {
     const { from, to, stretches } = replaced[r] as { from: number; to: number; stretches: Stretch[] };
-    for (let i = from; i <= to; i++) for (const key of all[i]?.keys ?? []) kept.delete(key);
+    for (let i = from; i <= to; i++) for (const meeting of all[i]?.meetings ?? []) kept.deleteMeeting(meeting.key);
     all.splice(from, to - from + 1, ...stretches);
   }
-  for (const [key, element] of elements) kept.set(key, element);
+  kept.addAll(elements);
   const inPage = all.flatMap((s) => s.meetings);
   const agenda: Agenda = {
     id: agendaId(state.url),
