@@ -62,8 +62,10 @@ function mostFrequent(spellings: Map<string, number>): string {
   return best;
 }
 
-const NAME_ORDER = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+/** Made when first asked for, not as the panel loads. */
+let nameOrder: Intl.Collator | null = null;
 
 function byCountThenName(a: PersonCount, b: PersonCount): number {
-  return b.count - a.count || NAME_ORDER.compare(a.name, b.name) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+  nameOrder ??= new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+  return b.count - a.count || nameOrder.compare(a.name, b.name) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 }

@@ -44,12 +44,15 @@ function iconOf(kind: RefKind, state: RefState): IconName {
   return state === 'not-planned' ? 'issue-not-planned' : 'issue-completed';
 }
 
-const DAY = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric' });
+/** Made when first asked for: the panel's first rows have no dates of updates to write. */
+let updatedDay: Intl.DateTimeFormat | null = null;
 
 /** `May 1, 2024`, or the text as given when it is no date. */
 export function formatUpdated(iso: string): string {
   const time = Date.parse(iso);
-  return Number.isNaN(time) ? iso : DAY.format(time);
+  if (Number.isNaN(time)) return iso;
+  updatedDay ??= new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric' });
+  return updatedDay.format(time);
 }
 
 /** How the badge of `ref` reads, given what is known (`undefined`: not asked yet). */
