@@ -2,7 +2,6 @@ import { render } from 'preact';
 import { AgendaPanel } from '@/components/AgendaPanel';
 import { browserStatusTransport, createGitHubStatus } from '@/lib/panel/github-status';
 import { browserPageLink } from '@/lib/panel/page-link';
-import { withOpeningAsked } from '@/lib/panel/first-opening';
 import { createDraftStash } from '@/lib/panel/draft-stash';
 import { storedRenderingLinks } from '@/lib/panel/rendering-links';
 import { createPanelState } from '@/lib/panel/state';
@@ -16,7 +15,7 @@ import './style.css';
 import '@/components/private.css';
 import '@/components/history.css';
 
-const state = createPanelState(withOpeningAsked(browserPageLink(location.search)), {
+const state = createPanelState(browserPageLink(location.search), {
   storage: localStorage,
   painted: afterNextPaint,
   github: createGitHubStatus(browserStatusTransport()),
