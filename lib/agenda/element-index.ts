@@ -39,11 +39,7 @@ export class ElementIndex implements Iterable<[string, Element]> {
     for (const [key, places] of other.meetings) this.meetings.set(key, places);
   }
 
-  /** Every key, each meeting's before its items'. */
-  keys(): string[] {
-    return [...this].map(([key]) => key);
-  }
-
+  /** Every key and its element, each meeting's before its items'. */
   *[Symbol.iterator](): Iterator<[string, Element]> {
     for (const [key, places] of this.meetings) {
       yield [key, places.element];
