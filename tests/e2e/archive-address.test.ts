@@ -6,13 +6,12 @@
 // at its heading, and after a reload all of it is there again without a request. Nothing leaves 127.0.0.1.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { renderGithubHtml } from '../../scripts/render/markdown-to-github-html';
 import { ACME, acmeFiles, sigAuthFiles, type ContentsStandIn } from '../support/contents-standin';
 import { openHistorySession, type HistorySession } from './support/history-session';
 import { pressOn as pressOnPanel, searchFor, settle } from './support/pointer';
-import { seriousViolations } from './support/axe';
+import { checkBothSchemes } from './support/color-schemes';
 
 const PAGE = '/acme/widgets/blob/main/AGENDA.md';
 const FOLDER = `https://github.com/${ACME.repo}/tree/${ACME.ref}/${ACME.folder}`;
@@ -99,17 +98,10 @@ describe('an archive added by its GitHub address', () => {
     expect(await problem.innerText()).toBe('gitlab.com is not GitHub. Paste an address on github.com.');
     expect(standIn.requests).toEqual([]);
 
-    mkdirSync(SHOTS, { recursive: true });
-    for (const scheme of ['light', 'dark'] as const) {
-      await panel.emulateMedia({ colorScheme: scheme });
-      await settle(panel);
-      await panel.screenshot({
-        path: `${SHOTS}/archive-address-problem-${scheme}.png`,
-        clip: { x: 0, y: 0, width: 360, height: 420 },
-      });
-      expect(await seriousViolations(panel)).toEqual([]);
-    }
-    await panel.emulateMedia({ colorScheme: 'light' });
+    await checkBothSchemes(panel, {
+      path: `${SHOTS}/archive-address-problem`,
+      clip: { x: 0, y: 0, width: 360, height: 420 },
+    });
   });
 
   it('names a folder that is not there (404), and keeps nothing of it', async () => {
@@ -151,16 +143,10 @@ describe('an archive added by its GitHub address', () => {
     const first = await panel.locator('[data-meeting-key]').first().getAttribute('data-meeting-key');
     expect(first).toBe('2020-01-15');
     expect(await panel.locator('[data-year-start="2020"]').count()).toBe(1);
-    for (const scheme of ['light', 'dark'] as const) {
-      await panel.emulateMedia({ colorScheme: scheme });
-      await settle(panel);
-      await panel.screenshot({
-        path: `${SHOTS}/archive-address-added-${scheme}.png`,
-        clip: { x: 0, y: 0, width: 360, height: 420 },
-      });
-      expect(await seriousViolations(panel)).toEqual([]);
-    }
-    await panel.emulateMedia({ colorScheme: 'light' });
+    await checkBothSchemes(panel, {
+      path: `${SHOTS}/archive-address-added`,
+      clip: { x: 0, y: 0, width: 360, height: 420 },
+    });
   });
 
   it('says an archive added already is added already, asking nothing', async () => {

@@ -13,7 +13,7 @@ import {
   mobileBasicFixtureHtml,
   publishedFixtureHtml,
 } from '../support/docs-fixtures';
-import { seriousViolations } from './support/axe';
+import { checkBothSchemes } from './support/color-schemes';
 import { grantedExtensionCopy, startDocsServers, type DocsServers } from './support/docs-servers';
 
 const TITLE = 'Kubernetes Sig-auth Meeting Agenda';
@@ -157,11 +157,7 @@ describe('the editor of the seed agenda', () => {
     );
     // All of the last good version, whether or not the banner leaves room for every row on screen.
     expect(await panel.locator('.agenda__summary').textContent()).toMatch(/^27 meetings · /);
-    for (const scheme of ['light', 'dark'] as const) {
-      await panel.emulateMedia({ colorScheme: scheme });
-      expect(await seriousViolations(panel)).toEqual([]);
-    }
-    await panel.emulateMedia({ colorScheme: 'light' });
+    await checkBothSchemes(panel);
   });
 
   it('says so when Google answers “too many requests”, and waits as asked', async () => {

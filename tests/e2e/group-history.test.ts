@@ -11,7 +11,7 @@ import { readSeed } from '../support/fixtures';
 import { sigAuthFiles, type ContentsStandIn } from '../support/contents-standin';
 import { openHistorySession, type HistorySession } from './support/history-session';
 import { pressAt, pressOn as pressOnPanel, searchFor, settle, treeBox } from './support/pointer';
-import { seriousViolations } from './support/axe';
+import { checkBothSchemes } from './support/color-schemes';
 
 const PAGE = '/kubernetes/community/blob/master/sig-auth/archive/meeting-notes-2018.md';
 const WAIT = { timeout: 20_000 };
@@ -124,7 +124,6 @@ describe('a group history', () => {
   });
 
   it('looks right at 360 px, light and dark', async () => {
-    mkdirSync(SHOTS, { recursive: true });
     await pressOn('[role="tab"]:has-text("Index")');
     // A search whose meetings span two years: both years' marks are in view.
     await search('community#911');
@@ -138,16 +137,10 @@ describe('a group history', () => {
       '2018',
       '2017',
     ]);
-    for (const scheme of ['light', 'dark'] as const) {
-      await panel.emulateMedia({ colorScheme: scheme });
-      await settle(panel);
-      await panel.screenshot({
-        path: `${SHOTS}/group-history-${scheme}.png`,
-        clip: { x: 0, y: 0, width: 360, height: 640 },
-      });
-      expect(await seriousViolations(panel)).toEqual([]);
-    }
-    await panel.emulateMedia({ colorScheme: 'light' });
+    await checkBothSchemes(panel, {
+      path: `${SHOTS}/group-history`,
+      clip: { x: 0, y: 0, width: 360, height: 640 },
+    });
   });
 
   it('after a reload has it all again without a request', async () => {
